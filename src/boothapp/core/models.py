@@ -1,0 +1,396 @@
+"""The stored data: SQLAlchemy 2.0 typed ORM classes.
+
+Timestamps are stored as naive UTC and come back timezone-aware (``UTCDateTime``).
+Lead ids are UUID strings so that leads from several laptops can be merged later.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC; returns them aware in UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware UTC datetime is required")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class StaffRole(enum.StrEnum):
+    STAFF = "staff"
+    MANAGER = "manager"
+
+
+class ProductCategory(enum.StrEnum):
+    TRANSIT_CASE = "transit_case"
+    RACK_CASE = "rack_case"
+    RACK = "rack"
+    ACCESSORY = "accessory"
+    SERVICE = "service"
+    OTHER = "other"
+
+
+class LeadSource(enum.StrEnum):
+    MANUAL = "manual"
+    BADGE = "badge"
+    CAMERA = "camera"
+    IMAGE = "image"
+    KIOSK = "kiosk"
+    IMPORT = "import"
+
+
+class Rating(enum.StrEnum):
+    HOT = "hot"
+    WARM = "warm"
+    COLD = "cold"
+
+
+class FollowUp(enum.StrEnum):
+    SEND_BROCHURE = "send_brochure"
+    SEND_QUOTE = "send_quote"
+    CALL_BACK = "call_back"
+    ARRANGE_MEETING = "arrange_meeting"
+    DEMO = "demo"
+    OTHER = "other"
+
+
+class QuestionKind(enum.StrEnum):
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TEXT = "text"
+    NUMBER = "number"
+
+
+def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
+    """A portable string column holding the enum's values (not its member names)."""
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Event(Base):
+    """A show the booth attends."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    venue: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    country: Mapped[str | None] = mapped_column(String(2))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    booth: Mapped[str] = mapped_column(String(50), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    consent_text: Mapped[str] = mapped_column(Text, default="")
+    consent_version: Mapped[str] = mapped_column(String(50), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    staff: Mapped[list[StaffMember]] = relationship(secondary="event_staff")
+    products: Mapped[list[Product]] = relationship(secondary="event_products")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="event", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+
+class StaffMember(Base):
+    """A person who works the booth."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    role: Mapped[StaffRole] = mapped_column(_enum(StaffRole, "staff_role"), default=StaffRole.STAFF)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EventStaff(Base):
+    """The roster: who works which show."""
+
+    __tablename__ = "event_staff"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Product(Base):
+    """An item of the catalogue that can be shown to a visitor."""
+
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    category: Mapped[ProductCategory] = mapped_column(
+        _enum(ProductCategory, "product_category"), default=ProductCategory.OTHER
+    )
+    description: Mapped[str] = mapped_column(Text, default="")
+    attributes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    brochure_url: Mapped[str | None] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EventProduct(Base):
+    """The products on the stand at a show."""
+
+    __tablename__ = "event_products"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Lead(Base):
+    """A visitor captured at the booth."""
+
+    __tablename__ = "leads"
+    __table_args__ = (
+        Index("ix_leads_event_created", "event_id", "created_at"),
+        Index("ix_leads_event_badge", "event_id", "badge_id"),
+        Index("ix_leads_event_email", "event_id", "email"),
+        Index("ix_leads_staff", "staff_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="RESTRICT"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    source: Mapped[LeadSource] = mapped_column(
+        _enum(LeadSource, "lead_source"), default=LeadSource.MANUAL
+    )
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    company: Mapped[str] = mapped_column(String(300), default="")
+    job_title: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    mobile: Mapped[str | None] = mapped_column(String(64))
+    website: Mapped[str | None] = mapped_column(String(500))
+    street: Mapped[str] = mapped_column(String(500), default="")
+    postal_code: Mapped[str] = mapped_column(String(32), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    region: Mapped[str] = mapped_column(String(200), default="")
+    country: Mapped[str | None] = mapped_column(String(2))
+    rating: Mapped[Rating | None] = mapped_column(_enum(Rating, "rating"))
+    follow_ups: Mapped[list[str]] = mapped_column(JSON, default=list)
+    consent_given: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_version: Mapped[str | None] = mapped_column(String(50))
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    consent_staff_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff.id", ondelete="SET NULL")
+    )
+    badge_id: Mapped[str | None] = mapped_column(String(200))
+    badge_format: Mapped[str | None] = mapped_column(String(32))
+    badge_raw: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    event: Mapped[Event] = relationship()
+    staff: Mapped[StaffMember | None] = relationship(foreign_keys=[staff_id])
+    consent_staff: Mapped[StaffMember | None] = relationship(foreign_keys=[consent_staff_id])
+    products: Mapped[list[LeadProduct]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan"
+    )
+    notes: Mapped[list[Note]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan", order_by="Note.created_at"
+    )
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan", order_by="Visit.at"
+    )
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="lead", cascade="all, delete-orphan"
+    )
+
+
+class LeadProduct(Base):
+    """A product shown to a lead."""
+
+    __tablename__ = "lead_products"
+
+    lead_id: Mapped[str] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
+    )
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    quantity: Mapped[int | None] = mapped_column(Integer)
+    remark: Mapped[str] = mapped_column(Text, default="")
+
+    lead: Mapped[Lead] = relationship(back_populates="products")
+    product: Mapped[Product] = relationship()
+
+
+class Note(Base):
+    """A timestamped conversation note on a lead."""
+
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[str] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    text: Mapped[str] = mapped_column(Text)
+
+    lead: Mapped[Lead] = relationship(back_populates="notes")
+    staff: Mapped[StaffMember | None] = relationship()
+
+
+class Visit(Base):
+    """One scan of, or return to the booth by, a lead."""
+
+    __tablename__ = "visits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[str] = mapped_column(ForeignKey("leads.id", ondelete="CASCADE"), index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    source: Mapped[LeadSource] = mapped_column(
+        _enum(LeadSource, "lead_source"), default=LeadSource.MANUAL
+    )
+
+    lead: Mapped[Lead] = relationship(back_populates="visits")
+    staff: Mapped[StaffMember | None] = relationship()
+
+
+class Question(Base):
+    """A qualifier question asked at a show."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[QuestionKind] = mapped_column(_enum(QuestionKind, "question_kind"))
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    event: Mapped[Event] = relationship(back_populates="questions")
+
+
+class Answer(Base):
+    """A lead's answer to a qualifier question: text, a number, or a list of choices."""
+
+    __tablename__ = "answers"
+
+    lead_id: Mapped[str] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[Any] = mapped_column(JSON)
+
+    lead: Mapped[Lead] = relationship(back_populates="answers")
+    question: Mapped[Question] = relationship()
+
+
+class Attendee(Base):
+    """A row of the organiser's attendee list, used to resolve badge IDs."""
+
+    __tablename__ = "attendees"
+    __table_args__ = (UniqueConstraint("event_id", "badge_id", name="uq_attendees_event_badge"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    badge_id: Mapped[str] = mapped_column(String(200))
+    first_name: Mapped[str] = mapped_column(String(200), default="")
+    last_name: Mapped[str] = mapped_column(String(200), default="")
+    company: Mapped[str] = mapped_column(String(300), default="")
+    job_title: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    country: Mapped[str | None] = mapped_column(String(2))
+    city: Mapped[str] = mapped_column(String(200), default="")
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class ExportRecord(Base):
+    """Who exported what, when, with which filters."""
+
+    __tablename__ = "exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    format: Mapped[str] = mapped_column(String(32))
+    filters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    lead_count: Mapped[int] = mapped_column(Integer, default=0)
+    path: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    """One stored setting (see ``core.settings``)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)

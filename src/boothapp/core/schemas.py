@@ -1,0 +1,249 @@
+"""Plain frozen values that leave core: services take and return these, never ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from boothapp.core.models import LeadSource, ProductCategory, QuestionKind, Rating, StaffRole
+from boothapp.core.validation import FieldWarning
+
+
+class _NamedLead(Protocol):
+    first_name: str
+    last_name: str
+    email: str | None
+    company: str
+    badge_id: str | None
+
+
+def lead_display_name(lead: _NamedLead) -> str:
+    """The name to show for a lead: its name, else e-mail, company or badge ID."""
+    name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
+    return name or lead.email or lead.company or lead.badge_id or "(no name)"
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    name: str
+    venue: str
+    city: str
+    country: str | None
+    start_date: date | None
+    end_date: date | None
+    booth: str
+    timezone: str
+    consent_text: str
+    consent_version: str
+
+
+@dataclass(frozen=True)
+class EventInput:
+    name: str
+    venue: str = ""
+    city: str = ""
+    country: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    booth: str = ""
+    timezone: str = "UTC"
+    consent_text: str = ""
+    consent_version: str = ""
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    name: str
+    email: str | None
+    phone: str | None
+    role: StaffRole
+    active: bool
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    id: int
+    sku: str
+    name: str
+    category: ProductCategory
+    description: str
+    attributes: dict[str, Any]
+    brochure_url: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class ProductInput:
+    sku: str
+    name: str
+    category: ProductCategory | str = ProductCategory.OTHER
+    description: str = ""
+    attributes: dict[str, Any] = field(default_factory=dict)
+    brochure_url: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    position: int
+    text: str
+    kind: QuestionKind
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProductShown:
+    """A product shown to a lead, as given to or returned by the lead service."""
+
+    sku: str
+    quantity: int | None = None
+    remark: str = ""
+    name: str = ""
+    category: ProductCategory | None = None
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    at: datetime
+    staff: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    id: int
+    at: datetime
+    staff: str | None
+    source: LeadSource
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question_id: int
+    question: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class LeadInput:
+    """What a form, a scan or a command gives to create or update a lead.
+
+    ``note`` is appended as a new timestamped note; it never replaces earlier ones.
+    ``answers`` maps question ids to a text, a number or a list of choices.
+    """
+
+    first_name: str = ""
+    last_name: str = ""
+    company: str = ""
+    job_title: str = ""
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    website: str | None = None
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+    country: str | None = None
+    rating: Rating | str | None = None
+    follow_ups: tuple[str, ...] = ()
+    products: tuple[ProductShown, ...] = ()
+    answers: dict[int, Any] = field(default_factory=dict)
+    consent: bool = False
+    note: str = ""
+    source: LeadSource | str = LeadSource.MANUAL
+    badge_id: str | None = None
+    badge_format: str | None = None
+    badge_raw: str | None = None
+
+
+@dataclass(frozen=True)
+class LeadRow:
+    """One line of the lead list."""
+
+    id: str
+    event_id: int
+    created_at: datetime
+    updated_at: datetime
+    first_name: str
+    last_name: str
+    company: str
+    job_title: str
+    email: str | None
+    phone: str | None
+    country: str | None
+    city: str
+    rating: Rating | None
+    staff: str | None
+    source: LeadSource
+    badge_id: str | None
+    deleted_at: datetime | None
+
+    @property
+    def display_name(self) -> str:
+        return lead_display_name(self)
+
+
+@dataclass(frozen=True)
+class LeadDetail:
+    """Everything stored about one lead."""
+
+    id: str
+    event_id: int
+    event: str
+    staff_id: int | None
+    staff: str | None
+    source: LeadSource
+    first_name: str
+    last_name: str
+    company: str
+    job_title: str
+    email: str | None
+    phone: str | None
+    mobile: str | None
+    website: str | None
+    street: str
+    postal_code: str
+    city: str
+    region: str
+    country: str | None
+    rating: Rating | None
+    follow_ups: tuple[str, ...]
+    consent_given: bool
+    consent_version: str | None
+    consent_at: datetime | None
+    consent_staff: str | None
+    badge_id: str | None
+    badge_format: str | None
+    badge_raw: str | None
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+    products: tuple[ProductShown, ...]
+    notes: tuple[NoteRow, ...]
+    visits: tuple[VisitRow, ...]
+    answers: tuple[AnswerRow, ...]
+    warnings: tuple[FieldWarning, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        return lead_display_name(self)
+
+
+@dataclass(frozen=True)
+class LeadFilter:
+    """Which leads a listing, search, count or export covers. None means any."""
+
+    event_id: int | None = None
+    staff_id: int | None = None
+    rating: Rating | None = None
+    product_sku: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    search: str = ""
+    deleted: bool = False

@@ -1,0 +1,211 @@
+"""Shows: create, update, list, and which one the laptop is working."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from boothapp.core.db import Database
+from boothapp.core.errors import Conflict, NotFound, ValidationError
+from boothapp.core.models import Event, EventProduct, EventStaff, Question, QuestionKind
+from boothapp.core.schemas import EventInput, EventRow, QuestionRow
+from boothapp.core.settings import SettingsService
+from boothapp.core.validation import clean_line, clean_text, normalise_country
+
+
+def event_row(event: Event) -> EventRow:
+    return EventRow(
+        id=event.id,
+        name=event.name,
+        venue=event.venue,
+        city=event.city,
+        country=event.country,
+        start_date=event.start_date,
+        end_date=event.end_date,
+        booth=event.booth,
+        timezone=event.timezone,
+        consent_text=event.consent_text,
+        consent_version=event.consent_version,
+    )
+
+
+def find_event(session: Session, reference: str | int) -> Event:
+    """An event by id or by name (case-insensitive); NotFound names what was asked."""
+    if isinstance(reference, int) or str(reference).isdigit():
+        event = session.get(Event, int(reference))
+        if event is not None:
+            return event
+    name = str(reference).strip()
+    event = session.scalars(select(Event).where(func.lower(Event.name) == name.lower())).first()
+    if event is None:
+        raise NotFound(f"no show named {name!r}: see `boothapp event list`")
+    return event
+
+
+def _clean_event(data: EventInput) -> dict[str, object]:
+    name = clean_line(data.name, "name", 200)
+    if not name:
+        raise ValidationError("name", "a show needs a name")
+    timezone = clean_line(data.timezone, "timezone", 64) or "UTC"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            "timezone", f"unknown time zone {timezone!r}: use a name such as Europe/Paris"
+        ) from None
+    if data.start_date and data.end_date and data.end_date < data.start_date:
+        raise ValidationError("end_date", "the show cannot end before it starts")
+    return {
+        "name": name,
+        "venue": clean_line(data.venue, "venue", 200),
+        "city": clean_line(data.city, "city", 100),
+        "country": normalise_country(data.country),
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "booth": clean_line(data.booth, "booth", 50),
+        "timezone": timezone,
+        "consent_text": clean_text(data.consent_text, "consent_text", 10_000),
+        "consent_version": clean_line(data.consent_version, "consent_version", 50),
+    }
+
+
+class EventService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    def create(self, data: EventInput) -> EventRow:
+        values = _clean_event(data)
+        with self._db.write() as session:
+            existing = session.scalars(
+                select(Event.id).where(func.lower(Event.name) == str(values["name"]).lower())
+            ).first()
+            if existing is not None:
+                raise Conflict(f"a show named {values['name']!r} already exists")
+            event = Event(**values)
+            session.add(event)
+            session.flush()
+            row = event_row(event)
+        if self._settings.load().active_event_id is None:
+            self._settings.update(active_event_id=row.id)
+        return row
+
+    def update(self, reference: str | int, data: EventInput) -> EventRow:
+        values = _clean_event(data)
+        with self._db.write() as session:
+            event = find_event(session, reference)
+            for key, value in values.items():
+                setattr(event, key, value)
+            session.flush()
+            return event_row(event)
+
+    def get(self, reference: str | int) -> EventRow:
+        with self._db.read() as session:
+            return event_row(find_event(session, reference))
+
+    def list(self) -> list[EventRow]:
+        with self._db.read() as session:
+            events = session.scalars(select(Event).order_by(Event.start_date.desc(), Event.id))
+            return [event_row(event) for event in events]
+
+    def use(self, reference: str | int) -> EventRow:
+        """Makes a show the active one for the window and for commands."""
+        row = self.get(reference)
+        self._settings.update(active_event_id=row.id)
+        return row
+
+    def active(self) -> EventRow | None:
+        """The active show; the newest one if none was chosen or it is gone."""
+        chosen = self._settings.load().active_event_id
+        with self._db.read() as session:
+            event = session.get(Event, chosen) if chosen is not None else None
+            if event is None:
+                event = session.scalars(select(Event).order_by(Event.id.desc())).first()
+            return event_row(event) if event is not None else None
+
+    def resolve(self, reference: str | int | None) -> EventRow:
+        """The show named by ``reference``, or the active one; NotFound when there is none."""
+        if reference is not None:
+            return self.get(reference)
+        active = self.active()
+        if active is None:
+            raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
+        return active
+
+    def set_roster(self, reference: str | int, staff_ids: list[int]) -> None:
+        with self._db.write() as session:
+            event = find_event(session, reference)
+            session.execute(EventStaff.__table__.delete().where(EventStaff.event_id == event.id))
+            session.add_all(EventStaff(event_id=event.id, staff_id=sid) for sid in staff_ids)
+
+    def set_products(self, reference: str | int, product_ids: list[int]) -> None:
+        with self._db.write() as session:
+            event = find_event(session, reference)
+            session.execute(
+                EventProduct.__table__.delete().where(EventProduct.event_id == event.id)
+            )
+            session.add_all(EventProduct(event_id=event.id, product_id=pid) for pid in product_ids)
+
+    def add_question(
+        self,
+        reference: str | int,
+        text: str,
+        kind: QuestionKind | str,
+        choices: tuple[str, ...] = (),
+    ) -> QuestionRow:
+        question_text = clean_line(text, "question", 500)
+        if not question_text:
+            raise ValidationError("question", "a question needs a text")
+        try:
+            question_kind = QuestionKind(kind)
+        except ValueError:
+            allowed = ", ".join(k.value for k in QuestionKind)
+            raise ValidationError("kind", f"{kind!r} is not one of {allowed}") from None
+        cleaned_choices = [c for c in (clean_line(c, "choices", 200) for c in choices) if c]
+        if question_kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and not cleaned_choices:
+            raise ValidationError("choices", "a choice question needs at least one choice")
+        with self._db.write() as session:
+            event = find_event(session, reference)
+            position = len(event.questions)
+            question = Question(
+                event_id=event.id,
+                position=position,
+                text=question_text,
+                kind=question_kind,
+                choices=cleaned_choices,
+            )
+            session.add(question)
+            session.flush()
+            return question_row(question)
+
+    def questions(self, reference: str | int) -> list[QuestionRow]:
+        with self._db.read() as session:
+            event = find_event(session, reference)
+            return [question_row(q) for q in event.questions]
+
+    def delete_question(self, question_id: int) -> None:
+        with self._db.write() as session:
+            question = session.get(Question, question_id)
+            if question is None:
+                raise NotFound(f"no question with id {question_id}")
+            session.delete(question)
+
+
+def question_row(question: Question) -> QuestionRow:
+    return QuestionRow(
+        id=question.id,
+        position=question.position,
+        text=question.text,
+        kind=question.kind,
+        choices=tuple(question.choices),
+    )
+
+
+def parse_date(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a date: use YYYY-MM-DD") from None

@@ -1,0 +1,637 @@
+"""Leads: capture, edit, list, search, notes, visits, soft delete, duplicates.
+
+Every change is one transaction that also updates the search index, so a committed
+lead is always findable and a failed save leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from boothapp.core.db import Database
+from boothapp.core.errors import NotFound, ValidationError
+from boothapp.core.models import (
+    Answer,
+    Event,
+    FollowUp,
+    Lead,
+    LeadProduct,
+    LeadSource,
+    Note,
+    Product,
+    Question,
+    QuestionKind,
+    Rating,
+    StaffMember,
+    Visit,
+    utc_now,
+)
+from boothapp.core.schemas import (
+    AnswerRow,
+    LeadDetail,
+    LeadFilter,
+    LeadInput,
+    LeadRow,
+    NoteRow,
+    ProductShown,
+    VisitRow,
+)
+from boothapp.core.search import reindex_lead, search_condition
+from boothapp.core.settings import SettingsService
+from boothapp.core.validation import (
+    FieldWarning,
+    clean_line,
+    clean_text,
+    normalise_country,
+    normalise_email,
+    normalise_phone,
+    normalise_website,
+)
+
+MAX_BADGE_PAYLOAD = 4096
+MAX_NOTE_LENGTH = 100_000
+
+SORT_COLUMNS = {
+    "created_at": Lead.created_at,
+    "updated_at": Lead.updated_at,
+    "first_name": func.lower(Lead.first_name),
+    "last_name": func.lower(Lead.last_name),
+    "company": func.lower(Lead.company),
+    "email": Lead.email,
+    "country": Lead.country,
+    "city": func.lower(Lead.city),
+    "rating": Lead.rating,
+    "source": Lead.source,
+    "job_title": func.lower(Lead.job_title),
+}
+
+
+def parse_rating(value: Rating | str | None) -> Rating | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Rating(str(value).strip().lower())
+    except ValueError:
+        raise ValidationError("rating", f"{value!r} is not hot, warm or cold") from None
+
+
+def parse_source(value: LeadSource | str) -> LeadSource:
+    try:
+        return LeadSource(str(value).strip().lower())
+    except ValueError:
+        allowed = ", ".join(s.value for s in LeadSource)
+        raise ValidationError("source", f"{value!r} is not one of {allowed}") from None
+
+
+def parse_follow_ups(values: Sequence[str]) -> list[str]:
+    result: list[str] = []
+    for value in values:
+        key = str(value).strip().lower().replace("-", "_").replace(" ", "_")
+        try:
+            follow_up = FollowUp(key)
+        except ValueError:
+            allowed = ", ".join(f.value for f in FollowUp)
+            raise ValidationError("follow_ups", f"{value!r} is not one of {allowed}") from None
+        if follow_up.value not in result:
+            result.append(follow_up.value)
+    return result
+
+
+def _staff_name(member: StaffMember | None) -> str | None:
+    return member.name if member is not None else None
+
+
+def lead_row(lead: Lead, staff_names: dict[int, str]) -> LeadRow:
+    return LeadRow(
+        id=lead.id,
+        event_id=lead.event_id,
+        created_at=lead.created_at,
+        updated_at=lead.updated_at,
+        first_name=lead.first_name,
+        last_name=lead.last_name,
+        company=lead.company,
+        job_title=lead.job_title,
+        email=lead.email,
+        phone=lead.phone,
+        country=lead.country,
+        city=lead.city,
+        rating=lead.rating,
+        staff=staff_names.get(lead.staff_id) if lead.staff_id is not None else None,
+        source=lead.source,
+        badge_id=lead.badge_id,
+        deleted_at=lead.deleted_at,
+    )
+
+
+def lead_detail(lead: Lead, warnings: Sequence[FieldWarning] = ()) -> LeadDetail:
+    return LeadDetail(
+        id=lead.id,
+        event_id=lead.event_id,
+        event=lead.event.name,
+        staff_id=lead.staff_id,
+        staff=_staff_name(lead.staff),
+        source=lead.source,
+        first_name=lead.first_name,
+        last_name=lead.last_name,
+        company=lead.company,
+        job_title=lead.job_title,
+        email=lead.email,
+        phone=lead.phone,
+        mobile=lead.mobile,
+        website=lead.website,
+        street=lead.street,
+        postal_code=lead.postal_code,
+        city=lead.city,
+        region=lead.region,
+        country=lead.country,
+        rating=lead.rating,
+        follow_ups=tuple(lead.follow_ups),
+        consent_given=lead.consent_given,
+        consent_version=lead.consent_version,
+        consent_at=lead.consent_at,
+        consent_staff=_staff_name(lead.consent_staff),
+        badge_id=lead.badge_id,
+        badge_format=lead.badge_format,
+        badge_raw=lead.badge_raw,
+        created_at=lead.created_at,
+        updated_at=lead.updated_at,
+        deleted_at=lead.deleted_at,
+        products=tuple(
+            ProductShown(
+                sku=item.product.sku,
+                quantity=item.quantity,
+                remark=item.remark,
+                name=item.product.name,
+                category=item.product.category,
+            )
+            for item in sorted(lead.products, key=lambda p: p.product.sku)
+        ),
+        notes=tuple(
+            NoteRow(id=n.id, at=n.created_at, staff=_staff_name(n.staff), text=n.text)
+            for n in lead.notes
+        ),
+        visits=tuple(
+            VisitRow(id=v.id, at=v.at, staff=_staff_name(v.staff), source=v.source)
+            for v in lead.visits
+        ),
+        answers=tuple(
+            AnswerRow(question_id=a.question_id, question=a.question.text, value=a.value)
+            for a in sorted(lead.answers, key=lambda a: a.question.position)
+        ),
+        warnings=tuple(warnings),
+    )
+
+
+_DETAIL_OPTIONS = (
+    selectinload(Lead.event),
+    selectinload(Lead.staff),
+    selectinload(Lead.consent_staff),
+    selectinload(Lead.products).selectinload(LeadProduct.product),
+    selectinload(Lead.notes).selectinload(Note.staff),
+    selectinload(Lead.visits).selectinload(Visit.staff),
+    selectinload(Lead.answers).selectinload(Answer.question),
+)
+
+
+class _Contact:
+    """A LeadInput's contact fields, cleaned, with the warnings met on the way."""
+
+    def __init__(self, data: LeadInput, default_region: str | None) -> None:
+        self.warnings: list[FieldWarning] = []
+        self.values: dict[str, Any] = {
+            "first_name": clean_line(data.first_name, "first_name"),
+            "last_name": clean_line(data.last_name, "last_name"),
+            "company": clean_line(data.company, "company", 300),
+            "job_title": clean_line(data.job_title, "job_title", 300),
+            "email": normalise_email(data.email),
+            "website": normalise_website(data.website),
+            "street": clean_line(data.street, "street", 500),
+            "postal_code": clean_line(data.postal_code, "postal_code", 32),
+            "city": clean_line(data.city, "city"),
+            "region": clean_line(data.region, "region"),
+            "country": normalise_country(data.country),
+            "rating": parse_rating(data.rating),
+            "follow_ups": parse_follow_ups(data.follow_ups),
+            "badge_id": clean_line(data.badge_id, "badge_id") or None,
+            "badge_format": clean_line(data.badge_format, "badge_format", 32) or None,
+        }
+        region = self.values["country"] or default_region
+        for field in ("phone", "mobile"):
+            value, warning = normalise_phone(getattr(data, field), region, field)
+            self.values[field] = value
+            if warning is not None:
+                self.warnings.append(warning)
+        if data.badge_raw is not None and len(data.badge_raw.encode("utf-8", "surrogatepass")) > (
+            MAX_BADGE_PAYLOAD
+        ):
+            raise ValidationError(
+                "badge_raw", f"the badge payload is over {MAX_BADGE_PAYLOAD} bytes"
+            )
+        self.badge_raw = (
+            data.badge_raw.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+            if data.badge_raw is not None
+            else None
+        )
+        self.note = clean_text(data.note, "note", MAX_NOTE_LENGTH)
+
+    def identifies_someone(self) -> bool:
+        keys = ("first_name", "last_name", "email", "company", "phone", "mobile", "badge_id")
+        return any(self.values[key] for key in keys) or bool(self.badge_raw)
+
+
+class LeadService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    # --- writing -----------------------------------------------------------------
+
+    def create(
+        self,
+        data: LeadInput,
+        event_id: int | None = None,
+        staff_id: int | None = None,
+        created_at: datetime | None = None,
+    ) -> LeadDetail:
+        """Saves a new lead in ``event_id`` (default: the active show) by ``staff_id``
+        (default: the staff member at the laptop). ``created_at`` is for imports."""
+        settings = self._settings.load()
+        event_id = event_id if event_id is not None else settings.active_event_id
+        staff_id = staff_id if staff_id is not None else settings.active_staff_id
+        with self._db.write() as session:
+            event = self._event(session, event_id)
+            contact = _Contact(data, event.country)
+            if not contact.identifies_someone():
+                raise ValidationError(
+                    "name",
+                    "a lead needs at least a name, an e-mail, a company, a phone or a badge",
+                )
+            staff_id = self._existing_staff(session, staff_id)
+            now = created_at or utc_now()
+            lead = Lead(
+                event_id=event.id,
+                staff_id=staff_id,
+                source=parse_source(data.source),
+                badge_raw=contact.badge_raw,
+                created_at=now,
+                updated_at=now,
+                **contact.values,
+            )
+            session.add(lead)
+            self._set_consent(lead, event, data.consent, staff_id, now)
+            session.flush()
+            self._set_products(session, lead, data.products)
+            self._set_answers(session, lead, event, data.answers)
+            if contact.note:
+                session.add(
+                    Note(lead_id=lead.id, staff_id=staff_id, created_at=now, text=contact.note)
+                )
+            session.add(Visit(lead_id=lead.id, staff_id=staff_id, at=now, source=lead.source))
+            reindex_lead(session, lead)
+            lead_id = lead.id
+        return self._get(lead_id, contact.warnings)
+
+    def update(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
+        """Replaces the lead's fields with ``data``; ``data.note``, if any, is appended.
+
+        The badge payload and source of the first capture are kept."""
+        staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
+        with self._db.write() as session:
+            lead = self._lead(session, lead_id)
+            event = lead.event
+            contact = _Contact(data, event.country)
+            if not contact.identifies_someone():
+                raise ValidationError(
+                    "name",
+                    "a lead needs at least a name, an e-mail, a company, a phone or a badge",
+                )
+            staff_id = self._existing_staff(session, staff_id)
+            now = utc_now()
+            for key, value in contact.values.items():
+                if key in ("badge_id", "badge_format") and value is None:
+                    continue
+                setattr(lead, key, value)
+            lead.updated_at = now
+            self._set_consent(lead, event, data.consent, staff_id, now)
+            self._set_products(session, lead, data.products)
+            self._set_answers(session, lead, event, data.answers)
+            if contact.note:
+                session.add(
+                    Note(lead_id=lead.id, staff_id=staff_id, created_at=now, text=contact.note)
+                )
+            reindex_lead(session, lead)
+        return self._get(lead_id, contact.warnings)
+
+    def add_note(self, lead_id: str, text: str, staff_id: int | None = None) -> NoteRow:
+        cleaned = clean_text(text, "note", MAX_NOTE_LENGTH)
+        if not cleaned:
+            raise ValidationError("note", "the note is empty")
+        staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
+        with self._db.write() as session:
+            lead = self._lead(session, lead_id)
+            staff_id = self._existing_staff(session, staff_id)
+            note = Note(lead_id=lead.id, staff_id=staff_id, created_at=utc_now(), text=cleaned)
+            session.add(note)
+            lead.updated_at = note.created_at
+            reindex_lead(session, lead)
+            session.flush()
+            return NoteRow(
+                id=note.id, at=note.created_at, staff=_staff_name(note.staff), text=note.text
+            )
+
+    def record_visit(
+        self,
+        lead_id: str,
+        staff_id: int | None = None,
+        source: LeadSource | str = LeadSource.BADGE,
+    ) -> VisitRow:
+        """Records that a lead came back to the booth (or was scanned again)."""
+        staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
+        with self._db.write() as session:
+            lead = self._lead(session, lead_id)
+            staff_id = self._existing_staff(session, staff_id)
+            visit = Visit(
+                lead_id=lead.id, staff_id=staff_id, at=utc_now(), source=parse_source(source)
+            )
+            session.add(visit)
+            session.flush()
+            return VisitRow(
+                id=visit.id, at=visit.at, staff=_staff_name(visit.staff), source=visit.source
+            )
+
+    def delete(self, lead_id: str) -> None:
+        """Soft delete: the lead disappears from lists and exports until restored."""
+        with self._db.write() as session:
+            lead = self._lead(session, lead_id)
+            if lead.deleted_at is None:
+                lead.deleted_at = utc_now()
+
+    def restore(self, lead_id: str) -> None:
+        with self._db.write() as session:
+            self._lead(session, lead_id).deleted_at = None
+
+    # --- reading -----------------------------------------------------------------
+
+    def get(self, lead_id: str) -> LeadDetail:
+        return self._get(lead_id, ())
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the lead whose id starts with ``prefix`` (at least 4 characters)."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < 4:
+            raise ValidationError("id", "give at least the first 4 characters of the lead id")
+        with self._db.read() as session:
+            ids = list(session.scalars(select(Lead.id).where(Lead.id.startswith(prefix)).limit(2)))
+        if not ids:
+            raise NotFound(f"no lead with id {prefix!r}")
+        if len(ids) > 1:
+            raise ValidationError("id", f"{prefix!r} matches several leads: give more characters")
+        return ids[0]
+
+    def list(
+        self,
+        lead_filter: LeadFilter,
+        offset: int = 0,
+        limit: int | None = 200,
+        order_by: str = "created_at",
+        descending: bool = True,
+    ) -> list[LeadRow]:
+        if order_by not in SORT_COLUMNS:
+            raise ValidationError("order_by", f"cannot sort by {order_by!r}")
+        column = SORT_COLUMNS[order_by]
+        with self._db.read() as session:
+            query = self._filtered(session, select(Lead), lead_filter)
+            if query is None:
+                return []
+            ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
+            query = query.order_by(*ordering).offset(offset)
+            if limit is not None:
+                query = query.limit(limit)
+            leads = list(session.scalars(query))
+            return [lead_row(lead, self._staff_names(session)) for lead in leads]
+
+    def count(self, lead_filter: LeadFilter) -> int:
+        with self._db.read() as session:
+            query = self._filtered(session, select(func.count(Lead.id)), lead_filter)
+            return int(session.scalar(query) or 0) if query is not None else 0
+
+    def details(self, lead_filter: LeadFilter, batch_size: int = 500) -> Iterator[LeadDetail]:
+        """Every matching lead in full, oldest first, read in batches (for listings, exports)."""
+        with self._db.read() as session:
+            query = self._filtered(session, select(Lead.id), lead_filter)
+            ids = (
+                list(session.scalars(query.order_by(Lead.created_at, Lead.id)))
+                if query is not None
+                else []
+            )
+        for start in range(0, len(ids), batch_size):
+            batch = ids[start : start + batch_size]
+            with self._db.read() as session:
+                leads = {
+                    lead.id: lead
+                    for lead in session.scalars(
+                        select(Lead).where(Lead.id.in_(batch)).options(*_DETAIL_OPTIONS)
+                    )
+                }
+                for lead_id in batch:
+                    yield lead_detail(leads[lead_id])
+
+    def find_duplicates(
+        self,
+        event_id: int,
+        email: str | None = None,
+        badge_id: str | None = None,
+        exclude_id: str | None = None,
+    ) -> list[LeadRow]:
+        """Leads of the show with the same badge ID or e-mail (case-insensitive)."""
+        conditions = []
+        clean_email = clean_line(email, "email", 254).lower()
+        clean_badge = clean_line(badge_id, "badge_id")
+        if clean_email:
+            conditions.append(func.lower(Lead.email) == clean_email)
+        if clean_badge:
+            conditions.append(Lead.badge_id == clean_badge)
+        if not conditions:
+            return []
+        with self._db.read() as session:
+            query = select(Lead).where(
+                Lead.event_id == event_id, Lead.deleted_at.is_(None), or_(*conditions)
+            )
+            if exclude_id is not None:
+                query = query.where(Lead.id != exclude_id)
+            leads = list(session.scalars(query.order_by(Lead.created_at)))
+            return [lead_row(lead, self._staff_names(session)) for lead in leads]
+
+    # --- helpers -----------------------------------------------------------------
+
+    def _get(self, lead_id: str, warnings: Sequence[FieldWarning]) -> LeadDetail:
+        with self._db.read() as session:
+            lead = session.scalars(
+                select(Lead).where(Lead.id == lead_id).options(*_DETAIL_OPTIONS)
+            ).first()
+            if lead is None:
+                raise NotFound(f"no lead with id {lead_id!r}")
+            return lead_detail(lead, warnings)
+
+    @staticmethod
+    def _lead(session: Session, lead_id: str) -> Lead:
+        lead = session.get(Lead, lead_id)
+        if lead is None:
+            raise NotFound(f"no lead with id {lead_id!r}")
+        return lead
+
+    @staticmethod
+    def _event(session: Session, event_id: int | None) -> Event:
+        event = session.get(Event, event_id) if event_id is not None else None
+        if event is None:
+            event = session.scalars(select(Event).order_by(Event.id.desc())).first()
+        if event is None:
+            raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
+        return event
+
+    @staticmethod
+    def _existing_staff(session: Session, staff_id: int | None) -> int | None:
+        if staff_id is None:
+            return None
+        if session.get(StaffMember, staff_id) is None:
+            raise NotFound(f"no staff member with id {staff_id}")
+        return staff_id
+
+    @staticmethod
+    def _staff_names(session: Session) -> dict[int, str]:
+        return {
+            sid: name for sid, name in session.execute(select(StaffMember.id, StaffMember.name))
+        }
+
+    @staticmethod
+    def _set_consent(
+        lead: Lead, event: Event, given: bool, staff_id: int | None, now: datetime
+    ) -> None:
+        if given and not lead.consent_given:
+            lead.consent_given = True
+            lead.consent_version = event.consent_version or None
+            lead.consent_at = now
+            lead.consent_staff_id = staff_id
+        elif not given and lead.consent_given is not False:
+            lead.consent_given = False
+            lead.consent_version = None
+            lead.consent_at = None
+            lead.consent_staff_id = None
+
+    @staticmethod
+    def _set_products(session: Session, lead: Lead, products: Sequence[ProductShown]) -> None:
+        wanted: dict[str, ProductShown] = {}
+        for item in products:
+            sku = clean_line(item.sku, "products", 64)
+            if sku:
+                wanted[sku] = item
+        found = (
+            {
+                p.sku: p
+                for p in session.scalars(select(Product).where(Product.sku.in_(list(wanted))))
+            }
+            if wanted
+            else {}
+        )
+        missing = sorted(set(wanted) - set(found))
+        if missing:
+            raise ValidationError("products", f"unknown SKU {', '.join(missing)}")
+        current = {item.product_id: item for item in lead.products}
+        keep: set[int] = set()
+        for sku, item in wanted.items():
+            product = found[sku]
+            if item.quantity is not None and item.quantity < 0:
+                raise ValidationError("products", f"the quantity of {sku} cannot be negative")
+            keep.add(product.id)
+            link = current.get(product.id)
+            if link is None:
+                link = LeadProduct(product_id=product.id)
+                lead.products.append(link)
+            link.quantity = item.quantity
+            link.remark = clean_line(item.remark, "products", 500)
+        for product_id, link in current.items():
+            if product_id not in keep:
+                lead.products.remove(link)
+
+    @staticmethod
+    def _set_answers(session: Session, lead: Lead, event: Event, answers: dict[int, Any]) -> None:
+        questions = {
+            q.id: q for q in session.scalars(select(Question).where(Question.event_id == event.id))
+        }
+        current = {a.question_id: a for a in lead.answers}
+        for question_id, raw in answers.items():
+            question = questions.get(question_id)
+            if question is None:
+                raise ValidationError(
+                    "answers", f"question {question_id} is not asked at this show"
+                )
+            value = _answer_value(question, raw)
+            if value is None:
+                if question_id in current:
+                    lead.answers.remove(current[question_id])
+                continue
+            if question_id in current:
+                current[question_id].value = value
+            else:
+                lead.answers.append(Answer(question_id=question_id, value=value))
+
+    def _filtered(
+        self, session: Session, query: Select[Any], lead_filter: LeadFilter
+    ) -> Select[Any] | None:
+        """``query`` narrowed by ``lead_filter``; None when the filter cannot match."""
+        if lead_filter.deleted:
+            query = query.where(Lead.deleted_at.is_not(None))
+        else:
+            query = query.where(Lead.deleted_at.is_(None))
+        if lead_filter.event_id is not None:
+            query = query.where(Lead.event_id == lead_filter.event_id)
+        if lead_filter.staff_id is not None:
+            query = query.where(Lead.staff_id == lead_filter.staff_id)
+        if lead_filter.rating is not None:
+            query = query.where(Lead.rating == lead_filter.rating)
+        if lead_filter.created_from is not None:
+            query = query.where(Lead.created_at >= lead_filter.created_from)
+        if lead_filter.created_to is not None:
+            query = query.where(Lead.created_at < lead_filter.created_to)
+        if lead_filter.product_sku:
+            shown = (
+                select(LeadProduct.lead_id)
+                .join(Product)
+                .where(Product.sku == lead_filter.product_sku)
+            )
+            query = query.where(Lead.id.in_(shown))
+        if lead_filter.search.strip():
+            condition = search_condition(session, lead_filter.search)
+            if condition is None:
+                return None
+            query = query.where(condition)
+        return query
+
+
+def _answer_value(question: Question, raw: Any) -> Any:
+    """The stored form of an answer, checked against the question; None clears it."""
+    field = f"answers[{question.text}]"
+    if raw is None or raw == "" or raw == [] or raw == ():
+        return None
+    if question.kind == QuestionKind.NUMBER:
+        try:
+            number = float(str(raw).replace(",", "."))
+        except ValueError:
+            raise ValidationError(field, f"{raw!r} is not a number") from None
+        return int(number) if number.is_integer() else number
+    if question.kind == QuestionKind.TEXT:
+        return clean_text(str(raw), field, 10_000) or None
+    chosen = [raw] if isinstance(raw, str) else list(raw)
+    unknown = [c for c in chosen if c not in question.choices]
+    if unknown:
+        raise ValidationError(field, f"{unknown[0]!r} is not one of the choices")
+    if question.kind == QuestionKind.SINGLE:
+        if len(chosen) != 1:
+            raise ValidationError(field, "choose exactly one answer")
+        return chosen[0]
+    return chosen

@@ -1,0 +1,173 @@
+"""The product catalogue: cases, racks, accessories, services."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from boothapp.core.db import Database
+from boothapp.core.errors import BoothError, Conflict, NotFound, ValidationError
+from boothapp.core.models import EventProduct, Product, ProductCategory
+from boothapp.core.schemas import ProductInput, ProductRow
+from boothapp.core.validation import clean_line, clean_text, normalise_website
+
+CATEGORY_ALIASES = {
+    "case": ProductCategory.TRANSIT_CASE,
+    "transit case": ProductCategory.TRANSIT_CASE,
+    "transit": ProductCategory.TRANSIT_CASE,
+    "rack case": ProductCategory.RACK_CASE,
+    "rackcase": ProductCategory.RACK_CASE,
+    "accessories": ProductCategory.ACCESSORY,
+    "services": ProductCategory.SERVICE,
+    "racks": ProductCategory.RACK,
+}
+
+
+def parse_category(value: ProductCategory | str) -> ProductCategory:
+    key = str(value).strip().lower().replace("-", " ").replace("_", " ")
+    if key in CATEGORY_ALIASES:
+        return CATEGORY_ALIASES[key]
+    try:
+        return ProductCategory(key.replace(" ", "_"))
+    except ValueError:
+        allowed = ", ".join(c.value for c in ProductCategory)
+        raise ValidationError("category", f"{value!r} is not one of {allowed}") from None
+
+
+def product_row(product: Product) -> ProductRow:
+    return ProductRow(
+        id=product.id,
+        sku=product.sku,
+        name=product.name,
+        category=product.category,
+        description=product.description,
+        attributes=dict(product.attributes),
+        brochure_url=product.brochure_url,
+        active=product.active,
+    )
+
+
+def _clean_product(data: ProductInput) -> dict[str, Any]:
+    sku = clean_line(data.sku, "sku", 64)
+    if not sku:
+        raise ValidationError("sku", "a product needs a SKU")
+    name = clean_line(data.name, "name", 200)
+    if not name:
+        raise ValidationError("name", f"product {sku} needs a name")
+    attributes = {
+        clean_line(str(key), "attributes", 100): clean_line(str(value), "attributes", 500)
+        for key, value in data.attributes.items()
+    }
+    return {
+        "sku": sku,
+        "name": name,
+        "category": parse_category(data.category),
+        "description": clean_text(data.description, "description", 10_000),
+        "attributes": {key: value for key, value in attributes.items() if key},
+        "brochure_url": normalise_website(data.brochure_url, "brochure_url"),
+        "active": data.active,
+    }
+
+
+class ProductService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def create(self, data: ProductInput, event_id: int | None = None) -> ProductRow:
+        """Adds a product, and puts it on the stand of ``event_id`` when given."""
+        values = _clean_product(data)
+        with self._db.write() as session:
+            if session.scalars(select(Product.id).where(Product.sku == values["sku"])).first():
+                raise Conflict(f"a product with SKU {values['sku']!r} already exists")
+            product = Product(**values)
+            session.add(product)
+            session.flush()
+            if event_id is not None:
+                session.add(EventProduct(event_id=event_id, product_id=product.id))
+            return product_row(product)
+
+    def get(self, sku: str) -> ProductRow:
+        with self._db.read() as session:
+            product = session.scalars(select(Product).where(Product.sku == sku.strip())).first()
+            if product is None:
+                raise NotFound(f"no product with SKU {sku!r}: see `boothapp product list`")
+            return product_row(product)
+
+    def list(self, event_id: int | None = None, include_inactive: bool = False) -> list[ProductRow]:
+        """The catalogue, or the products on the stand of ``event_id``."""
+        with self._db.read() as session:
+            query = select(Product).order_by(Product.category, func.lower(Product.name))
+            if event_id is not None:
+                query = query.join(EventProduct).where(EventProduct.event_id == event_id)
+            if not include_inactive:
+                query = query.where(Product.active.is_(True))
+            return [product_row(product) for product in session.scalars(query)]
+
+    def import_csv(self, path: Path, event_id: int | None = None) -> tuple[int, int]:
+        """Adds or updates products from a CSV file (columns: sku, name, category,
+        description, brochure_url, and any other column as an attribute).
+
+        All rows or none: a bad row raises an error naming the file and row.
+        Returns (added, updated).
+        """
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise BoothError(f"{path}: cannot read the file ({exc.strerror})") from None
+        try:
+            content = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            content = raw.decode("cp1252", errors="replace")
+        reader = csv.DictReader(io.StringIO(content, newline=""))
+        if reader.fieldnames is None or "sku" not in [f.strip().lower() for f in reader.fieldnames]:
+            raise ValidationError(
+                str(path), "the first row must name the columns, with sku and name"
+            )
+        rows: list[ProductInput] = []
+        for number, record in enumerate(reader, start=2):
+            fields = {(k or "").strip().lower(): (v or "") for k, v in record.items()}
+            known = {"sku", "name", "category", "description", "brochure_url"}
+            try:
+                rows.append(
+                    ProductInput(
+                        sku=fields.get("sku", ""),
+                        name=fields.get("name", ""),
+                        category=fields.get("category") or ProductCategory.OTHER,
+                        description=fields.get("description", ""),
+                        brochure_url=fields.get("brochure_url") or None,
+                        attributes={k: v for k, v in fields.items() if k not in known and v},
+                    )
+                )
+                _clean_product(rows[-1])
+            except ValidationError as exc:
+                raise ValidationError(f"{path.name} row {number}", str(exc)) from None
+        return self._upsert(rows, event_id)
+
+    def _upsert(self, rows: Iterable[ProductInput], event_id: int | None) -> tuple[int, int]:
+        added = updated = 0
+        with self._db.write() as session:
+            for data in rows:
+                values = _clean_product(data)
+                product = session.scalars(
+                    select(Product).where(Product.sku == values["sku"])
+                ).first()
+                if product is None:
+                    product = Product(**values)
+                    session.add(product)
+                    added += 1
+                else:
+                    for key, value in values.items():
+                        setattr(product, key, value)
+                    updated += 1
+                session.flush()
+                if (
+                    event_id is not None
+                    and session.get(EventProduct, (event_id, product.id)) is None
+                ):
+                    session.add(EventProduct(event_id=event_id, product_id=product.id))
+        return added, updated

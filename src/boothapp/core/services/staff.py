@@ -1,0 +1,110 @@
+"""Staff members: who works the booth, and who is at this laptop now."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from boothapp.core.db import Database
+from boothapp.core.errors import NotFound, ValidationError
+from boothapp.core.models import EventStaff, StaffMember, StaffRole
+from boothapp.core.schemas import StaffRow
+from boothapp.core.settings import SettingsService
+from boothapp.core.validation import clean_line, normalise_email, normalise_phone
+
+
+def staff_row(member: StaffMember) -> StaffRow:
+    return StaffRow(
+        id=member.id,
+        name=member.name,
+        email=member.email,
+        phone=member.phone,
+        role=member.role,
+        active=member.active,
+    )
+
+
+def find_staff(session: Session, reference: str | int) -> StaffMember:
+    """A staff member by id or name (case-insensitive)."""
+    if isinstance(reference, int) or str(reference).isdigit():
+        member = session.get(StaffMember, int(reference))
+        if member is not None:
+            return member
+    name = str(reference).strip()
+    member = session.scalars(
+        select(StaffMember).where(func.lower(StaffMember.name) == name.lower())
+    ).first()
+    if member is None:
+        raise NotFound(f"no staff member named {name!r}: see `boothapp staff list`")
+    return member
+
+
+class StaffService:
+    def __init__(self, database: Database, settings: SettingsService) -> None:
+        self._db = database
+        self._settings = settings
+
+    def create(
+        self,
+        name: str,
+        email: str | None = None,
+        phone: str | None = None,
+        role: StaffRole | str = StaffRole.STAFF,
+        event_id: int | None = None,
+    ) -> StaffRow:
+        """Adds a staff member, and to the roster of ``event_id`` when given."""
+        clean_name = clean_line(name, "name")
+        if not clean_name:
+            raise ValidationError("name", "a staff member needs a name")
+        try:
+            staff_role = StaffRole(role)
+        except ValueError:
+            raise ValidationError("role", f"{role!r} is not staff or manager") from None
+        phone_value, _warning = normalise_phone(phone, None)
+        with self._db.write() as session:
+            member = StaffMember(
+                name=clean_name,
+                email=normalise_email(email),
+                phone=phone_value,
+                role=staff_role,
+                active=True,
+            )
+            session.add(member)
+            session.flush()
+            if event_id is not None:
+                session.add(EventStaff(event_id=event_id, staff_id=member.id))
+            return staff_row(member)
+
+    def get(self, reference: str | int) -> StaffRow:
+        with self._db.read() as session:
+            return staff_row(find_staff(session, reference))
+
+    def list(self, event_id: int | None = None, include_inactive: bool = False) -> list[StaffRow]:
+        """Everyone, or the roster of a show when ``event_id`` is given."""
+        with self._db.read() as session:
+            query = select(StaffMember).order_by(func.lower(StaffMember.name))
+            if event_id is not None:
+                query = query.join(EventStaff).where(EventStaff.event_id == event_id)
+            if not include_inactive:
+                query = query.where(StaffMember.active.is_(True))
+            return [staff_row(member) for member in session.scalars(query)]
+
+    def set_active(self, reference: str | int, active: bool) -> StaffRow:
+        with self._db.write() as session:
+            member = find_staff(session, reference)
+            member.active = active
+            return staff_row(member)
+
+    def use(self, reference: str | int) -> StaffRow:
+        """Records who is at this laptop: new leads and notes are theirs."""
+        row = self.get(reference)
+        self._settings.update(active_staff_id=row.id)
+        return row
+
+    def current(self) -> StaffRow | None:
+        chosen = self._settings.load().active_staff_id
+        if chosen is None:
+            return None
+        with self._db.read() as session:
+            member = session.get(StaffMember, chosen)
+            return staff_row(member) if member is not None else None

@@ -1,0 +1,257 @@
+"""Pure normalisers for what people type or scanners send: text, e-mail, phone, country.
+
+Each either returns the cleaned value or raises ``ValidationError`` naming the field.
+Phone numbers that cannot be parsed are kept as typed, with a ``FieldWarning``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import phonenumbers
+import pycountry
+from email_validator import EmailNotValidError, validate_email
+
+from boothapp.core.errors import ValidationError
+
+# Bidi embeddings/overrides/isolates and zero-width characters: invisible, and able to
+# reorder what a reader sees (U+202E makes "gpj.exe" look like "exe.jpg").
+_INVISIBLE = dict.fromkeys(
+    [
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200B,
+        0x200C,
+        0x200D,
+        0x2060,
+        0xFEFF,
+        0x200E,
+        0x200F,
+    ]
+)
+_SPACES = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+@dataclass(frozen=True)
+class FieldWarning:
+    """Something odd about a value that was stored anyway."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+def _drop_unprintable(value: str, keep: str) -> str:
+    value = value.translate(_INVISIBLE)
+    return "".join(
+        ch
+        for ch in value
+        if ch in keep
+        or not (unicodedata.category(ch) in ("Cc", "Cs", "Cn") or ch in "\ufffe\uffff")
+    )
+
+
+def clean_line(value: str | None, field: str, max_length: int = 200) -> str:
+    """One line of text: NFC, control/bidi/zero-width characters removed, spaces folded."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"expected text, got {type(value).__name__}")
+    cleaned = unicodedata.normalize("NFC", _drop_unprintable(value, keep=" \t\n"))
+    cleaned = _SPACES.sub(" ", cleaned).strip()
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            field, f"is {len(cleaned)} characters long; at most {max_length} are allowed"
+        )
+    return cleaned
+
+
+def clean_text(value: str | None, field: str, max_length: int = 100_000) -> str:
+    """Multi-line text (notes): like ``clean_line`` but keeps line breaks and tabs."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, f"expected text, got {type(value).__name__}")
+    cleaned = _LINE_BREAKS.sub("\n", value)
+    cleaned = unicodedata.normalize("NFC", _drop_unprintable(cleaned, keep="\t\n"))
+    cleaned = "\n".join(line.rstrip() for line in cleaned.split("\n")).strip()
+    if len(cleaned) > max_length:
+        raise ValidationError(
+            field, f"is {len(cleaned)} characters long; at most {max_length} are allowed"
+        )
+    return cleaned
+
+
+def normalise_email(value: str | None, field: str = "email") -> str | None:
+    """A syntactically valid address (no DNS look-up), domain lower-cased; None if empty."""
+    cleaned = clean_line(value, field, max_length=254)
+    if not cleaned:
+        return None
+    try:
+        result = validate_email(cleaned, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationError(field, f"{cleaned!r} is not a valid e-mail address: {exc}") from None
+    return str(result.normalized)
+
+
+def normalise_phone(
+    value: str | None, default_region: str | None, field: str = "phone"
+) -> tuple[str | None, FieldWarning | None]:
+    """E.164 (``+33612345678``) when the number parses; else what was typed, with a warning.
+
+    ``default_region`` (ISO alpha-2, usually the show's country) applies to numbers
+    typed without ``+`` or ``00``.
+    """
+    cleaned = clean_line(value, field, max_length=64)
+    if not cleaned:
+        return None, None
+    try:
+        number = phonenumbers.parse(cleaned, default_region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None and phonenumbers.is_valid_number(number):
+        formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return str(formatted), None
+    hint = "" if default_region else " (add the country code, e.g. +33)"
+    return cleaned, FieldWarning(
+        field, f"{cleaned!r} is not a valid phone number{hint}; kept as typed"
+    )
+
+
+def format_phone(e164: str | None) -> str:
+    """An E.164 number in international format for display (``+33 6 12 34 56 78``)."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w]+", " ", stripped).strip()
+
+
+_COUNTRY_ALIASES = {
+    "uk": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uae": "AE",
+    "emirates": "AE",
+    "holland": "NL",
+    "south korea": "KR",
+    "korea": "KR",
+    "russia": "RU",
+    "czechia": "CZ",
+    "turkey": "TR",
+    "ivory coast": "CI",
+    "etats unis": "US",
+    "royaume uni": "GB",
+    "allemagne": "DE",
+    "deutschland": "DE",
+    "espana": "ES",
+    "italia": "IT",
+    "schweiz": "CH",
+    "suisse": "CH",
+    "osterreich": "AT",
+    "nederland": "NL",
+    "belgique": "BE",
+    "belgie": "BE",
+}
+
+
+@cache
+def _country_names(language: str) -> dict[str, str]:
+    """ISO alpha-2 code -> country name in ``language`` (falls back to English)."""
+    names: dict[str, str] = {}
+    translate = _translator(language).gettext
+    for country in pycountry.countries:
+        if language == "en":
+            names[str(country.alpha_2)] = str(getattr(country, "common_name", None) or country.name)
+        else:
+            names[str(country.alpha_2)] = translate(str(country.name))
+    return names
+
+
+def _translator(language: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@cache
+def _country_lookup() -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    translators = [_translator(lang).gettext for lang in ("fr", "de", "es", "it")]
+    for country in pycountry.countries:
+        code = str(country.alpha_2)
+        names = {str(country.name), str(country.alpha_3)}
+        for attribute in ("official_name", "common_name"):
+            if hasattr(country, attribute):
+                names.add(str(getattr(country, attribute)))
+        for translate in translators:
+            names.add(translate(str(country.name)))
+        for name in names:
+            lookup.setdefault(_fold(name), code)
+    for alias, code in _COUNTRY_ALIASES.items():
+        lookup.setdefault(alias, code)
+    return lookup
+
+
+def normalise_country(value: str | None, field: str = "country") -> str | None:
+    """ISO 3166 alpha-2 code from a code (FR, FRA) or a name in English, French, German..."""
+    cleaned = clean_line(value, field, max_length=100)
+    if not cleaned:
+        return None
+    if len(cleaned) == 2 and cleaned.isascii() and cleaned.isalpha():
+        code = cleaned.upper()
+        if pycountry.countries.get(alpha_2=code) is not None:
+            return code
+        if code == "UK":
+            return "GB"
+    found = _country_lookup().get(_fold(cleaned))
+    if found is None:
+        raise ValidationError(
+            field, f"unknown country {cleaned!r}: give an ISO code such as FR or a country name"
+        )
+    return found
+
+
+def country_name(code: str | None, language: str = "en") -> str:
+    """The name of an ISO alpha-2 country in English (default) or another language."""
+    if not code:
+        return ""
+    return _country_names(language).get(code, code)
+
+
+def country_choices(language: str = "en") -> list[tuple[str, str]]:
+    """(code, name) pairs sorted by name, for type-ahead lists."""
+    return sorted(_country_names(language).items(), key=lambda item: _fold(item[1]))
+
+
+def normalise_website(value: str | None, field: str = "website") -> str | None:
+    """A web address; ``https://`` is added when no scheme was typed."""
+    cleaned = clean_line(value, field, max_length=500)
+    if not cleaned:
+        return None
+    if " " in cleaned:
+        raise ValidationError(field, f"{cleaned!r} is not a web address (it contains spaces)")
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", cleaned):
+        cleaned = "https://" + cleaned
+    return cleaned
