@@ -35,6 +35,7 @@ DATABASE_FILE_NAME = "boothapp.sqlite3"
 KNOWN_REVISIONS = ("0001_initial", "0002_lead_search")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
+BUSY_TIMEOUT_MS = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _IMMEDIATE = "boothapp_immediate"
 
@@ -91,7 +92,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA busy_timeout = 5000")
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
@@ -218,6 +219,35 @@ def stored_revision(connection: Connection) -> str | None:
     return str(revision) if revision is not None else None
 
 
+def _peek_revision(target: DatabaseTarget, engine: Engine) -> str | None:
+    """The stored schema revision, read without changing anything.
+
+    A SQLite file is read through a read-only connection, before the engine's
+    connections switch it to WAL (which would rewrite the header of a file that
+    is not ours)."""
+    if target.path is None:
+        with engine.connect() as engine_connection:
+            revision = stored_revision(engine_connection)
+            engine_connection.rollback()
+            return revision
+    if not target.path.exists() or target.path.stat().st_size == 0:
+        return None
+    connection = sqlite3.connect(f"{target.path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "alembic_version" not in tables:
+            if tables:
+                raise StorageError("it holds tables but is not a boothapp database")
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row is not None else None
+    finally:
+        connection.close()
+
+
 def _backup_before_migration(target: DatabaseTarget, revision: str) -> None:
     """Copies a SQLite file aside before its schema is upgraded."""
     if target.path is None:
@@ -275,18 +305,16 @@ def open_database(
         _configure_sqlite(engine)
     database = Database(engine, resolved)
     try:
-        with engine.connect() as connection:
-            try:
-                revision = stored_revision(connection)
-            except StorageError as exc:
-                raise StorageError(f"{resolved.label}: {exc}; it was left as it is") from None
-            connection.rollback()
+        revision = _peek_revision(resolved, engine)
     except DBAPIError as exc:
         engine.dispose()
         raise storage_error(resolved.label, exc) from exc
-    except StorageError:
+    except sqlite3.DatabaseError as exc:
         engine.dispose()
-        raise
+        raise storage_error(resolved.label, exc) from exc
+    except StorageError as exc:
+        engine.dispose()
+        raise StorageError(f"{resolved.label}: {exc}; it was left as it is") from None
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
         raise StorageError(

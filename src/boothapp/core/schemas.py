@@ -11,11 +11,16 @@ from boothapp.core.validation import FieldWarning
 
 
 class _NamedLead(Protocol):
-    first_name: str
-    last_name: str
-    email: str | None
-    company: str
-    badge_id: str | None
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def company(self) -> str: ...
+    @property
+    def badge_id(self) -> str | None: ...
 
 
 def lead_display_name(lead: _NamedLead) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.errors import Conflict, NotFound, ValidationError
 from boothapp.core.models import Event, EventProduct, EventStaff, Question, QuestionKind
 from boothapp.core.schemas import EventInput, EventRow, QuestionRow
+from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import clean_line, clean_text, normalise_country
 
@@ -33,16 +35,10 @@ def event_row(event: Event) -> EventRow:
 
 
 def find_event(session: Session, reference: str | int) -> Event:
-    """An event by id or by name (case-insensitive); NotFound names what was asked."""
-    if isinstance(reference, int) or str(reference).isdigit():
-        event = session.get(Event, int(reference))
-        if event is not None:
-            return event
-    name = str(reference).strip()
-    event = session.scalars(select(Event).where(func.lower(Event.name) == name.lower())).first()
-    if event is None:
-        raise NotFound(f"no show named {name!r}: see `boothapp event list`")
-    return event
+    """An event by id, name (any case) or the unique start of its name."""
+    return find_by_reference(
+        session, Event, Event.name, reference, "show", "see `boothapp event list`"
+    )
 
 
 def _clean_event(data: EventInput) -> dict[str, object]:
@@ -106,7 +102,7 @@ class EventService:
         with self._db.read() as session:
             return event_row(find_event(session, reference))
 
-    def list(self) -> list[EventRow]:
+    def list(self) -> builtins.list[EventRow]:
         with self._db.read() as session:
             events = session.scalars(select(Event).order_by(Event.start_date.desc(), Event.id))
             return [event_row(event) for event in events]
@@ -135,18 +131,16 @@ class EventService:
             raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
         return active
 
-    def set_roster(self, reference: str | int, staff_ids: list[int]) -> None:
+    def set_roster(self, reference: str | int, staff_ids: builtins.list[int]) -> None:
         with self._db.write() as session:
             event = find_event(session, reference)
-            session.execute(EventStaff.__table__.delete().where(EventStaff.event_id == event.id))
+            session.execute(delete(EventStaff).where(EventStaff.event_id == event.id))
             session.add_all(EventStaff(event_id=event.id, staff_id=sid) for sid in staff_ids)
 
-    def set_products(self, reference: str | int, product_ids: list[int]) -> None:
+    def set_products(self, reference: str | int, product_ids: builtins.list[int]) -> None:
         with self._db.write() as session:
             event = find_event(session, reference)
-            session.execute(
-                EventProduct.__table__.delete().where(EventProduct.event_id == event.id)
-            )
+            session.execute(delete(EventProduct).where(EventProduct.event_id == event.id))
             session.add_all(EventProduct(event_id=event.id, product_id=pid) for pid in product_ids)
 
     def add_question(
@@ -181,7 +175,7 @@ class EventService:
             session.flush()
             return question_row(question)
 
-    def questions(self, reference: str | int) -> list[QuestionRow]:
+    def questions(self, reference: str | int) -> builtins.list[QuestionRow]:
         with self._db.read() as session:
             event = find_event(session, reference)
             return [question_row(q) for q in event.questions]

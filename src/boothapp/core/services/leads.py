@@ -6,6 +6,7 @@ lead is always findable and a failed save leaves nothing half-written.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
@@ -202,7 +203,7 @@ class _Contact:
     """A LeadInput's contact fields, cleaned, with the warnings met on the way."""
 
     def __init__(self, data: LeadInput, default_region: str | None) -> None:
-        self.warnings: list[FieldWarning] = []
+        self.warnings: builtins.list[FieldWarning] = []
         self.values: dict[str, Any] = {
             "first_name": clean_line(data.first_name, "first_name"),
             "last_name": clean_line(data.last_name, "last_name"),
@@ -400,14 +401,12 @@ class LeadService:
         limit: int | None = 200,
         order_by: str = "created_at",
         descending: bool = True,
-    ) -> list[LeadRow]:
+    ) -> builtins.list[LeadRow]:
         if order_by not in SORT_COLUMNS:
             raise ValidationError("order_by", f"cannot sort by {order_by!r}")
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
             query = self._filtered(session, select(Lead), lead_filter)
-            if query is None:
-                return []
             ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
             query = query.order_by(*ordering).offset(offset)
             if limit is not None:
@@ -418,17 +417,13 @@ class LeadService:
     def count(self, lead_filter: LeadFilter) -> int:
         with self._db.read() as session:
             query = self._filtered(session, select(func.count(Lead.id)), lead_filter)
-            return int(session.scalar(query) or 0) if query is not None else 0
+            return int(session.scalar(query) or 0)
 
     def details(self, lead_filter: LeadFilter, batch_size: int = 500) -> Iterator[LeadDetail]:
         """Every matching lead in full, oldest first, read in batches (for listings, exports)."""
         with self._db.read() as session:
             query = self._filtered(session, select(Lead.id), lead_filter)
-            ids = (
-                list(session.scalars(query.order_by(Lead.created_at, Lead.id)))
-                if query is not None
-                else []
-            )
+            ids = list(session.scalars(query.order_by(Lead.created_at, Lead.id)))
         for start in range(0, len(ids), batch_size):
             batch = ids[start : start + batch_size]
             with self._db.read() as session:
@@ -447,7 +442,7 @@ class LeadService:
         email: str | None = None,
         badge_id: str | None = None,
         exclude_id: str | None = None,
-    ) -> list[LeadRow]:
+    ) -> builtins.list[LeadRow]:
         """Leads of the show with the same badge ID or e-mail (case-insensitive)."""
         conditions = []
         clean_email = clean_line(email, "email", 254).lower()
@@ -582,8 +577,8 @@ class LeadService:
 
     def _filtered(
         self, session: Session, query: Select[Any], lead_filter: LeadFilter
-    ) -> Select[Any] | None:
-        """``query`` narrowed by ``lead_filter``; None when the filter cannot match."""
+    ) -> Select[Any]:
+        """``query`` narrowed by ``lead_filter``; search text without a word is ignored."""
         if lead_filter.deleted:
             query = query.where(Lead.deleted_at.is_not(None))
         else:
@@ -605,10 +600,8 @@ class LeadService:
                 .where(Product.sku == lead_filter.product_sku)
             )
             query = query.where(Lead.id.in_(shown))
-        if lead_filter.search.strip():
-            condition = search_condition(session, lead_filter.search)
-            if condition is None:
-                return None
+        condition = search_condition(session, lead_filter.search)
+        if condition is not None:
             query = query.where(condition)
         return query
 

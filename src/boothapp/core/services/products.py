@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import csv
 import io
 from collections.abc import Iterable
@@ -98,7 +99,9 @@ class ProductService:
                 raise NotFound(f"no product with SKU {sku!r}: see `boothapp product list`")
             return product_row(product)
 
-    def list(self, event_id: int | None = None, include_inactive: bool = False) -> list[ProductRow]:
+    def list(
+        self, event_id: int | None = None, include_inactive: bool = False
+    ) -> builtins.list[ProductRow]:
         """The catalogue, or the products on the stand of ``event_id``."""
         with self._db.read() as session:
             query = select(Product).order_by(Product.category, func.lower(Product.name))
@@ -128,7 +131,7 @@ class ProductService:
             raise ValidationError(
                 str(path), "the first row must name the columns, with sku and name"
             )
-        rows: list[ProductInput] = []
+        rows: builtins.list[ProductInput] = []
         for number, record in enumerate(reader, start=2):
             fields = {(k or "").strip().lower(): (v or "") for k, v in record.items()}
             known = {"sku", "name", "category", "description", "brochure_url"}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
-from boothapp.core.errors import NotFound, ValidationError
+from boothapp.core.errors import ValidationError
 from boothapp.core.models import EventStaff, StaffMember, StaffRole
 from boothapp.core.schemas import StaffRow
+from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import clean_line, normalise_email, normalise_phone
 
@@ -25,18 +28,15 @@ def staff_row(member: StaffMember) -> StaffRow:
 
 
 def find_staff(session: Session, reference: str | int) -> StaffMember:
-    """A staff member by id or name (case-insensitive)."""
-    if isinstance(reference, int) or str(reference).isdigit():
-        member = session.get(StaffMember, int(reference))
-        if member is not None:
-            return member
-    name = str(reference).strip()
-    member = session.scalars(
-        select(StaffMember).where(func.lower(StaffMember.name) == name.lower())
-    ).first()
-    if member is None:
-        raise NotFound(f"no staff member named {name!r}: see `boothapp staff list`")
-    return member
+    """A staff member by id, name (any case) or the unique start of their name."""
+    return find_by_reference(
+        session,
+        StaffMember,
+        StaffMember.name,
+        reference,
+        "staff member",
+        "see `boothapp staff list`",
+    )
 
 
 class StaffService:
@@ -79,7 +79,9 @@ class StaffService:
         with self._db.read() as session:
             return staff_row(find_staff(session, reference))
 
-    def list(self, event_id: int | None = None, include_inactive: bool = False) -> list[StaffRow]:
+    def list(
+        self, event_id: int | None = None, include_inactive: bool = False
+    ) -> builtins.list[StaffRow]:
         """Everyone, or the roster of a show when ``event_id`` is given."""
         with self._db.read() as session:
             query = select(StaffMember).order_by(func.lower(StaffMember.name))

@@ -1,0 +1,735 @@
+"""The command line: every command calls the same services as the window.
+
+``boothapp`` with no command opens the window; ``boothapp --db FILE COMMAND ...``
+scripts the same database. Exit status: 0 success, 2 bad usage, 1 any other error,
+reported as one line on stderr (a bug also writes its traceback to a crash log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from zoneinfo import ZoneInfo
+
+from boothapp import APP_NAME, __version__
+from boothapp.core.errors import BoothError, ValidationError
+from boothapp.core.models import FollowUp, LeadSource, ProductCategory, Rating, StaffRole
+from boothapp.core.schemas import (
+    EventInput,
+    EventRow,
+    LeadDetail,
+    LeadFilter,
+    LeadInput,
+    ProductInput,
+    ProductRow,
+    ProductShown,
+    StaffRow,
+    lead_display_name,
+)
+
+if TYPE_CHECKING:
+    from boothapp.core.services import Services
+
+
+class UsageError(Exception):
+    """Bad command-line usage: reported with exit status 2."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every command gets: the parsed arguments, the services and the output."""
+
+    args: argparse.Namespace
+    services: Services
+    out: TextIO
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def lead_json(lead: LeadDetail) -> dict[str, Any]:
+    """The stable JSON form of a lead (``leads --json``, ``lead show --json``)."""
+    return {
+        "id": lead.id,
+        "event": lead.event,
+        "staff": lead.staff,
+        "created_at": iso(lead.created_at),
+        "updated_at": iso(lead.updated_at),
+        "first_name": lead.first_name,
+        "last_name": lead.last_name,
+        "company": lead.company,
+        "job_title": lead.job_title,
+        "email": lead.email,
+        "phone": lead.phone,
+        "mobile": lead.mobile,
+        "website": lead.website,
+        "street": lead.street,
+        "postal_code": lead.postal_code,
+        "city": lead.city,
+        "region": lead.region,
+        "country": lead.country,
+        "rating": lead.rating.value if lead.rating else None,
+        "products": [item.sku for item in lead.products],
+        "notes": [{"at": iso(n.at), "staff": n.staff, "text": n.text} for n in lead.notes],
+        "follow_ups": list(lead.follow_ups),
+        "consent": {
+            "given": lead.consent_given,
+            "version": lead.consent_version,
+            "at": iso(lead.consent_at),
+            "staff": lead.consent_staff,
+        },
+        "badge_id": lead.badge_id,
+        "source": lead.source.value,
+    }
+
+
+def event_json(event: EventRow) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "name": event.name,
+        "venue": event.venue,
+        "city": event.city,
+        "country": event.country,
+        "start_date": iso(event.start_date),
+        "end_date": iso(event.end_date),
+        "booth": event.booth,
+        "timezone": event.timezone,
+        "consent_text": event.consent_text,
+        "consent_version": event.consent_version,
+    }
+
+
+def staff_json(member: StaffRow) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "name": member.name,
+        "email": member.email,
+        "phone": member.phone,
+        "role": member.role.value,
+        "active": member.active,
+    }
+
+
+def product_json(product: ProductRow) -> dict[str, Any]:
+    return {
+        "id": product.id,
+        "sku": product.sku,
+        "name": product.name,
+        "category": product.category.value,
+        "description": product.description,
+        "attributes": product.attributes,
+        "brochure_url": product.brochure_url,
+        "active": product.active,
+    }
+
+
+def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
+    """Streams a JSON array, one object per line, so 100,000 leads never sit in memory."""
+    out.write("[")
+    for index, item in enumerate(items):
+        out.write("\n" if index == 0 else ",\n")
+        out.write(json.dumps(item, ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def write_table(out: TextIO, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    rows = [[cell.replace("\n", " ") for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, min(len(cell), 40)) for w, cell in zip(widths, row, strict=True)]
+    line = "  ".join(f"{{:<{w}}}" for w in widths)
+    out.write(line.format(*headers).rstrip() + "\n")
+    for row in rows:
+        cells = [cell if len(cell) <= 40 else cell[:39] + "…" for cell in row]
+        out.write(line.format(*cells).rstrip() + "\n")
+
+
+def local_time(value: datetime, timezone: str) -> str:
+    return value.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+# --- parsing helpers --------------------------------------------------------------------
+
+
+def parse_day(value: str, field: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def day_start_utc(day: date, timezone: str) -> datetime:
+    """Midnight at the start of ``day`` in the show's time zone, in UTC."""
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(timezone)).astimezone(UTC)
+
+
+def parse_product_arg(value: str) -> ProductShown:
+    """``SKU``, ``SKU:QUANTITY`` or ``SKU:QUANTITY:remark``."""
+    sku, _, rest = value.partition(":")
+    quantity_text, _, remark = rest.partition(":")
+    quantity: int | None = None
+    if quantity_text.strip():
+        try:
+            quantity = int(quantity_text)
+        except ValueError:
+            raise ValidationError(
+                "product", f"{value!r}: quantity must be a whole number"
+            ) from None
+    return ProductShown(sku=sku.strip(), quantity=quantity, remark=remark.strip())
+
+
+def parse_attribute(value: str) -> tuple[str, str]:
+    key, sep, attribute = value.partition("=")
+    if not sep or not key.strip():
+        raise ValidationError("attr", f"{value!r}: write attributes as KEY=VALUE")
+    return key.strip(), attribute.strip()
+
+
+def resolve_staff_id(services: Services, reference: str | None) -> int | None:
+    if reference is None:
+        return None
+    return services.staff.get(reference).id
+
+
+def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
+    args = ctx.args
+    event = ctx.services.events.resolve(args.event)
+    created_from = (
+        day_start_utc(parse_day(args.date_from, "from"), event.timezone) if args.date_from else None
+    )
+    created_to = (
+        day_start_utc(parse_day(args.date_to, "to") + timedelta(days=1), event.timezone)
+        if args.date_to
+        else None
+    )
+    lead_filter = LeadFilter(
+        event_id=event.id,
+        staff_id=resolve_staff_id(ctx.services, args.staff),
+        rating=Rating(args.rating) if args.rating else None,
+        product_sku=args.product,
+        created_from=created_from,
+        created_to=created_to,
+        search=args.search or "",
+        deleted=args.deleted,
+    )
+    return lead_filter, event
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def cmd_demo(ctx: Context) -> int:
+    from boothapp.core.services.demo import create_demo
+
+    if ctx.args.leads < 0:
+        raise UsageError("--leads must be 0 or more")
+    event = create_demo(ctx.services, leads=ctx.args.leads)
+    count = ctx.services.leads.count(LeadFilter(event_id=event.id))
+    ctx.out.write(f"Created the demo show {event.name!r} with {count} leads; it is now active.\n")
+    return 0
+
+
+def cmd_event_add(ctx: Context) -> int:
+    a = ctx.args
+    event = ctx.services.events.create(
+        EventInput(
+            name=a.name,
+            venue=a.venue,
+            city=a.city,
+            country=a.country,
+            start_date=parse_day(a.start, "start") if a.start else None,
+            end_date=parse_day(a.end, "end") if a.end else None,
+            booth=a.booth,
+            timezone=a.timezone,
+            consent_text=a.consent_text,
+            consent_version=a.consent_version,
+        )
+    )
+    ctx.out.write(f"Added show {event.id}: {event.name}\n")
+    return 0
+
+
+def cmd_event_list(ctx: Context) -> int:
+    events = ctx.services.events.list()
+    if ctx.args.json:
+        write_json_array(ctx.out, (event_json(e) for e in events))
+        return 0
+    active = ctx.services.events.active()
+    write_table(
+        ctx.out,
+        ["", "ID", "NAME", "VENUE", "CITY", "DATES", "BOOTH"],
+        (
+            [
+                "*" if active is not None and e.id == active.id else "",
+                str(e.id),
+                e.name,
+                e.venue,
+                e.city,
+                f"{iso(e.start_date) or ''} – {iso(e.end_date) or ''}" if e.start_date else "",
+                e.booth,
+            ]
+            for e in events
+        ),
+    )
+    return 0
+
+
+def cmd_event_use(ctx: Context) -> int:
+    event = ctx.services.events.use(ctx.args.event_ref)
+    ctx.out.write(f"Active show: {event.name}\n")
+    return 0
+
+
+def cmd_staff_add(ctx: Context) -> int:
+    a = ctx.args
+    event_id = ctx.services.events.get(a.event).id if a.event else None
+    member = ctx.services.staff.create(a.name, a.email, a.phone, a.role, event_id=event_id)
+    ctx.out.write(f"Added staff member {member.id}: {member.name} ({member.role.value})\n")
+    return 0
+
+
+def cmd_staff_list(ctx: Context) -> int:
+    a = ctx.args
+    event_id = ctx.services.events.get(a.event).id if a.event else None
+    members = ctx.services.staff.list(event_id=event_id, include_inactive=a.all)
+    if a.json:
+        write_json_array(ctx.out, (staff_json(m) for m in members))
+        return 0
+    current = ctx.services.staff.current()
+    write_table(
+        ctx.out,
+        ["", "ID", "NAME", "ROLE", "E-MAIL", "PHONE"],
+        (
+            [
+                "*" if current is not None and m.id == current.id else "",
+                str(m.id),
+                m.name,
+                m.role.value,
+                m.email or "",
+                m.phone or "",
+            ]
+            for m in members
+        ),
+    )
+    return 0
+
+
+def cmd_staff_use(ctx: Context) -> int:
+    member = ctx.services.staff.use(ctx.args.staff_ref)
+    ctx.out.write(f"At this laptop: {member.name}\n")
+    return 0
+
+
+def cmd_product_add(ctx: Context) -> int:
+    a = ctx.args
+    event_id = ctx.services.events.get(a.event).id if a.event else None
+    product = ctx.services.products.create(
+        ProductInput(
+            sku=a.sku,
+            name=a.name,
+            category=a.category,
+            description=a.description,
+            attributes=dict(parse_attribute(v) for v in a.attr),
+            brochure_url=a.brochure_url,
+        ),
+        event_id=event_id,
+    )
+    ctx.out.write(f"Added product {product.sku}: {product.name}\n")
+    return 0
+
+
+def cmd_product_list(ctx: Context) -> int:
+    a = ctx.args
+    event_id = ctx.services.events.get(a.event).id if a.event else None
+    products = ctx.services.products.list(event_id=event_id, include_inactive=a.all)
+    if a.json:
+        write_json_array(ctx.out, (product_json(p) for p in products))
+        return 0
+    write_table(
+        ctx.out,
+        ["SKU", "NAME", "CATEGORY", "ATTRIBUTES"],
+        (
+            [
+                p.sku,
+                p.name,
+                p.category.value,
+                ", ".join(f"{k}={v}" for k, v in p.attributes.items()),
+            ]
+            for p in products
+        ),
+    )
+    return 0
+
+
+def cmd_product_import(ctx: Context) -> int:
+    a = ctx.args
+    event_id = ctx.services.events.get(a.event).id if a.event else None
+    added, updated = ctx.services.products.import_csv(Path(a.file), event_id=event_id)
+    ctx.out.write(f"{a.file}: {added} products added, {updated} updated\n")
+    return 0
+
+
+def cmd_lead_add(ctx: Context) -> int:
+    a = ctx.args
+    event = ctx.services.events.resolve(a.event)
+    lead = ctx.services.leads.create(
+        LeadInput(
+            first_name=a.first_name,
+            last_name=a.last_name,
+            company=a.company,
+            job_title=a.job_title,
+            email=a.email,
+            phone=a.phone,
+            mobile=a.mobile,
+            website=a.website,
+            street=a.street,
+            postal_code=a.postal_code,
+            city=a.city,
+            region=a.region,
+            country=a.country,
+            rating=a.rating,
+            follow_ups=tuple(a.follow_up),
+            products=tuple(parse_product_arg(p) for p in a.product),
+            consent=a.consent,
+            note=a.note,
+            badge_id=a.badge_id,
+            source=LeadSource.MANUAL,
+        ),
+        event_id=event.id,
+        staff_id=resolve_staff_id(ctx.services, a.staff),
+    )
+    for warning in lead.warnings:
+        print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
+    if a.json:
+        ctx.out.write(json.dumps(lead_json(lead), ensure_ascii=False, indent=2) + "\n")
+    else:
+        ctx.out.write(f"Saved lead {lead.id}: {lead.display_name}\n")
+    return 0
+
+
+def cmd_leads(ctx: Context) -> int:
+    lead_filter, event = lead_filter_from_args(ctx)
+    if ctx.args.json:
+        write_json_array(ctx.out, (lead_json(d) for d in ctx.services.leads.details(lead_filter)))
+        return 0
+    rows = ctx.services.leads.list(lead_filter, limit=ctx.args.limit or None)
+    write_table(
+        ctx.out,
+        ["CAPTURED", "NAME", "COMPANY", "COUNTRY", "RATING", "STAFF", "ID"],
+        (
+            [
+                local_time(r.created_at, event.timezone),
+                lead_display_name(r),
+                r.company,
+                r.country or "",
+                r.rating.value if r.rating else "",
+                r.staff or "",
+                r.id[:8],
+            ]
+            for r in rows
+        ),
+    )
+    total = ctx.services.leads.count(lead_filter)
+    shown = f"{len(rows)} of {total}" if len(rows) < total else str(total)
+    noun = "lead" if total == 1 else "leads"
+    print(f"{shown} {noun} in {event.name}", file=sys.stderr)
+    return 0
+
+
+def cmd_lead_show(ctx: Context) -> int:
+    services = ctx.services
+    lead = services.leads.get(services.leads.resolve_id(ctx.args.lead_id))
+    if ctx.args.json:
+        ctx.out.write(json.dumps(lead_json(lead), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    timezone = services.events.get(lead.event_id).timezone
+    out = ctx.out
+    fields = [
+        ("Name", lead.display_name),
+        ("Company", lead.company),
+        ("Job title", lead.job_title),
+        ("E-mail", lead.email or ""),
+        ("Phone", lead.phone or ""),
+        ("Mobile", lead.mobile or ""),
+        ("Website", lead.website or ""),
+        (
+            "Address",
+            ", ".join(p for p in (lead.street, lead.postal_code, lead.city, lead.region) if p),
+        ),
+        ("Country", lead.country or ""),
+        ("Rating", lead.rating.value if lead.rating else ""),
+        ("Follow-ups", ", ".join(lead.follow_ups)),
+        (
+            "Consent",
+            f"yes ({lead.consent_version or 'no version'})" if lead.consent_given else "no",
+        ),
+        ("Show", lead.event),
+        ("Captured", f"{local_time(lead.created_at, timezone)} by {lead.staff or 'unknown'}"),
+        ("Source", lead.source.value),
+        ("Badge ID", lead.badge_id or ""),
+        ("ID", lead.id),
+    ]
+    for label, value in fields:
+        if value:
+            out.write(f"{label + ':':<12} {value}\n")
+    if lead.products:
+        out.write("Products:\n")
+        for item in lead.products:
+            quantity = f" x{item.quantity}" if item.quantity else ""
+            remark = f" — {item.remark}" if item.remark else ""
+            out.write(f"  {item.sku}  {item.name}{quantity}{remark}\n")
+    if lead.answers:
+        out.write("Answers:\n")
+        for answer in lead.answers:
+            value = ", ".join(answer.value) if isinstance(answer.value, list) else answer.value
+            out.write(f"  {answer.question} {value}\n")
+    if lead.notes:
+        out.write("Notes:\n")
+        for note in lead.notes:
+            out.write(f"  {local_time(note.at, timezone)} {note.staff or ''}: ")
+            out.write(note.text.replace("\n", "\n    ") + "\n")
+    out.write(f"Visits:     {len(lead.visits)}\n")
+    return 0
+
+
+def cmd_lead_delete(ctx: Context) -> int:
+    lead_id = ctx.services.leads.resolve_id(ctx.args.lead_id)
+    ctx.services.leads.delete(lead_id)
+    ctx.out.write(f"Deleted lead {lead_id} (undo with `boothapp lead restore {lead_id[:8]}`)\n")
+    return 0
+
+
+def cmd_lead_restore(ctx: Context) -> int:
+    lead_id = ctx.services.leads.resolve_id(ctx.args.lead_id)
+    ctx.services.leads.restore(lead_id)
+    ctx.out.write(f"Restored lead {lead_id}\n")
+    return 0
+
+
+def cmd_lead_note(ctx: Context) -> int:
+    lead_id = ctx.services.leads.resolve_id(ctx.args.lead_id)
+    staff_id = resolve_staff_id(ctx.services, ctx.args.staff)
+    ctx.services.leads.add_note(lead_id, ctx.args.text, staff_id=staff_id)
+    ctx.out.write(f"Added a note to lead {lead_id}\n")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad usage: one line and exit status 2, as argparse does, without the full usage."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON array of objects")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=APP_NAME,
+        description="Lead capture for trade-show booths. With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: $BOOTHAPP_DB, else the user data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser("demo", help="create the demo show 'Milipol Paris 2023'")
+    demo.add_argument("--leads", type=int, default=200, help="sample leads (default 200)")
+    demo.set_defaults(handler=cmd_demo)
+
+    event = commands.add_parser("event", help="shows: add, list, use")
+    event_commands = event.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    event_add = event_commands.add_parser("add", help="add a show")
+    event_add.add_argument("name")
+    event_add.add_argument("--venue", default="")
+    event_add.add_argument("--city", default="")
+    event_add.add_argument("--country", help="ISO code or name; default region for phones")
+    event_add.add_argument("--start", help="first day, YYYY-MM-DD")
+    event_add.add_argument("--end", help="last day, YYYY-MM-DD")
+    event_add.add_argument("--booth", default="")
+    event_add.add_argument("--timezone", default="UTC", help="e.g. Europe/Paris")
+    event_add.add_argument("--consent-text", default="")
+    event_add.add_argument("--consent-version", default="")
+    event_add.set_defaults(handler=cmd_event_add)
+    event_list = event_commands.add_parser("list", help="list shows (* marks the active one)")
+    _add_json(event_list)
+    event_list.set_defaults(handler=cmd_event_list)
+    event_use = event_commands.add_parser("use", help="make a show the active one")
+    event_use.add_argument("event_ref", metavar="NAME_OR_ID")
+    event_use.set_defaults(handler=cmd_event_use)
+
+    staff = commands.add_parser("staff", help="staff members: add, list, use")
+    staff_commands = staff.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    staff_add = staff_commands.add_parser("add", help="add a staff member")
+    staff_add.add_argument("name")
+    staff_add.add_argument("--email")
+    staff_add.add_argument("--phone")
+    staff_add.add_argument("--role", choices=[r.value for r in StaffRole], default="staff")
+    staff_add.add_argument("--event", help="put on the roster of this show")
+    staff_add.set_defaults(handler=cmd_staff_add)
+    staff_list = staff_commands.add_parser("list", help="list staff (* marks who is at the laptop)")
+    staff_list.add_argument("--event", help="only the roster of this show")
+    staff_list.add_argument("--all", action="store_true", help="include inactive staff")
+    _add_json(staff_list)
+    staff_list.set_defaults(handler=cmd_staff_list)
+    staff_use = staff_commands.add_parser("use", help="set who is at this laptop")
+    staff_use.add_argument("staff_ref", metavar="NAME_OR_ID")
+    staff_use.set_defaults(handler=cmd_staff_use)
+
+    product = commands.add_parser("product", help="the catalogue: add, list, import")
+    product_commands = product.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    product_add = product_commands.add_parser("add", help="add a product")
+    product_add.add_argument("sku")
+    product_add.add_argument("name")
+    product_add.add_argument(
+        "--category", default="other", help=", ".join(c.value for c in ProductCategory)
+    )
+    product_add.add_argument("--description", default="")
+    product_add.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE")
+    product_add.add_argument("--brochure-url")
+    product_add.add_argument("--event", help="put on the stand of this show")
+    product_add.set_defaults(handler=cmd_product_add)
+    product_list = product_commands.add_parser("list", help="list products")
+    product_list.add_argument("--event", help="only the products on this show's stand")
+    product_list.add_argument("--all", action="store_true", help="include inactive products")
+    _add_json(product_list)
+    product_list.set_defaults(handler=cmd_product_list)
+    product_import = product_commands.add_parser("import", help="add or update products from CSV")
+    product_import.add_argument("file", help="CSV with columns sku,name,category,description,...")
+    product_import.add_argument("--event", help="put the products on this show's stand")
+    product_import.set_defaults(handler=cmd_product_import)
+
+    lead = commands.add_parser("lead", help="one lead: add, show, note, delete, restore")
+    lead_commands = lead.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    lead_add = lead_commands.add_parser("add", help="capture a lead")
+    for name in ("first-name", "last-name", "company", "job-title", "street", "postal-code"):
+        lead_add.add_argument(f"--{name}", default="")
+    for name in ("city", "region"):
+        lead_add.add_argument(f"--{name}", default="")
+    for name in ("email", "phone", "mobile", "website", "country", "badge-id"):
+        lead_add.add_argument(f"--{name}")
+    lead_add.add_argument("--rating", choices=[r.value for r in Rating])
+    lead_add.add_argument(
+        "--follow-up", action="append", default=[], choices=[f.value for f in FollowUp]
+    )
+    lead_add.add_argument("--product", action="append", default=[], metavar="SKU[:QTY[:REMARK]]")
+    lead_add.add_argument("--consent", action="store_true", help="the visitor gave consent")
+    lead_add.add_argument("--note", default="")
+    lead_add.add_argument("--event", help="show (default: the active one)")
+    lead_add.add_argument("--staff", help="captured by (default: who is at the laptop)")
+    _add_json(lead_add)
+    lead_add.set_defaults(handler=cmd_lead_add)
+    lead_show = lead_commands.add_parser("show", help="everything about one lead")
+    lead_show.add_argument("lead_id", metavar="ID", help="the lead id or its first characters")
+    _add_json(lead_show)
+    lead_show.set_defaults(handler=cmd_lead_show)
+    lead_note = lead_commands.add_parser("note", help="add a conversation note")
+    lead_note.add_argument("lead_id", metavar="ID")
+    lead_note.add_argument("text")
+    lead_note.add_argument("--staff", help="written by (default: who is at the laptop)")
+    lead_note.set_defaults(handler=cmd_lead_note)
+    lead_delete = lead_commands.add_parser("delete", help="delete a lead (it can be restored)")
+    lead_delete.add_argument("lead_id", metavar="ID")
+    lead_delete.set_defaults(handler=cmd_lead_delete)
+    lead_restore = lead_commands.add_parser("restore", help="bring back a deleted lead")
+    lead_restore.add_argument("lead_id", metavar="ID")
+    lead_restore.set_defaults(handler=cmd_lead_restore)
+
+    leads = commands.add_parser("leads", help="list and search leads (the active show by default)")
+    leads.add_argument("--search", help="words to find in names, company, e-mail, city, notes")
+    leads.add_argument("--event", help="show (default: the active one)")
+    leads.add_argument("--staff", help="captured by")
+    leads.add_argument("--rating", choices=[r.value for r in Rating])
+    leads.add_argument("--product", metavar="SKU", help="shown this product")
+    leads.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"
+    )
+    leads.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
+    leads.add_argument("--deleted", action="store_true", help="list deleted leads instead")
+    leads.add_argument("--limit", type=int, default=0, help="at most this many rows (table only)")
+    _add_json(leads)
+    leads.set_defaults(handler=cmd_leads)
+    return parser
+
+
+# --- entry point ------------------------------------------------------------------------
+
+
+def _crash_log(exc: BaseException) -> Path | None:
+    """Writes the traceback of a bug to the user log folder; returns the file."""
+    try:
+        import platformdirs
+
+        folder = platformdirs.user_log_path(APP_NAME, appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now(UTC).isoformat()} {APP_NAME} {__version__}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return None
+
+
+def run_command(args: argparse.Namespace, out: TextIO) -> int:
+    from boothapp.core.db import open_database
+    from boothapp.core.services import Services
+
+    database = open_database(args.db)
+    try:
+        handler: Callable[[Context], int] = args.handler
+        return handler(Context(args=args, services=Services.over(database), out=out))
+    finally:
+        database.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``boothapp``: the window with no command, else the command line."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from boothapp.gui.app import run_gui
+
+        return run_gui(args.db)
+    out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(errors="backslashreplace")
+    try:
+        return run_command(args, out)
+    except UsageError as exc:
+        print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
+        return 2
+    except BoothError as exc:
+        print(f"{APP_NAME}: error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print(f"{APP_NAME}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log = _crash_log(exc)
+        where = f" (details in {log})" if log else ""
+        print(f"{APP_NAME}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        return 1

@@ -1,0 +1,99 @@
+"""How values read on screen: times in the show's time zone, ratings, sources, countries."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QLocale
+
+from boothapp.core.models import LeadSource, Rating
+from boothapp.core.schemas import EventRow
+
+RATING_LABELS = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
+
+SOURCE_LABELS = {
+    LeadSource.MANUAL: "Typed",
+    LeadSource.BADGE: "Badge scan",
+    LeadSource.CAMERA: "Camera",
+    LeadSource.IMAGE: "Image",
+    LeadSource.KIOSK: "Kiosk",
+    LeadSource.IMPORT: "Import",
+}
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month(day: date) -> str:
+    return _MONTHS[day.month - 1]
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    """The time zone called ``name``; UTC when the name is unknown to this computer."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_time(moment: datetime, timezone: str) -> str:
+    """``moment`` in ``timezone`` as ``YYYY-MM-DD HH:MM``."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def start_of_today(timezone: str, now: datetime | None = None) -> datetime:
+    """Midnight of the current day in ``timezone``, as an aware UTC datetime."""
+    tz = zone(timezone)
+    today = (now or datetime.now(UTC)).astimezone(tz).date()
+    return datetime.combine(today, time(0), tzinfo=tz).astimezone(UTC)
+
+
+def rating_label(rating: Rating | None) -> str:
+    return RATING_LABELS.get(rating, "") if rating is not None else ""
+
+
+def source_label(source: LeadSource | str) -> str:
+    try:
+        return SOURCE_LABELS[LeadSource(source)]
+    except ValueError:
+        return str(source)
+
+
+@cache
+def country_name(code: str | None) -> str:
+    """The English name of an ISO 3166 alpha-2 code ("FR" -> "France"); the code if unknown."""
+    if not code:
+        return ""
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Territory.AnyTerritory:
+        return code
+    return QLocale.territoryToString(territory)
+
+
+def show_dates(start: date | None, end: date | None) -> str:
+    """A compact date range in English whatever the system locale: "18–21 Nov 2025",
+    "28 Feb – 2 Mar 2026", "18 Nov 2025"."""
+    if start is None and end is None:
+        return ""
+    if start is None or end is None or start == end:
+        single = start or end
+        assert single is not None
+        return f"{single.day} {_month(single)} {single.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {_month(end)} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {_month(start)} – {end.day} {_month(end)} {end.year}"
+    return f"{start.day} {_month(start)} {start.year} – {end.day} {_month(end)} {end.year}"
+
+
+def show_summary(event: EventRow) -> str:
+    """Venue, city, dates and booth of a show, joined with middle dots; empty parts left out."""
+    place = ", ".join(part for part in (event.venue, event.city) if part)
+    booth = f"Booth {event.booth}" if event.booth else ""
+    parts = (place, show_dates(event.start_date, event.end_date), booth)
+    return " · ".join(part for part in parts if part)

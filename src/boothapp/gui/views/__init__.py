@@ -1,0 +1,2 @@
+"""Layout-only widgets (``*View``): they build and hold widgets; controllers give them
+behaviour."""

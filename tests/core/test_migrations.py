@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+import boothapp.core.migrations as migrations_package
+from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, upgrade_schema
+from boothapp.core.models import Base
+from boothapp.core.schemas import LeadFilter
+from boothapp.core.search import managed_by_models
+from boothapp.core.services import Services
+
+
+def _scripts() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations_package.__file__).parent))
+    return ScriptDirectory.from_config(config)
+
+
+def test_known_revisions_are_the_alembic_history() -> None:
+    history = [script.revision for script in reversed(list(_scripts().walk_revisions()))]
+    assert tuple(history) == KNOWN_REVISIONS
+    assert _scripts().get_current_head() == SCHEMA_HEAD
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "a.sqlite3")
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_name": managed_by_models, "compare_type": True}
+        )
+        differences = compare_metadata(context, Base.metadata)
+    database.close()
+    assert differences == []
+
+
+def _database_at_first_revision(path: Path) -> None:
+    """A database as the first release wrote it, holding leads, notes and a visit."""
+    database = open_database(path, migrate=False)
+    upgrade_schema(database, KNOWN_REVISIONS[0])
+    database.close()
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        INSERT INTO events (id, name, venue, city, booth, timezone, consent_text,
+                            consent_version, created_at)
+        VALUES (1, 'Eurosatory 2022', '', 'Paris', '', 'Europe/Paris', '', '',
+                '2022-06-13 08:00:00');
+        INSERT INTO staff (id, name, role, active) VALUES (1, 'Claire Martin', 'staff', 1);
+        INSERT INTO leads (id, event_id, staff_id, source, first_name, last_name, company,
+                           job_title, street, postal_code, city, region, follow_ups,
+                           consent_given, created_at, updated_at)
+        VALUES ('6f1c1f9e-1111-4a5e-9d55-000000000001', 1, 1, 'manual', 'Zoé', 'Lefèvre',
+                'Müller GmbH', '', '', '', 'Lyon', '', '[]', 0,
+                '2022-06-13 09:00:00', '2022-06-13 09:00:00'),
+               ('6f1c1f9e-1111-4a5e-9d55-000000000002', 1, 1, 'badge', '太郎', '山田',
+                'Yamada KK', '', '', '', 'Tokyo', '', '[]', 1,
+                '2022-06-13 10:00:00', '2022-06-13 10:00:00');
+        INSERT INTO notes (lead_id, staff_id, created_at, text)
+        VALUES ('6f1c1f9e-1111-4a5e-9d55-000000000001', 1, '2022-06-13 09:01:00',
+                'Needs waterproof cases for drones');
+        INSERT INTO visits (lead_id, staff_id, at, source)
+        VALUES ('6f1c1f9e-1111-4a5e-9d55-000000000001', 1, '2022-06-13 09:00:00', 'manual');
+        """
+    )
+    connection.commit()
+    connection.close()
+
+
+def _counts(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    tables = ("events", "staff", "leads", "notes", "visits")
+    counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    connection.close()
+    return counts
+
+
+def test_upgrading_an_older_database_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    _database_at_first_revision(path)
+    before = _counts(path)
+
+    database = open_database(path)
+    services = Services.over(database)
+    after = _counts(path)
+    assert after == before == {"events": 1, "staff": 1, "leads": 2, "notes": 1, "visits": 1}
+    assert [r.last_name for r in services.leads.list(LeadFilter(search="lefevre"))] == ["Lefèvre"]
+    assert [r.last_name for r in services.leads.list(LeadFilter(search="drones"))] == ["Lefèvre"]
+    assert [r.first_name for r in services.leads.list(LeadFilter(search="山田"))] == ["太郎"]
+    assert (tmp_path / f"old.sqlite3.before-{SCHEMA_HEAD}.bak").exists()
+    database.close()
+
+
+def test_upgrade_works_through_a_plain_engine_url(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    _database_at_first_revision(path)
+    database = open_database(f"sqlite:///{path}")
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        names = {row[0] for row in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    engine.dispose()
+    database.close()
+    assert "lead_search" in names

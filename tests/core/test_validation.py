@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from boothapp.core.errors import ValidationError
+from boothapp.core.validation import (
+    clean_line,
+    clean_text,
+    country_name,
+    format_phone,
+    normalise_country,
+    normalise_email,
+    normalise_phone,
+    normalise_website,
+)
+
+
+def test_clean_line_keeps_every_script_and_drops_invisible_characters() -> None:
+    assert clean_line("  Zoé\u202e Lefèvre\x00 ", "first_name") == "Zoé Lefèvre"
+    assert clean_line("山田\u200b 太郎", "name") == "山田 太郎"
+    assert clean_line("محمد العلي", "name") == "محمد العلي"
+    assert clean_line("Müller\tGmbH\n", "company") == "Müller GmbH"
+    assert clean_line("🚀 Rocket", "company") == "🚀 Rocket"
+
+
+def test_clean_line_composes_decomposed_accents() -> None:
+    decomposed = "Lefe\u0300vre"
+    assert clean_line(decomposed, "last_name") == "Lefèvre"
+
+
+def test_formula_text_is_kept_as_typed() -> None:
+    assert clean_line("=1+2", "company") == "=1+2"
+    assert clean_line("@SUM(A1)", "company") == "@SUM(A1)"
+
+
+def test_too_long_names_the_field() -> None:
+    with pytest.raises(ValidationError) as error:
+        clean_line("x" * 201, "company", max_length=200)
+    assert error.value.field == "company"
+    assert "201" in str(error.value)
+
+
+def test_clean_text_keeps_line_breaks_and_normalises_them() -> None:
+    assert clean_text("first\r\nsecond\rthird\x07", "note") == "first\nsecond\nthird"
+
+
+@given(st.text())
+def test_clean_line_never_leaves_control_or_bidi_characters(value: str) -> None:
+    cleaned = clean_line(value, "field", max_length=10**6)
+    assert cleaned == cleaned.strip()
+    for ch in cleaned:
+        assert unicodedata.category(ch) not in ("Cc", "Cs")
+        assert not 0x202A <= ord(ch) <= 0x202E
+
+
+def test_email_is_checked_without_network_and_domain_lowercased() -> None:
+    assert normalise_email("  Zoe.Lefevre@Example.FR ") == "Zoe.Lefevre@example.fr"
+    assert normalise_email("") is None
+    with pytest.raises(ValidationError) as error:
+        normalise_email("zoe@@example")
+    assert error.value.field == "email"
+
+
+def test_phone_uses_default_region_and_gives_e164() -> None:
+    assert normalise_phone("06 12 34 56 78", "FR") == ("+33612345678", None)
+    assert normalise_phone("+49 30 901820", "FR") == ("+4930901820", None)
+    assert normalise_phone("0049 30 901820", "FR") == ("+4930901820", None)
+    assert format_phone("+33612345678") == "+33 6 12 34 56 78"
+
+
+def test_unparsable_phone_is_kept_with_a_warning() -> None:
+    value, warning = normalise_phone("ext. 12", "FR", field="mobile")
+    assert value == "ext. 12"
+    assert warning is not None and warning.field == "mobile"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("FR", "FR"),
+        ("fra", "FR"),
+        ("France", "FR"),
+        ("Allemagne", "DE"),
+        ("Deutschland", "DE"),
+        ("Royaume-Uni", "GB"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("Côte d'Ivoire", "CI"),
+        ("États-Unis", "US"),
+        ("japon", "JP"),
+    ],
+)
+def test_country_from_code_or_english_or_french_name(typed: str, code: str) -> None:
+    assert normalise_country(typed) == code
+
+
+def test_unknown_country_names_the_field() -> None:
+    with pytest.raises(ValidationError) as error:
+        normalise_country("Atlantis")
+    assert error.value.field == "country"
+    assert "Atlantis" in str(error.value)
+
+
+def test_country_names_in_english_and_french() -> None:
+    assert country_name("DE") == "Germany"
+    assert country_name("DE", "fr") == "Allemagne"
+
+
+def test_website_gets_a_scheme() -> None:
+    assert normalise_website("example.com") == "https://example.com"
+    assert normalise_website("http://example.com/x") == "http://example.com/x"
+    with pytest.raises(ValidationError):
+        normalise_website("not a site")
