@@ -19,6 +19,15 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _LEAD_SEARCH = table("lead_search", column("lead_id", String))
 
 
+LIKE_ESCAPE = "\\"
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern (with ``escape=LIKE_ESCAPE``) for values starting with ``text``."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
 def managed_by_models(name: str | None, type_: str, parent_names: object) -> bool:
     """False for the FTS5 tables, which migrations manage by hand (Alembic ``include_name``)."""
     return not (type_ == "table" and name is not None and name.startswith("lead_search"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from boothapp.core.db import Database
+from boothapp.core.services.drafts import DraftService
 from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.products import ProductService
@@ -22,6 +23,7 @@ class Services:
     products: ProductService
     leads: LeadService
     settings: SettingsService
+    drafts: DraftService
 
     @classmethod
     def over(cls, database: Database) -> Services:
@@ -34,4 +36,5 @@ class Services:
             products=ProductService(database),
             leads=LeadService(database, settings),
             settings=settings,
+            drafts=DraftService(database),
         )

@@ -18,6 +18,7 @@ from boothapp.core.db import Database
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import (
     Answer,
+    Attendee,
     Event,
     FollowUp,
     Lead,
@@ -42,7 +43,7 @@ from boothapp.core.schemas import (
     ProductShown,
     VisitRow,
 )
-from boothapp.core.search import reindex_lead, search_condition
+from boothapp.core.search import LIKE_ESCAPE, like_prefix, reindex_lead, search_condition
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import (
     FieldWarning,
@@ -55,6 +56,21 @@ from boothapp.core.validation import (
 )
 
 MAX_BADGE_PAYLOAD = 4096
+_MERGEABLE_FIELDS = (
+    "first_name",
+    "last_name",
+    "company",
+    "job_title",
+    "email",
+    "phone",
+    "mobile",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "region",
+    "country",
+)
 MAX_NOTE_LENGTH = 100_000
 
 SORT_COLUMNS = {
@@ -461,6 +477,73 @@ class LeadService:
                 query = query.where(Lead.id != exclude_id)
             leads = list(session.scalars(query.order_by(Lead.created_at)))
             return [lead_row(lead, self._staff_names(session)) for lead in leads]
+
+    def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
+        """Folds a new capture into an existing lead (the duplicate guard's "merge").
+
+        Empty fields of the lead take the new values; filled ones are kept. Products,
+        follow-ups and answers are added to what is there; the note is appended and a
+        visit recorded. Nothing already stored is lost."""
+        existing = self.get(lead_id)
+        current = {name: getattr(existing, name) for name in _MERGEABLE_FIELDS}
+        incoming = {name: getattr(data, name) for name in _MERGEABLE_FIELDS}
+        merged_fields = {
+            name: current[name] if current[name] else incoming[name] for name in _MERGEABLE_FIELDS
+        }
+        products = {p.sku: p for p in existing.products}
+        for item in data.products:
+            products.setdefault(item.sku, item)
+        answers: dict[int, Any] = {a.question_id: a.value for a in existing.answers}
+        answers.update({k: v for k, v in data.answers.items() if v not in (None, "", [], ())})
+        merged = LeadInput(
+            **merged_fields,
+            rating=data.rating or existing.rating,
+            follow_ups=tuple(dict.fromkeys((*existing.follow_ups, *data.follow_ups))),
+            products=tuple(products.values()),
+            answers=answers,
+            consent=existing.consent_given or data.consent,
+            note=data.note,
+            badge_id=existing.badge_id or data.badge_id,
+            badge_format=existing.badge_format or data.badge_format,
+        )
+        self.update(lead_id, merged, staff_id=staff_id)
+        self.record_visit(lead_id, staff_id=staff_id, source=data.source)
+        return self.get(lead_id)
+
+    def company_suggestions(
+        self, typed: str, event_id: int | None, limit: int = 10
+    ) -> builtins.list[str]:
+        """Companies starting with ``typed`` (any case) from earlier leads and the show's
+        attendee list, most used first."""
+        prefix = clean_line(typed, "company", 300).lower()
+        if not prefix:
+            return []
+        pattern = like_prefix(prefix)
+        with self._db.read() as session:
+            used = (
+                select(Lead.company, func.count().label("uses"))
+                .where(
+                    func.lower(Lead.company).like(pattern, escape=LIKE_ESCAPE),
+                    Lead.deleted_at.is_(None),
+                )
+                .group_by(Lead.company)
+                .order_by(func.count().desc(), Lead.company)
+                .limit(limit)
+            )
+            names = [name for name, _ in session.execute(used)]
+            if len(names) < limit and event_id is not None:
+                listed = (
+                    select(Attendee.company)
+                    .where(
+                        Attendee.event_id == event_id,
+                        func.lower(Attendee.company).like(pattern, escape=LIKE_ESCAPE),
+                    )
+                    .distinct()
+                    .order_by(Attendee.company)
+                    .limit(limit)
+                )
+                names += [name for name in session.scalars(listed) if name not in names]
+        return names[:limit]
 
     # --- helpers -----------------------------------------------------------------
 

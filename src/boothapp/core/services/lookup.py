@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from boothapp.core.errors import NotFound
+from boothapp.core.search import LIKE_ESCAPE, like_prefix
 
 Row = TypeVar("Row")
 
@@ -31,9 +32,9 @@ def find_by_reference(
     exact = session.scalars(select(model).where(lowered == name.lower())).first()
     if exact is not None:
         return exact
-    pattern = name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    pattern = like_prefix(name.lower())
     matches: list[Any] = list(
-        session.scalars(select(model).where(lowered.like(pattern, escape="\\")).limit(2))
+        session.scalars(select(model).where(lowered.like(pattern, escape=LIKE_ESCAPE)).limit(2))
     )
     if len(matches) == 1 and name:
         return matches[0]  # type: ignore[no-any-return]
