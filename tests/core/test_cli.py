@@ -154,7 +154,7 @@ def test_every_listing_speaks_json(db: str, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_show_delete_restore_and_note(db: str, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "--db", db, "lead", "add", "--first-name", "山田", "--last-name", "太郎")
+    run(capsys, "--db", db, "lead", "add", "--first-name", "太郎", "--last-name", "山田")
     _, out, _ = run(capsys, "--db", db, "leads", "--json")
     lead_id = json.loads(out)[0]["id"]
     assert run(capsys, "--db", db, "lead", "note", lead_id[:8], "Wants a rack")[0] == 0

@@ -23,9 +23,26 @@ class _NamedLead(Protocol):
     def badge_id(self) -> str | None: ...
 
 
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF  # Hiragana, Katakana
+        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
+        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
+        or 0x1100 <= code <= 0x11FF  # Hangul jamo
+        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
+        or 0x20000 <= code <= 0x2FA1F  # CJK extensions
+    )
+
+
 def lead_display_name(lead: _NamedLead) -> str:
-    """The name to show for a lead: its name, else e-mail, company or badge ID."""
-    name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
+    """The name to show for a lead: its name, else e-mail, company or badge ID.
+
+    Chinese, Japanese and Korean names show the family name first ("山田 太郎")."""
+    parts = (lead.first_name, lead.last_name)
+    if any(_is_cjk(ch) for ch in lead.first_name + lead.last_name):
+        parts = (lead.last_name, lead.first_name)
+    name = " ".join(part for part in parts if part)
     return name or lead.email or lead.company or lead.badge_id or "(no name)"
 
 
