@@ -274,3 +274,26 @@ def test_arbitrary_text_is_stored_or_refused_cleanly(
     stored = core_services.leads.get(lead.id)
     assert stored.badge_raw is not None
     assert len(stored.badge_raw) == len(raw)
+
+
+def test_sorting_by_rating_is_by_heat_and_by_staff_is_by_name(
+    core_services: Services, show: EventRow, claire: StaffRow
+) -> None:
+    jonas = core_services.staff.get("Jonas")
+    for name, rating, staff in (
+        ("Cold", "cold", claire),
+        ("Hot", "hot", jonas),
+        ("None", None, claire),
+        ("Warm", "warm", jonas),
+    ):
+        core_services.leads.create(LeadInput(first_name=name, rating=rating), staff_id=staff.id)
+
+    def names(order_by: str) -> list[str]:
+        rows = core_services.leads.list(LeadFilter(), order_by=order_by, descending=False)
+        return [r.first_name for r in rows]
+
+    assert names("rating") == ["Hot", "Warm", "Cold", "None"]
+    assert {
+        r.staff
+        for r in core_services.leads.list(LeadFilter(), order_by="staff", descending=False)[:2]
+    } == {"Claire Martin"}

@@ -212,7 +212,7 @@ class Lead(Base):
 
     __tablename__ = "leads"
     __table_args__ = (
-        Index("ix_leads_event_created", "event_id", "created_at"),
+        Index("ix_leads_event_live", "event_id", "deleted_at", "created_at"),
         Index("ix_leads_event_badge", "event_id", "badge_id"),
         Index("ix_leads_event_email", "event_id", "email"),
         Index("ix_leads_staff", "staff_id"),

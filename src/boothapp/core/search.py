@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, String, and_, column, exists, or_, select, table, text
 from sqlalchemy.orm import Session
@@ -46,17 +47,33 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(f'"{token}"*' for token in tokens[:16])
 
 
-def search_body(lead: Lead, notes: list[str]) -> str:
-    parts = [
+def search_text(
+    first_name: str,
+    last_name: str,
+    company: str,
+    job_title: str,
+    email: str | None,
+    city: str,
+    badge_id: str | None,
+    notes: Sequence[str],
+) -> str:
+    """The indexed text of a lead given as plain values, notes oldest first."""
+    parts = [first_name, last_name, company, job_title, email or "", city, badge_id or ""]
+    return "\n".join([part for part in parts if part] + list(notes))
+
+
+def search_body(lead: Lead, notes: Sequence[str]) -> str:
+    """The indexed text of a stored lead."""
+    return search_text(
         lead.first_name,
         lead.last_name,
         lead.company,
         lead.job_title,
-        lead.email or "",
+        lead.email,
         lead.city,
-        lead.badge_id or "",
-    ]
-    return "\n".join([part for part in parts if part] + notes)
+        lead.badge_id,
+        notes,
+    )
 
 
 def reindex_lead(session: Session, lead: Lead) -> None:

@@ -1,5 +1,8 @@
 """Pure normalisers for what people type or scanners send: text, e-mail, phone, country.
 
+phonenumbers, email_validator and pycountry load on first use, not at import: the
+window opens before anyone types a phone number.
+
 Each either returns the cleaned value or raises ``ValidationError`` naming the field.
 Phone numbers that cannot be parsed are kept as typed, with a ``FieldWarning``.
 """
@@ -11,10 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-
-import phonenumbers
-import pycountry
-from email_validator import EmailNotValidError, validate_email
 
 from boothapp.core.errors import ValidationError
 
@@ -94,6 +93,8 @@ def normalise_email(value: str | None, field: str = "email") -> str | None:
     cleaned = clean_line(value, field, max_length=254)
     if not cleaned:
         return None
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         result = validate_email(cleaned, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -112,6 +113,8 @@ def normalise_phone(
     cleaned = clean_line(value, field, max_length=64)
     if not cleaned:
         return None, None
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(cleaned, default_region)
     except phonenumbers.NumberParseException:
@@ -129,6 +132,8 @@ def format_phone(e164: str | None) -> str:
     """An E.164 number in international format for display (``+33 6 12 34 56 78``)."""
     if not e164:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
@@ -178,6 +183,8 @@ _COUNTRY_ALIASES = {
 @cache
 def _country_names(language: str) -> dict[str, str]:
     """ISO alpha-2 code -> country name in ``language`` (falls back to English)."""
+    import pycountry
+
     names: dict[str, str] = {}
     translate = _translator(language).gettext
     for country in pycountry.countries:
@@ -189,6 +196,8 @@ def _country_names(language: str) -> dict[str, str]:
 
 
 def _translator(language: str) -> gettext.NullTranslations:
+    import pycountry
+
     try:
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
@@ -197,6 +206,8 @@ def _translator(language: str) -> gettext.NullTranslations:
 
 @cache
 def _country_lookup() -> dict[str, str]:
+    import pycountry
+
     lookup: dict[str, str] = {}
     translators = [_translator(lang).gettext for lang in ("fr", "de", "es", "it")]
     for country in pycountry.countries:
@@ -221,7 +232,7 @@ def normalise_country(value: str | None, field: str = "country") -> str | None:
         return None
     if len(cleaned) == 2 and cleaned.isascii() and cleaned.isalpha():
         code = cleaned.upper()
-        if pycountry.countries.get(alpha_2=code) is not None:
+        if code in _country_names("en"):
             return code
         if code == "UK":
             return "GB"

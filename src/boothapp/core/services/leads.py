@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from boothapp.core.db import Database
@@ -82,7 +82,8 @@ SORT_COLUMNS = {
     "email": Lead.email,
     "country": Lead.country,
     "city": func.lower(Lead.city),
-    "rating": Lead.rating,
+    "rating": case({Rating.HOT: 0, Rating.WARM: 1, Rating.COLD: 2}, value=Lead.rating, else_=3),
+    "staff": func.lower(StaffMember.name),
     "source": Lead.source,
     "job_title": func.lower(Lead.job_title),
 }
@@ -423,12 +424,15 @@ class LeadService:
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
             query = self._filtered(session, select(Lead), lead_filter)
+            if order_by == "staff":
+                query = query.outerjoin(StaffMember, Lead.staff_id == StaffMember.id)
             ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
             query = query.order_by(*ordering).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             leads = list(session.scalars(query))
-            return [lead_row(lead, self._staff_names(session)) for lead in leads]
+            staff_names = self._staff_names(session)
+            return [lead_row(lead, staff_names) for lead in leads]
 
     def count(self, lead_filter: LeadFilter) -> int:
         with self._db.read() as session:
@@ -476,7 +480,8 @@ class LeadService:
             if exclude_id is not None:
                 query = query.where(Lead.id != exclude_id)
             leads = list(session.scalars(query.order_by(Lead.created_at)))
-            return [lead_row(lead, self._staff_names(session)) for lead in leads]
+            staff_names = self._staff_names(session)
+            return [lead_row(lead, staff_names) for lead in leads]
 
     def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Folds a new capture into an existing lead (the duplicate guard's "merge").
