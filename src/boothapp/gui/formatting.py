@@ -70,7 +70,7 @@ def country_name(code: str | None) -> str:
     if not code:
         return ""
     territory = QLocale.codeToTerritory(code)
-    if territory == QLocale.Territory.AnyTerritory:
+    if territory == QLocale.Country.AnyTerritory:
         return code
     return QLocale.territoryToString(territory)
 

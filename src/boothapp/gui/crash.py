@@ -1,0 +1,120 @@
+"""What happens when an exception escapes into the event loop.
+
+A ``BoothError`` is the user's or the environment's (a locked or full database...):
+its message is shown as it is. Anything else is a bug: the traceback is appended to
+``crash.log`` in the user log folder and a short dialog says where it is.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
+from boothapp.core.errors import BoothError
+
+CRASH_LOG_NAME = "crash.log"
+MAX_LOG_BYTES = 512 * 1024
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def crash_log_path() -> Path:
+    import platformdirs
+
+    return platformdirs.user_log_path(APP_NAME, appauthor=False) / CRASH_LOG_NAME
+
+
+def write_crash_log(report: str, path: Path | None = None) -> Path | None:
+    """Appends ``report`` to the crash log (starting afresh past 512 KiB).
+
+    Returns the file written, or None when it could not be written."""
+    path = path or crash_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+            path.replace(path.with_name(path.name + ".old"))
+        stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+        with path.open("a", encoding="utf-8", errors="replace") as handle:
+            handle.write(f"=== {stamp} {APP_NAME} {__version__} Python {sys.version.split()[0]}\n")
+            handle.write(report)
+            handle.write("\n")
+    except OSError:
+        return None
+    return path
+
+
+def _show_user_error(error: BaseException) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QMessageBox.warning(QApplication.activeWindow(), APP_DISPLAY_NAME, str(error))
+
+
+def _show_crash(summary: str, report: str, log: Path | None) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    where = (
+        f"A report was saved to:\n{log}\n\nPlease send that file to whoever supports boothapp."
+        if log is not None
+        else "The report could not be saved; the details are below."
+    )
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(f"{APP_DISPLAY_NAME} — unexpected error")
+    box.setText(f"Something went wrong: {summary}\n\nLeads saved so far are safe.")
+    box.setInformativeText(where)
+    box.setDetailedText(report)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.exec()
+
+
+class CrashHandler:
+    """A ``sys.excepthook`` for the window; ``install()`` returns the previous hook."""
+
+    def __init__(
+        self,
+        log_path: Path | None = None,
+        show_crash: Callable[[str, str, Path | None], None] = _show_crash,
+        show_user_error: Callable[[BaseException], None] = _show_user_error,
+    ) -> None:
+        self._log_path = log_path
+        self._show_crash = show_crash
+        self._show_user_error = show_user_error
+        self._handling = False
+
+    def install(self) -> ExceptHook:
+        previous = sys.excepthook
+        sys.excepthook = self
+        return previous
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, error, tb)
+            return
+        if isinstance(error, BoothError) and not self._handling:
+            self._handling = True
+            try:
+                self._show_user_error(error)
+            finally:
+                self._handling = False
+            return
+        report = "".join(traceback.format_exception(exc_type, error, tb))
+        sys.stderr.write(report)
+        log = write_crash_log(report, self._log_path)
+        if self._handling:
+            return
+        self._handling = True
+        try:
+            summary = f"{exc_type.__name__}: {error}".splitlines()[0][:300]
+            self._show_crash(summary, report, log)
+        finally:
+            self._handling = False

@@ -1,0 +1,74 @@
+"""A read-only card with everything stored about one lead."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from boothapp.core.schemas import LeadDetail, NoteRow, ProductShown, VisitRow
+from boothapp.gui.formatting import country_name, local_time, rating_label, source_label
+from boothapp.gui.views.lead_detail_view import LeadDetailView
+
+
+def product_line(product: ProductShown) -> str:
+    line = f"{product.sku} — {product.name}" if product.name else product.sku
+    if product.quantity is not None:
+        line += f" × {product.quantity}"
+    if product.remark:
+        line += f" ({product.remark})"
+    return line
+
+
+def note_text(note: NoteRow, timezone: str) -> str:
+    heading = " · ".join(part for part in (local_time(note.at, timezone), note.staff) if part)
+    return f"{heading}\n{note.text}"
+
+
+def visit_line(visit: VisitRow, timezone: str) -> str:
+    parts = (local_time(visit.at, timezone), visit.staff or "", source_label(visit.source))
+    return " · ".join(part for part in parts if part)
+
+
+class LeadDetailDialog(QDialog):
+    def __init__(self, lead: LeadDetail, timezone: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lead = lead
+        self.setWindowTitle(f"Lead — {lead.display_name}")
+        self.setObjectName("leadDetailDialog")
+        self.view = LeadDetailView()
+        self.view.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        self._fill(lead, timezone)
+        self.resize(620, 540)
+
+    def _fill(self, lead: LeadDetail, timezone: str) -> None:
+        view = self.view
+        view.title.setText(lead.display_name)
+        view.subtitle.setText(" · ".join(part for part in (lead.job_title, lead.company) if part))
+        view.subtitle.setVisible(bool(lead.job_title or lead.company))
+        view.add_field("Name", " ".join(p for p in (lead.first_name, lead.last_name) if p))
+        view.add_field("Company", lead.company)
+        view.add_field("Job title", lead.job_title)
+        view.add_field("E-mail", lead.email or "")
+        view.add_field("Phone", lead.phone or "")
+        if lead.mobile:
+            view.add_field("Mobile", lead.mobile)
+        if lead.website:
+            view.add_field("Website", lead.website)
+        country = f"{country_name(lead.country)} ({lead.country})" if lead.country else ""
+        view.add_field("Country", country)
+        view.add_field("City", lead.city)
+        view.add_field("Rating", rating_label(lead.rating))
+        captured = " · ".join(
+            part
+            for part in (
+                f"{local_time(lead.created_at, timezone)} ({timezone})",
+                lead.staff or "",
+                source_label(lead.source),
+            )
+            if part
+        )
+        view.add_field("Captured", captured)
+        view.add_section("Products", [product_line(p) for p in lead.products])
+        view.add_field("Notes", "\n\n".join(note_text(n, timezone) for n in lead.notes) or "None")
+        view.add_section("Visits", [visit_line(v, timezone) for v in lead.visits])

@@ -1,0 +1,656 @@
+"""The main window: the active show and staff member, the search box and the lead list."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
+from boothapp.core.errors import BoothError
+from boothapp.core.schemas import EventRow, LeadFilter, LeadRow, StaffRow
+from boothapp.core.services import Services
+from boothapp.core.services.leads import LeadService
+from boothapp.gui.formatting import show_summary, start_of_today
+from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
+from boothapp.gui.tasks import TaskRunner
+from boothapp.gui.views.main_view import MainView
+
+SEARCH_DELAY_MS = 150
+NOTICE_MS = 20_000
+DEMO_LEADS = 200
+DEFAULT_SIZE = (1280, 720)
+GEOMETRY_KEY = "main_window/geometry"
+
+
+@dataclass(frozen=True)
+class LeadCounts:
+    """The figures of the status bar; ``mine`` is None when nobody is at the laptop."""
+
+    matching: int
+    in_show: int
+    today: int
+    mine: int | None
+
+
+def count_leads(
+    leads: LeadService,
+    event: EventRow,
+    staff_id: int | None,
+    search: str,
+    known_matching: int | None = None,
+) -> LeadCounts:
+    """Counts the leads of ``event``: matching ``search``, in all, today (in the show's
+    time zone) and today by ``staff_id``. Runs off the UI thread (counting 100,000
+    leads takes a while); ``known_matching`` saves a count when the list is complete."""
+    whole_show = LeadFilter(event_id=event.id)
+    if known_matching is not None and not search:
+        in_show = known_matching
+    else:
+        in_show = leads.count(whole_show)
+    if known_matching is not None:
+        matching = known_matching
+    elif search:
+        matching = leads.count(replace(whole_show, search=search))
+    else:
+        matching = in_show
+    today = replace(whole_show, created_from=start_of_today(event.timezone))
+    return LeadCounts(
+        matching=matching,
+        in_show=in_show,
+        today=leads.count(today),
+        mine=leads.count(replace(today, staff_id=staff_id)) if staff_id is not None else None,
+    )
+
+
+# Columns that share the room left by the fixed ones, and their shares.
+_FLEXIBLE_COLUMNS = {
+    Column.NAME: 2.8,
+    Column.COMPANY: 3.0,
+    Column.JOB_TITLE: 2.4,
+    Column.EMAIL: 3.4,
+    Column.COUNTRY: 1.8,
+    Column.CITY: 1.7,
+    Column.STAFF: 2.0,
+}
+# Sample texts that fixed-width columns must show in full.
+_FIXED_COLUMNS = {
+    Column.CAPTURED_AT: "2025-11-18 14:05",
+    Column.RATING: "Rating",
+    Column.SOURCE: "Badge scan",
+}
+
+
+class MainWindow(QMainWindow):
+    """The window over one database; every change goes through ``services``.
+
+    ``runner`` runs long work off the UI thread (tests pass a ``SynchronousRunner``);
+    ``settings`` keeps the window geometry (tests pass their own)."""
+
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner if runner is not None else TaskRunner()
+        self._settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
+        self.active_show: EventRow | None = None
+        self.active_staff: StaffRow | None = None
+        self._deleted: list[tuple[str, str]] = []
+        self._columns_fitted_by_user = False
+        self._fitting_columns = False
+        self._counts_wanted = 0
+        self.counts: LeadCounts | None = None
+        self.detail_dialog: QWidget | None = None
+        self.message_box: QMessageBox | None = None
+
+        self.view = MainView()
+        self.setCentralWidget(self.view)
+        self.model = LeadTableModel(services.leads, parent=self)
+        self.view.table.setModel(self.model)
+        header = self.view.table.horizontalHeader()
+        header.setSortIndicator(Column.CAPTURED_AT, Qt.SortOrder.DescendingOrder)
+        self.view.table.setSortingEnabled(True)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_status_bar()
+        self._connect()
+        self._restore_geometry()
+        self.refresh()
+        if self.active_show is not None:
+            self.view.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.view.welcome.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- building -----------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.find_action = QAction("&Find…", self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.undo_action = QAction("&Undo delete", self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.setEnabled(False)
+        self.delete_action = QAction("&Delete lead", self)
+        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setEnabled(False)
+        self.open_action = QAction("&Open lead", self)
+        self.open_action.setEnabled(False)
+        self.about_action = QAction(f"&About {APP_DISPLAY_NAME}", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.view.table.addAction(self.delete_action)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.open_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.refresh_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _make_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip("Bring the deleted lead back (Ctrl+Z)")
+        self.undo_button.setFlat(True)
+        self.undo_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.undo_button.setVisible(False)
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayLabel")
+        self.today_label.setToolTip("Leads captured today (show time) at this show")
+        self.mine_label = QLabel()
+        self.mine_label.setObjectName("mineLabel")
+        self.mine_label.setToolTip("Leads captured today by the person at this laptop")
+        self.show_total_label = QLabel()
+        self.show_total_label.setObjectName("showTotalLabel")
+        self.show_total_label.setToolTip("Every lead of this show")
+        bar.addWidget(self.summary_label)
+        bar.addWidget(self.notice_label)
+        bar.addWidget(self.undo_button)
+        for label in (self.today_label, self.mine_label, self.show_total_label):
+            label.setContentsMargins(10, 0, 4, 0)
+            bar.addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        view = self.view
+        self.quit_action.triggered.connect(self.close)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action.triggered.connect(self.focus_search)
+        self.undo_action.triggered.connect(self.undo_delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.open_action.triggered.connect(self.open_selected)
+        self.about_action.triggered.connect(self.show_about)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self._notice_timer.timeout.connect(self._clear_notice)
+
+        view.show_combo.currentIndexChanged.connect(self._show_chosen)
+        view.staff_combo.currentIndexChanged.connect(self._staff_chosen)
+        view.search_edit.textChanged.connect(self._search_timer.start)
+        view.search_edit.returnPressed.connect(self._search_entered)
+        self._search_timer.timeout.connect(self.apply_search)
+        view.list_message.button.clicked.connect(self.clear_search)
+        view.welcome.demo_button.clicked.connect(self.create_demo_show)
+
+        view.table.activated.connect(self._open_index)
+        view.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
+        header = view.table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        header.sectionResized.connect(self._section_resized)
+        view.table.viewport().installEventFilter(self)
+        view.search_edit.installEventFilter(self)
+
+    def _restore_geometry(self) -> None:
+        stored = self._settings.value(GEOMETRY_KEY)
+        if isinstance(stored, QByteArray) and not stored.isEmpty() and self.restoreGeometry(stored):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width = min(DEFAULT_SIZE[0], room.width() - 16)
+        height = min(DEFAULT_SIZE[1], room.height() - 48)
+        self.resize(width, height)
+        self.move(
+            room.x() + (room.width() - self.frameGeometry().width()) // 2,
+            room.y() + (room.height() - self.frameGeometry().height()) // 2,
+        )
+
+    # --- reading the database -------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reads the shows, the staff and the leads again, keeping the selection."""
+        selected = self.selected_lead_id()
+        events = self.services.events.list()
+        self.active_show = self.services.events.active()
+        self._fill_show_combo(events)
+        self._update_actions()
+        if self.active_show is None:
+            self.setWindowTitle(APP_DISPLAY_NAME)
+            self.view.show_welcome()
+            self.model.set_filter(None)
+            self._update_status()
+            return
+        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {self.active_show.name}")
+        self.view.show_workspace()
+        self.active_staff = self.services.staff.current()
+        self._fill_staff_combo(self.services.staff.list())
+        details = show_summary(self.active_show)
+        zone_note = f"times in {self.active_show.timezone}"
+        self.view.show_details.setText(" · ".join(p for p in (details, zone_note) if p))
+        self.model.set_timezone(self.active_show.timezone)
+        self._load_list(keep_loaded=True)
+        if selected is not None:
+            self.select_lead(selected)
+
+    def _fill_show_combo(self, events: list[EventRow]) -> None:
+        combo = self.view.show_combo
+        with QSignalBlocker(combo):
+            combo.clear()
+            for event in events:
+                combo.addItem(event.name, event.id)
+                combo.setItemData(
+                    combo.count() - 1, show_summary(event), Qt.ItemDataRole.ToolTipRole
+                )
+            combo.setCurrentIndex(combo.findData(self.active_show.id) if self.active_show else -1)
+
+    def _fill_staff_combo(self, staff: list[StaffRow]) -> None:
+        combo = self.view.staff_combo
+        if self.active_staff is not None and all(
+            member.id != self.active_staff.id for member in staff
+        ):
+            staff = [*staff, self.active_staff]
+        with QSignalBlocker(combo):
+            combo.clear()
+            for member in staff:
+                combo.addItem(member.name, member.id)
+            combo.setCurrentIndex(combo.findData(self.active_staff.id) if self.active_staff else -1)
+        combo.setEnabled(bool(staff))
+
+    def _current_filter(self) -> LeadFilter | None:
+        if self.active_show is None:
+            return None
+        return LeadFilter(event_id=self.active_show.id, search=self.search_text())
+
+    def _load_list(self, keep_loaded: bool = False) -> None:
+        wanted = self._current_filter()
+        if keep_loaded and wanted == self.model.lead_filter:
+            self.model.reload(keep_loaded=True)
+        else:
+            self.model.set_filter(wanted)
+        self._update_status()
+
+    # --- user actions ---------------------------------------------------------------
+
+    def search_text(self) -> str:
+        return self.view.search_edit.text().strip()
+
+    def apply_search(self) -> None:
+        """Filters the list by the search box now (typing does it after a short pause)."""
+        self._search_timer.stop()
+        if self.active_show is not None:
+            self._load_list()
+
+    def clear_search(self) -> None:
+        self.view.search_edit.clear()
+        self.apply_search()
+        self.focus_search()
+
+    def focus_search(self) -> None:
+        self.view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.search_edit.selectAll()
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        if self.model.rowCount() > 0:
+            self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.view.table.selectRow(0)
+
+    def _show_chosen(self, index: int) -> None:
+        event_id = self.view.show_combo.itemData(index)
+        if event_id is None or (self.active_show is not None and event_id == self.active_show.id):
+            return
+        self.services.events.use(int(event_id))
+        self.refresh()
+
+    def _staff_chosen(self, index: int) -> None:
+        staff_id = self.view.staff_combo.itemData(index)
+        if staff_id is None or (self.active_staff is not None and staff_id == self.active_staff.id):
+            return
+        self.active_staff = self.services.staff.use(int(staff_id))
+        self.refresh()
+
+    def selected_lead_id(self) -> str | None:
+        index = self.view.table.currentIndex()
+        selection = self.view.table.selectionModel()
+        if not index.isValid() or not selection.isRowSelected(index.row(), QModelIndex()):
+            return None
+        value = self.model.data(index, LEAD_ID_ROLE)
+        return str(value) if value is not None else None
+
+    def selected_lead(self) -> LeadRow | None:
+        lead_id = self.selected_lead_id()
+        row = self.model.row_of(lead_id) if lead_id is not None else None
+        return self.model.lead_at(row) if row is not None else None
+
+    def select_lead(self, lead_id: str) -> bool:
+        """Selects and shows the row of ``lead_id`` if it is in the loaded part of the list."""
+        row = self.model.row_of(lead_id)
+        if row is None:
+            return False
+        self.view.table.selectRow(row)
+        self.view.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def open_selected(self) -> None:
+        index = self.view.table.currentIndex()
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        lead_id = index.data(LEAD_ID_ROLE)
+        if lead_id is None:
+            return
+        from boothapp.gui.lead_detail import LeadDetailDialog
+
+        detail = self.services.leads.get(str(lead_id))
+        timezone = self.active_show.timezone if self.active_show is not None else "UTC"
+        dialog = LeadDetailDialog(detail, timezone, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._detail_closed)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def _detail_closed(self) -> None:
+        self.detail_dialog = None
+
+    def delete_selected(self) -> None:
+        """Soft-deletes the selected lead; Undo (Ctrl+Z) brings it back."""
+        lead = self.selected_lead()
+        if lead is None:
+            return
+        row = self.view.table.currentIndex().row()
+        self.services.leads.delete(lead.id)
+        self.model.remove_lead(lead.id)
+        self._deleted.append((lead.id, lead.display_name))
+        if self.model.rowCount() > 0:
+            self.view.table.selectRow(min(row, self.model.rowCount() - 1))
+        self._update_status()
+        self._update_actions()
+        self.notify(f"Deleted “{lead.display_name}”.", undo=True)
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        lead_id, name = self._deleted.pop()
+        self.services.leads.restore(lead_id)
+        self._load_list(keep_loaded=True)
+        self.select_lead(lead_id)
+        self._update_actions()
+        self.notify(f"Restored “{name}”.", undo=False)
+
+    def notify(self, text: str, undo: bool = False) -> None:
+        """Shows a short message in the status bar, with an Undo button if asked."""
+        self.notice_label.setText(text)
+        self.undo_button.setVisible(undo and bool(self._deleted))
+        self._notice_timer.start()
+
+    def _clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.undo_button.setVisible(False)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{APP_DISPLAY_NAME} {__version__}")
+        box.setInformativeText(
+            "Lead capture for trade-show booths. Works offline.\n\n"
+            f"Database: {self.services.database.label}"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_closed)
+        self.message_box = box
+        box.open()
+
+    def _message_closed(self) -> None:
+        self.message_box = None
+
+    def create_demo_show(self) -> None:
+        """Fills the database with a demo show and sample leads, off the UI thread."""
+        welcome = self.view.welcome
+        try:
+            from boothapp.core.services.demo import create_demo
+        except ModuleNotFoundError as error:
+            if error.name != "boothapp.core.services.demo":
+                raise
+            welcome.status.setText("This version of boothapp has no demo show.")
+            return
+        welcome.set_busy(True)
+        welcome.status.setText(f"Adding a show, staff, products and {DEMO_LEADS} sample leads…")
+        services = self.services
+        self.runner.run(
+            lambda: create_demo(services, leads=DEMO_LEADS),
+            on_result=self._demo_created,
+            on_error=self._demo_failed,
+        )
+
+    def _demo_created(self, event: object) -> None:
+        self.view.welcome.set_busy(False)
+        self.view.welcome.status.clear()
+        if isinstance(event, EventRow):
+            self.services.events.use(event.id)
+        self.refresh()
+        if self.active_show is not None:
+            self.notify(f"Created the demo show “{self.active_show.name}”.")
+        self.focus_search()
+
+    def _demo_failed(self, error: Exception) -> None:
+        welcome = self.view.welcome
+        welcome.set_busy(False)
+        if isinstance(error, BoothError):
+            welcome.status.setText(f"The demo show could not be created: {error}")
+            return
+        welcome.status.clear()
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    # --- keeping the window in step -------------------------------------------------
+
+    def _update_status(self) -> None:
+        """Brings the list area up to date now, and the counts when they are counted."""
+        event = self.active_show
+        self._counts_wanted += 1
+        if event is None:
+            for label in (self.today_label, self.mine_label, self.show_total_label):
+                label.setVisible(False)
+            self.summary_label.clear()
+            return
+        self._update_list_area()
+        generation = self._counts_wanted
+        leads = self.services.leads
+        staff_id = self.active_staff.id if self.active_staff is not None else None
+        search = self.search_text()
+        known = self.model.rowCount() if self.model.is_complete() else None
+        self.runner.run(
+            lambda: count_leads(leads, event, staff_id, search, known),
+            on_result=lambda counts: self._show_counts(generation, counts),
+        )
+
+    def _show_counts(self, generation: int, counts: LeadCounts) -> None:
+        if generation != self._counts_wanted:
+            return
+        self.counts = counts
+        self.today_label.setText(f"Today: {counts.today}")
+        self.show_total_label.setText(f"In the show: {counts.in_show}")
+        if counts.mine is not None:
+            self.mine_label.setText(f"By me today: {counts.mine}")
+        for label in (self.today_label, self.mine_label, self.show_total_label):
+            label.setVisible(label is not self.mine_label or counts.mine is not None)
+        search = self.search_text()
+        matching = counts.matching
+        if search:
+            if matching == 0:
+                self.summary_label.setText(f"No leads match “{search}”")
+            else:
+                noun = "lead matches" if matching == 1 else "leads match"
+                self.summary_label.setText(f"{matching} of {counts.in_show} {noun} “{search}”")
+        elif matching == 0:
+            self.summary_label.setText("No leads yet")
+        else:
+            self.summary_label.setText(f"{matching} lead" + ("" if matching == 1 else "s"))
+
+    def _update_list_area(self) -> None:
+        """The table, or a message when it would be empty (known without counting)."""
+        if self.model.rowCount() > 0 or not self.model.is_complete():
+            self.view.show_table()
+            return
+        search = self.search_text()
+        if search:
+            self.view.show_list_message(
+                f"No leads match “{search}”",
+                "Try fewer or shorter words: each word matches the start of a name, "
+                "company, e-mail, city or note.",
+                "Clear search",
+            )
+        else:
+            self.view.show_list_message(
+                "No leads yet",
+                "Leads captured at this show will be listed here, newest first.",
+            )
+
+    def _update_actions(self) -> None:
+        has_show = self.active_show is not None
+        selected = has_show and self.selected_lead_id() is not None
+        self.delete_action.setEnabled(selected)
+        self.open_action.setEnabled(selected)
+        self.find_action.setEnabled(has_show)
+        self.view.search_edit.setEnabled(has_show)
+        self.undo_action.setEnabled(bool(self._deleted))
+        if self._deleted:
+            name = self._deleted[-1][1].replace("&", "&&")
+            self.undo_action.setText(f"&Undo delete of “{name}”")
+        else:
+            self.undo_action.setText("&Undo delete")
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+
+    def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        if 0 <= section < len(Column) and Column(section).sort_key is not None:
+            return
+        order = (
+            Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        )
+        header = self.view.table.horizontalHeader()
+        with QSignalBlocker(header):
+            header.setSortIndicator(self.model.sort_column, order)
+        header.viewport().update()
+
+    # --- column widths --------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        elif (
+            watched is self.view.search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.selected_lead_id() is None:
+                self.view.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Shares the table's width among the columns until the user resizes one."""
+        if self._columns_fitted_by_user:
+            return
+        table = self.view.table
+        metrics = table.fontMetrics()
+        padding = 28
+        fixed = {
+            column: metrics.horizontalAdvance(sample) + padding
+            for column, sample in _FIXED_COLUMNS.items()
+        }
+        fixed[Column.RATING] += 24
+        room = table.viewport().width() - sum(fixed.values())
+        shares = sum(_FLEXIBLE_COLUMNS.values())
+        minimum = metrics.horizontalAdvance("x" * 8) + padding
+        header = table.horizontalHeader()
+        self._fitting_columns = True
+        try:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for column, width in fixed.items():
+                header.resizeSection(column, width)
+            for column, share in _FLEXIBLE_COLUMNS.items():
+                header.resizeSection(column, max(minimum, int(room * share / shares)))
+        finally:
+            self._fitting_columns = False
+
+    def _section_resized(self, _index: int, _old: int, _new: int) -> None:
+        if not self._fitting_columns and self.isVisible():
+            header = self.view.table.horizontalHeader()
+            if header.underMouse():
+                self._columns_fitted_by_user = True
+
+    # --- closing ----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.sync()
+        super().closeEvent(event)

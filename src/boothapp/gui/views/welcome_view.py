@@ -1,0 +1,70 @@
+"""Layout of the first-run page shown while the database holds no show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+WELCOME_TITLE = "No show yet"
+WELCOME_TEXT = (
+    "boothapp keeps the leads of each trade show apart. Try it with a demo show "
+    "full of sample visitors, or set up your own show with "
+    "“boothapp event add” on the command line."
+)
+DEMO_BUTTON = "Create the demo show"
+DEMO_BUSY = "Creating the demo show…"
+
+
+class WelcomeView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(WELCOME_TITLE)
+        self.title.setObjectName("welcomeTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.text = QLabel(WELCOME_TEXT)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setMinimumWidth(440)
+        self.text.setMaximumWidth(560)
+
+        self.demo_button = QPushButton(DEMO_BUTTON)
+        self.demo_button.setObjectName("demoButton")
+        self.demo_button.setDefault(True)
+        self.demo_button.setAutoDefault(True)
+        self.demo_button.setMinimumHeight(self.demo_button.sizeHint().height() + 10)
+        self.demo_button.setMinimumWidth(220)
+
+        self.status = QLabel()
+        self.status.setObjectName("welcomeStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(self.title)
+        layout.addSpacing(12)
+        text_row = QHBoxLayout()
+        text_row.addStretch(1)
+        text_row.addWidget(self.text)
+        text_row.addStretch(1)
+        layout.addLayout(text_row)
+        layout.addSpacing(20)
+        button_row = QHBoxLayout()
+        button_row.addStretch(1)
+        button_row.addWidget(self.demo_button)
+        button_row.addStretch(1)
+        layout.addLayout(button_row)
+        layout.addSpacing(8)
+        layout.addWidget(self.status)
+        layout.addStretch(3)
+
+    def set_busy(self, busy: bool) -> None:
+        self.demo_button.setEnabled(not busy)
+        self.demo_button.setText(DEMO_BUSY if busy else DEMO_BUTTON)

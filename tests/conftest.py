@@ -1,0 +1,25 @@
+"""Shared by every test: Qt runs offscreen, and each test gets a fresh database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from boothapp.core.db import open_database  # noqa: E402
+from boothapp.core.services import Services  # noqa: E402
+
+
+@pytest.fixture
+def services(tmp_path: Path) -> Iterator[Services]:
+    """Every service over a new, empty database file in ``tmp_path``."""
+    database = open_database(tmp_path / "boothapp.sqlite3")
+    try:
+        yield Services.over(database)
+    finally:
+        database.close()

@@ -1,0 +1,70 @@
+"""Fixtures of the window tests: isolated settings and environment, a window, a show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from gui_helpers import Booth, make_booth
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from boothapp.core.services import Services
+from boothapp.gui.main_window import MainWindow
+from boothapp.gui.tasks import SynchronousRunner
+
+# Qt's offscreen platform (used by the tests) cannot pass size hints to a window manager
+# and says so once per window; every other Qt warning still fails a test.
+OFFSCREEN_NOISE = r"^This plugin does not support propagateSizeHints\(\)$"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """QSettings made without a file (the window's default) land in a temporary folder."""
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads $BOOTHAPP_DB or writes a crash log or database to the real home."""
+    monkeypatch.delenv("BOOTHAPP_DB", raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def window_settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, services: Services, window_settings: QSettings
+) -> Callable[[], MainWindow]:
+    """Makes, shows and registers a main window over ``services`` (synchronous tasks)."""
+
+    def make() -> MainWindow:
+        window = MainWindow(services, runner=SynchronousRunner(), settings=window_settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def booth(services: Services) -> Booth:
+    """Milipol Paris with Anna Schmidt (at the laptop) and Ben Okafor; five leads
+    captured today (three by Anna) and two captured three days ago (by Anna)."""
+    return make_booth(services)
