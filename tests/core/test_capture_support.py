@@ -5,15 +5,15 @@ from boothapp.core.schemas import EventRow, LeadFilter, LeadInput, ProductShown,
 from boothapp.core.services import Services
 
 
-def test_draft_survives_reopening_the_database(core_services: Services, show: EventRow) -> None:
-    assert core_services.drafts.load() is None
+def test_draft_survives_reopening_the_database(services: Services, show: EventRow) -> None:
+    assert services.drafts.load() is None
     fields = {"first_name": "Zoé", "notes": "Half-typed\nnote 🚀", "products": ["TC-6040"]}
-    core_services.drafts.save(fields, event_id=show.id)
-    core_services.database.close()
+    services.drafts.save(fields, event_id=show.id)
+    services.database.close()
 
     from boothapp.core.db import open_database
 
-    reopened = Services.over(open_database(core_services.database.target.path))
+    reopened = Services.over(open_database(services.database.target.path))
     draft = reopened.drafts.load()
     assert draft is not None
     assert draft.fields == fields and draft.event_id == show.id and draft.lead_id is None
@@ -23,15 +23,15 @@ def test_draft_survives_reopening_the_database(core_services: Services, show: Ev
     reopened.database.close()
 
 
-def test_draft_does_not_disturb_settings(core_services: Services, show: EventRow) -> None:
-    core_services.drafts.save({"first_name": "A"}, event_id=show.id)
-    assert core_services.settings.load().active_event_id == show.id
+def test_draft_does_not_disturb_settings(services: Services, show: EventRow) -> None:
+    services.drafts.save({"first_name": "A"}, event_id=show.id)
+    assert services.settings.load().active_event_id == show.id
 
 
 def test_merge_fills_gaps_and_keeps_what_was_there(
-    core_services: Services, show: EventRow, claire: StaffRow
+    services: Services, show: EventRow, claire: StaffRow
 ) -> None:
-    first = core_services.leads.create(
+    first = services.leads.create(
         LeadInput(
             first_name="Zoé",
             email="zoe@example.fr",
@@ -41,7 +41,7 @@ def test_merge_fills_gaps_and_keeps_what_was_there(
         ),
         staff_id=claire.id,
     )
-    merged = core_services.leads.merge_into(
+    merged = services.leads.merge_into(
         first.id,
         LeadInput(
             first_name="Zoe",
@@ -63,20 +63,18 @@ def test_merge_fills_gaps_and_keeps_what_was_there(
     assert {(p.sku, p.quantity) for p in merged.products} == {("TC-6040", 5), ("RC-4U", None)}
     assert [n.text for n in merged.notes] == ["First talk", "Second talk"]
     assert len(merged.visits) == 2 and merged.badge_id == "B-1"
-    assert core_services.leads.count(LeadFilter()) == 1
+    assert services.leads.count(LeadFilter()) == 1
 
 
-def test_company_suggestions_from_leads_and_attendees(
-    core_services: Services, show: EventRow
-) -> None:
+def test_company_suggestions_from_leads_and_attendees(services: Services, show: EventRow) -> None:
     for company in ("Müller GmbH", "Müller GmbH", "Mueller & Co", "Multi_Case 100%"):
-        core_services.leads.create(LeadInput(company=company))
-    with core_services.database.write() as session:
+        services.leads.create(LeadInput(company=company))
+    with services.database.write() as session:
         session.add(Attendee(event_id=show.id, badge_id="A1", company="Mülheim Defence"))
-    assert core_services.leads.company_suggestions("mü", show.id) == [
+    assert services.leads.company_suggestions("mü", show.id) == [
         "Müller GmbH",
         "Mülheim Defence",
     ]
-    assert core_services.leads.company_suggestions("multi_", show.id) == ["Multi_Case 100%"]
-    assert core_services.leads.company_suggestions("%", show.id) == []
-    assert core_services.leads.company_suggestions("", show.id) == []
+    assert services.leads.company_suggestions("multi_", show.id) == ["Multi_Case 100%"]
+    assert services.leads.company_suggestions("%", show.id) == []
+    assert services.leads.company_suggestions("", show.id) == []

@@ -39,9 +39,9 @@ def _zoe(**changes: object) -> LeadInput:
 
 
 def test_create_stores_everything_normalised(
-    core_services: Services, show: EventRow, claire: StaffRow
+    services: Services, show: EventRow, claire: StaffRow
 ) -> None:
-    lead = core_services.leads.create(_zoe(), staff_id=claire.id)
+    lead = services.leads.create(_zoe(), staff_id=claire.id)
     assert lead.display_name == "Zoé Lefèvre"
     assert lead.event == "Milipol Paris 2023"
     assert lead.staff == "Claire Martin"
@@ -59,13 +59,13 @@ def test_create_stores_everything_normalised(
     assert [n.text for n in lead.notes] == ["Needs 20 cases for drones.\nCall after the show."]
     assert len(lead.visits) == 1
     assert lead.created_at.tzinfo is not None
-    assert core_services.leads.get(lead.id) == lead
+    assert services.leads.get(lead.id) == lead
 
 
 def test_phone_uses_the_shows_country_and_keeps_what_it_cannot_parse(
-    core_services: Services, show: EventRow
+    services: Services, show: EventRow
 ) -> None:
-    lead = core_services.leads.create(
+    lead = services.leads.create(
         LeadInput(first_name="Jean", phone="06 12 34 56 78", mobile="poste 12")
     )
     assert lead.phone == "+33612345678"
@@ -73,8 +73,8 @@ def test_phone_uses_the_shows_country_and_keeps_what_it_cannot_parse(
     assert [w.field for w in lead.warnings] == ["mobile"]
 
 
-def test_hostile_text_is_stored_safely(core_services: Services, show: EventRow) -> None:
-    lead = core_services.leads.create(
+def test_hostile_text_is_stored_safely(services: Services, show: EventRow) -> None:
+    lead = services.leads.create(
         LeadInput(
             first_name='=HYPERLINK("http://x")',
             last_name="\u202eevil\x00\x1b[31m",
@@ -90,9 +90,9 @@ def test_hostile_text_is_stored_safely(core_services: Services, show: EventRow) 
     assert lead.notes[0].text == "+cmd|' /C calc'!A0"
 
 
-def test_a_lead_needs_something_to_identify_it(core_services: Services, show: EventRow) -> None:
+def test_a_lead_needs_something_to_identify_it(services: Services, show: EventRow) -> None:
     with pytest.raises(ValidationError) as error:
-        core_services.leads.create(LeadInput(first_name="  \x00 ", note="hello"))
+        services.leads.create(LeadInput(first_name="  \x00 ", note="hello"))
     assert error.value.field == "name"
 
 
@@ -111,19 +111,19 @@ def test_a_lead_needs_something_to_identify_it(core_services: Services, show: Ev
     ],
 )
 def test_bad_input_names_the_field_and_saves_nothing(
-    core_services: Services, show: EventRow, changes: dict[str, object], field: str
+    services: Services, show: EventRow, changes: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as error:
-        core_services.leads.create(_zoe(**changes))
+        services.leads.create(_zoe(**changes))
     assert error.value.field == field
-    assert core_services.leads.count(LeadFilter()) == 0
+    assert services.leads.count(LeadFilter()) == 0
 
 
 def test_update_replaces_fields_and_appends_notes(
-    core_services: Services, show: EventRow, claire: StaffRow
+    services: Services, show: EventRow, claire: StaffRow
 ) -> None:
-    lead = core_services.leads.create(_zoe(), staff_id=claire.id)
-    updated = core_services.leads.update(
+    lead = services.leads.create(_zoe(), staff_id=claire.id)
+    updated = services.leads.update(
         lead.id,
         _zoe(
             rating="warm",
@@ -138,48 +138,48 @@ def test_update_replaces_fields_and_appends_notes(
     assert len(updated.notes) == 2
     assert updated.consent_at == lead.consent_at
     assert updated.updated_at > lead.updated_at
-    withdrawn = core_services.leads.update(lead.id, _zoe(consent=False, note=""))
+    withdrawn = services.leads.update(lead.id, _zoe(consent=False, note=""))
     assert not withdrawn.consent_given and withdrawn.consent_at is None
 
 
-def test_notes_and_visits(core_services: Services, show: EventRow, claire: StaffRow) -> None:
-    lead = core_services.leads.create(LeadInput(first_name="Jürgen", last_name="Müller"))
-    note = core_services.leads.add_note(lead.id, "Wants a 19-inch rack", staff_id=claire.id)
+def test_notes_and_visits(services: Services, show: EventRow, claire: StaffRow) -> None:
+    lead = services.leads.create(LeadInput(first_name="Jürgen", last_name="Müller"))
+    note = services.leads.add_note(lead.id, "Wants a 19-inch rack", staff_id=claire.id)
     assert note.staff == "Claire Martin"
-    visit = core_services.leads.record_visit(lead.id, staff_id=claire.id)
+    visit = services.leads.record_visit(lead.id, staff_id=claire.id)
     assert visit.source is LeadSource.BADGE
-    detail = core_services.leads.get(lead.id)
+    detail = services.leads.get(lead.id)
     assert len(detail.visits) == 2 and len(detail.notes) == 1
     with pytest.raises(ValidationError):
-        core_services.leads.add_note(lead.id, " \n ")
-    assert [r.id for r in core_services.leads.list(LeadFilter(search="19 inch rack"))] == [lead.id]
+        services.leads.add_note(lead.id, " \n ")
+    assert [r.id for r in services.leads.list(LeadFilter(search="19 inch rack"))] == [lead.id]
 
 
-def test_soft_delete_and_restore(core_services: Services, show: EventRow) -> None:
-    lead = core_services.leads.create(_zoe())
-    core_services.leads.delete(lead.id)
-    assert core_services.leads.count(LeadFilter()) == 0
-    assert [r.id for r in core_services.leads.list(LeadFilter(deleted=True))] == [lead.id]
-    assert core_services.leads.find_duplicates(show.id, email=lead.email) == []
-    core_services.leads.restore(lead.id)
-    assert [r.id for r in core_services.leads.list(LeadFilter())] == [lead.id]
+def test_soft_delete_and_restore(services: Services, show: EventRow) -> None:
+    lead = services.leads.create(_zoe())
+    services.leads.delete(lead.id)
+    assert services.leads.count(LeadFilter()) == 0
+    assert [r.id for r in services.leads.list(LeadFilter(deleted=True))] == [lead.id]
+    assert services.leads.find_duplicates(show.id, email=lead.email) == []
+    services.leads.restore(lead.id)
+    assert [r.id for r in services.leads.list(LeadFilter())] == [lead.id]
     with pytest.raises(NotFound):
-        core_services.leads.delete("00000000-0000-0000-0000-000000000000")
+        services.leads.delete("00000000-0000-0000-0000-000000000000")
 
 
 def test_search_is_accent_insensitive_prefix_and_covers_notes(
-    core_services: Services, show: EventRow
+    services: Services, show: EventRow
 ) -> None:
-    zoe = core_services.leads.create(_zoe())
-    yamada = core_services.leads.create(
+    zoe = services.leads.create(_zoe())
+    yamada = services.leads.create(
         LeadInput(first_name="太郎", last_name="山田", company="山田商事", country="JP")
     )
-    olena = core_services.leads.create(
+    olena = services.leads.create(
         LeadInput(first_name="Олена", last_name="Шевченко", email="olena@example.ua")
     )
 
     def found(text: str) -> set[str]:
-        return {r.id for r in core_services.leads.list(LeadFilter(search=text))}
+        return {r.id for r in services.leads.list(LeadFilter(search=text))}
 
     assert found("lefevre") == {zoe.id}
     assert found("LEFÈVRE") == {zoe.id}
@@ -192,25 +192,25 @@ def test_search_is_accent_insensitive_prefix_and_covers_notes(
     assert found("шевченко") == {olena.id}
     assert found('"; DROP TABLE leads; --') == set()
     assert found("* ?") == {zoe.id, yamada.id, olena.id}
-    assert core_services.leads.count(LeadFilter(search="lefevre")) == 1
+    assert services.leads.count(LeadFilter(search="lefevre")) == 1
 
 
-def test_filters(core_services: Services, show: EventRow, claire: StaffRow) -> None:
-    jonas = core_services.staff.get("Jonas")
+def test_filters(services: Services, show: EventRow, claire: StaffRow) -> None:
+    jonas = services.staff.get("Jonas")
     day1 = datetime(2023, 11, 14, 9, 30, tzinfo=UTC)
-    hot = core_services.leads.create(_zoe(), staff_id=claire.id, created_at=day1)
-    warm = core_services.leads.create(
+    hot = services.leads.create(_zoe(), staff_id=claire.id, created_at=day1)
+    warm = services.leads.create(
         LeadInput(first_name="Ana", rating=Rating.WARM, products=(ProductShown("RC-4U"),)),
         staff_id=jonas.id,
         created_at=day1 + timedelta(days=1),
     )
-    other = core_services.events.create(
+    other = services.events.create(
         __import__("boothapp.core.schemas").core.schemas.EventInput(name="DSEI 2023")
     )
-    core_services.leads.create(LeadInput(first_name="Elsewhere"), event_id=other.id)
+    services.leads.create(LeadInput(first_name="Elsewhere"), event_id=other.id)
 
     def ids(**kwargs: object) -> list[str]:
-        return [r.id for r in core_services.leads.list(LeadFilter(event_id=show.id, **kwargs))]  # type: ignore[arg-type]
+        return [r.id for r in services.leads.list(LeadFilter(event_id=show.id, **kwargs))]  # type: ignore[arg-type]
 
     assert set(ids()) == {hot.id, warm.id}
     assert ids(staff_id=jonas.id) == [warm.id]
@@ -220,41 +220,39 @@ def test_filters(core_services: Services, show: EventRow, claire: StaffRow) -> N
     assert ids(created_to=day1 + timedelta(hours=12)) == [hot.id]
     names = [
         r.first_name
-        for r in core_services.leads.list(LeadFilter(), order_by="first_name", descending=False)
+        for r in services.leads.list(LeadFilter(), order_by="first_name", descending=False)
     ]
     assert names == ["Ana", "Elsewhere", "Zoé"]
-    page = core_services.leads.list(LeadFilter(event_id=show.id), offset=1, limit=1)
+    page = services.leads.list(LeadFilter(event_id=show.id), offset=1, limit=1)
     assert [r.id for r in page] == [hot.id]
 
 
-def test_duplicates_by_email_or_badge_within_the_show(
-    core_services: Services, show: EventRow
-) -> None:
-    lead = core_services.leads.create(_zoe(badge_id="MIL-00042"))
+def test_duplicates_by_email_or_badge_within_the_show(services: Services, show: EventRow) -> None:
+    lead = services.leads.create(_zoe(badge_id="MIL-00042"))
     assert [
-        r.id for r in core_services.leads.find_duplicates(show.id, email="ZOE.LEFEVRE@example.fr")
+        r.id for r in services.leads.find_duplicates(show.id, email="ZOE.LEFEVRE@example.fr")
     ] == [lead.id]
-    assert [r.id for r in core_services.leads.find_duplicates(show.id, badge_id="MIL-00042")] == [
+    assert [r.id for r in services.leads.find_duplicates(show.id, badge_id="MIL-00042")] == [
         lead.id
     ]
-    assert core_services.leads.find_duplicates(show.id, email="other@example.fr") == []
-    assert core_services.leads.find_duplicates(show.id, email=lead.email, exclude_id=lead.id) == []
+    assert services.leads.find_duplicates(show.id, email="other@example.fr") == []
+    assert services.leads.find_duplicates(show.id, email=lead.email, exclude_id=lead.id) == []
 
 
-def test_details_stream_every_lead_in_full(core_services: Services, show: EventRow) -> None:
-    created = [core_services.leads.create(LeadInput(first_name=f"Visitor {i}")) for i in range(7)]
-    details = list(core_services.leads.details(LeadFilter(), batch_size=3))
+def test_details_stream_every_lead_in_full(services: Services, show: EventRow) -> None:
+    created = [services.leads.create(LeadInput(first_name=f"Visitor {i}")) for i in range(7)]
+    details = list(services.leads.details(LeadFilter(), batch_size=3))
     assert [d.id for d in details] == [c.id for c in created]
     assert all(len(d.visits) == 1 for d in details)
 
 
-def test_resolve_id_by_prefix(core_services: Services, show: EventRow) -> None:
-    lead = core_services.leads.create(_zoe())
-    assert core_services.leads.resolve_id(lead.id[:8].upper()) == lead.id
+def test_resolve_id_by_prefix(services: Services, show: EventRow) -> None:
+    lead = services.leads.create(_zoe())
+    assert services.leads.resolve_id(lead.id[:8].upper()) == lead.id
     with pytest.raises(ValidationError):
-        core_services.leads.resolve_id("ab")
+        services.leads.resolve_id("ab")
     with pytest.raises(NotFound):
-        core_services.leads.resolve_id("zzzzzzzz")
+        services.leads.resolve_id("zzzzzzzz")
 
 
 @settings(
@@ -262,38 +260,37 @@ def test_resolve_id_by_prefix(core_services: Services, show: EventRow) -> None:
 )
 @given(first=st.text(max_size=300), note=st.text(max_size=500), raw=st.text(max_size=300))
 def test_arbitrary_text_is_stored_or_refused_cleanly(
-    core_services: Services, show: EventRow, first: str, note: str, raw: str
+    services: Services, show: EventRow, first: str, note: str, raw: str
 ) -> None:
     try:
-        lead = core_services.leads.create(
+        lead = services.leads.create(
             LeadInput(first_name=first, note=note, badge_raw=raw, source="badge")
         )
     except ValidationError as error:
         assert error.field in ("first_name", "name")
         return
-    stored = core_services.leads.get(lead.id)
+    stored = services.leads.get(lead.id)
     assert stored.badge_raw is not None
     assert len(stored.badge_raw) == len(raw)
 
 
 def test_sorting_by_rating_is_by_heat_and_by_staff_is_by_name(
-    core_services: Services, show: EventRow, claire: StaffRow
+    services: Services, show: EventRow, claire: StaffRow
 ) -> None:
-    jonas = core_services.staff.get("Jonas")
+    jonas = services.staff.get("Jonas")
     for name, rating, staff in (
         ("Cold", "cold", claire),
         ("Hot", "hot", jonas),
         ("None", None, claire),
         ("Warm", "warm", jonas),
     ):
-        core_services.leads.create(LeadInput(first_name=name, rating=rating), staff_id=staff.id)
+        services.leads.create(LeadInput(first_name=name, rating=rating), staff_id=staff.id)
 
     def names(order_by: str) -> list[str]:
-        rows = core_services.leads.list(LeadFilter(), order_by=order_by, descending=False)
+        rows = services.leads.list(LeadFilter(), order_by=order_by, descending=False)
         return [r.first_name for r in rows]
 
     assert names("rating") == ["Hot", "Warm", "Cold", "None"]
     assert {
-        r.staff
-        for r in core_services.leads.list(LeadFilter(), order_by="staff", descending=False)[:2]
+        r.staff for r in services.leads.list(LeadFilter(), order_by="staff", descending=False)[:2]
     } == {"Claire Martin"}

@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import update
+
+from boothapp.core.models import Lead, Note
+from boothapp.core.schemas import (
+    EventRow,
+    LeadDetail,
+    LeadInput,
+    ProductShown,
+    QuestionRow,
+)
+from boothapp.core.services import Services
+from boothapp.core.services.exports import ExportService
+
+LONG_NOTE_LENGTH = 40_000
+HOSTILE = {
+    "first_name": "=1+1",
+    "last_name": "#N/A",
+    "company": "+cmd|' /C calc'!A0",
+    "job_title": "-2",
+    "city": "@SUM(A1)",
+}
+FORMULA_NOTE = '=HYPERLINK("http://example.com/x","click")'
+
+
+def long_note() -> str:
+    """40,000 characters of words, emoji and Arabic, with line breaks."""
+    words = ["Transit", "cases", "🚀📦", "صناديق", "for", "drones", "山田"]
+    parts: list[str] = []
+    size = 0
+    index = 0
+    while size < LONG_NOTE_LENGTH:
+        word = words[index % len(words)]
+        parts.append(word)
+        size += len(word) + 1
+        index += 1
+    text = " ".join(parts)
+    text = "\n".join(text[i : i + 500] for i in range(0, len(text), 500))
+    return text[:LONG_NOTE_LENGTH].strip()
+
+
+@dataclass(frozen=True)
+class Booth:
+    services: Services
+    exports: ExportService
+    show: EventRow
+    questions: tuple[QuestionRow, ...]
+    zoe: LeadDetail
+    yamada: LeadDetail
+    arabic: LeadDetail
+    hostile: LeadDetail
+    claire_id: int
+    jonas_id: int
+
+
+def moment(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2023, 11, day, hour, minute, tzinfo=UTC)
+
+
+@pytest.fixture
+def exports(core_services: Services) -> ExportService:
+    return ExportService(
+        core_services.database,
+        core_services.events,
+        core_services.products,
+        core_services.staff,
+    )
+
+
+@pytest.fixture
+def booth(core_services: Services, show: EventRow, exports: ExportService) -> Booth:
+    """The Paris show with four questions and four leads over three days, one of them
+    full of values that spreadsheets and address books trip over."""
+    services = core_services
+    claire = services.staff.get("Claire Martin")
+    jonas = services.staff.get("Jonas Weber")
+    role = services.events.add_question(
+        show.id, "Role in the purchase", "single", ("Decision maker", "End user")
+    )
+    uses = services.events.add_question(
+        show.id, "Applications", "multiple", ("UAS / drones", "Radio, C4ISR")
+    )
+    quantity = services.events.add_question(show.id, "Cases needed", "number")
+    comment = services.events.add_question(show.id, "Comments", "text")
+    zoe = services.leads.create(
+        LeadInput(
+            first_name="Zoé",
+            last_name="Lefèvre",
+            company="Müller GmbH",
+            job_title="Responsable achats",
+            email="zoe.lefevre@example.fr",
+            phone="01 42 68 53 00",
+            mobile="06 12 34 56 78",
+            website="muller.example.de",
+            street="12 rue de la Paix",
+            postal_code="75002",
+            city="Paris",
+            country="France",
+            rating="hot",
+            follow_ups=("send_quote", "call back"),
+            products=(ProductShown("TC-6040", 20, "olive drab"), ProductShown("ACC-FOAM")),
+            answers={role.id: "Decision maker", uses.id: ["UAS / drones", "Radio, C4ISR"]},
+            consent=True,
+            note="Needs 20 cases for drones.\nCall after the show; ask for Marc.",
+        ),
+        event_id=show.id,
+        staff_id=claire.id,
+        created_at=moment(14, 8, 30),
+    )
+    services.leads.add_note(zoe.id, "Sent the brochure, 2nd visit.", staff_id=jonas.id)
+    services.leads.record_visit(zoe.id, staff_id=jonas.id)
+    yamada = services.leads.create(
+        LeadInput(
+            first_name="太郎",
+            last_name="山田",
+            company="株式会社 山田",
+            email="taro.yamada@example.jp",
+            phone="+81 3-1234-5678",
+            country="JP",
+            rating="warm",
+            products=(ProductShown("RC-4U", 2),),
+            answers={quantity.id: 12, comment.id: "Wants 🚀 racks"},
+            note="Great meeting 🚀📦",
+        ),
+        event_id=show.id,
+        staff_id=jonas.id,
+        created_at=moment(14, 15, 5),
+    )
+    arabic = services.leads.create(
+        LeadInput(
+            first_name="محمد",
+            last_name="العلي",
+            company="شركة الأمن المتقدم",
+            job_title="مدير",
+            country="AE",
+            rating="cold",
+            note="يحتاج إلى صناديق مقاومة للماء",
+        ),
+        event_id=show.id,
+        staff_id=claire.id,
+        created_at=moment(15, 9, 45),
+    )
+    hostile = services.leads.create(
+        LeadInput(**HOSTILE, note=FORMULA_NOTE),  # type: ignore[arg-type]
+        event_id=show.id,
+        staff_id=None,
+        created_at=moment(16, 23, 30),
+    )
+    services.leads.add_note(hostile.id, long_note(), staff_id=claire.id)
+    with services.database.write() as session:
+        session.execute(
+            update(Lead).where(Lead.id == arabic.id).values(job_title="Dir\x00ec\x1btor")
+        )
+        session.add(
+            Note(
+                lead_id=arabic.id,
+                staff_id=jonas.id,
+                created_at=moment(15, 10),
+                text="bell\x07 and\x0b vertical tab",
+            )
+        )
+    return Booth(
+        services=services,
+        exports=exports,
+        show=show,
+        questions=(role, uses, quantity, comment),
+        zoe=services.leads.get(zoe.id),
+        yamada=services.leads.get(yamada.id),
+        arabic=services.leads.get(arabic.id),
+        hostile=services.leads.get(hostile.id),
+        claire_id=claire.id,
+        jonas_id=jonas.id,
+    )

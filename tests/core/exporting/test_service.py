@@ -1,0 +1,280 @@
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import fields
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.worksheet._writer import ALL_TEMP_FILES  # type: ignore[import-untyped]
+from sqlalchemy import func, select
+
+from boothapp.core.errors import BoothError, NotFound, ValidationError
+from boothapp.core.exporting import source
+from boothapp.core.exporting.source import SUPPORTED_FILTER_FIELDS, Selection, read_details
+from boothapp.core.models import ExportRecord, Rating
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
+from boothapp.core.services.exports import (
+    ExportCancelled,
+    ExportError,
+    ExportRequest,
+)
+
+from .conftest import Booth, moment
+
+
+def record_count(booth: Booth) -> int:
+    with booth.services.database.read() as session:
+        return int(session.scalar(select(func.count(ExportRecord.id))) or 0)
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+@pytest.mark.parametrize(
+    ("name", "file_format", "expected"),
+    [
+        ("a.xlsx", None, "xlsx"),
+        ("a.CSV", None, "csv"),
+        ("a.vcf", None, "vcf"),
+        ("a.vcard", None, "vcf"),
+        ("a.txt", "csv", "csv"),
+    ],
+)
+def test_the_format_comes_from_the_extension(
+    name: str, file_format: str | None, expected: str
+) -> None:
+    request = ExportRequest(Path(name), format=file_format)  # type: ignore[arg-type]
+    assert request.resolved_format == expected
+
+
+def test_an_unknown_extension_is_refused(booth: Booth, tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match=r"leads\.txt.*\.xlsx, \.csv or \.vcf"):
+        booth.exports.export(ExportRequest(tmp_path / "leads.txt"))
+    with pytest.raises(ValidationError, match="'pdf' is not one of"):
+        booth.exports.export(ExportRequest(tmp_path / "leads.pdf", format="pdf"))  # type: ignore[arg-type]
+
+
+FILTERS = [
+    LeadFilter(),
+    LeadFilter(rating=Rating.HOT),
+    LeadFilter(product_sku="RC-4U"),
+    LeadFilter(created_from=moment(14, 12), created_to=moment(16, 0)),
+    LeadFilter(search="müller"),
+    LeadFilter(search="drones"),
+]
+
+
+@pytest.mark.parametrize("lead_filter", FILTERS)
+def test_the_selection_matches_the_lead_service(
+    booth: Booth, tmp_path: Path, lead_filter: LeadFilter
+) -> None:
+    expected = {row.id for row in booth.services.leads.list(lead_filter, limit=None)}
+    request = ExportRequest(tmp_path / "x.csv", lead_filter=lead_filter)
+    assert booth.exports.count(request) == len(expected)
+    assert booth.services.leads.count(lead_filter) == len(expected)
+    with booth.services.database.read() as session:
+        exported = {lead.id for lead in read_details(session, Selection(lead_filter))}
+    assert exported == expected
+
+
+def test_the_staff_filter(booth: Booth, tmp_path: Path) -> None:
+    request = ExportRequest(tmp_path / "x.csv", lead_filter=LeadFilter(staff_id=booth.claire_id))
+    assert booth.exports.count(request) == 2
+    assert booth.exports.export(request).count == 2
+
+
+def test_every_lead_filter_field_is_applied() -> None:
+    assert {f.name for f in fields(LeadFilter)} <= SUPPORTED_FILTER_FIELDS
+
+
+def test_the_reader_builds_the_same_details_as_the_lead_service(booth: Booth) -> None:
+    with booth.services.database.read() as session:
+        details = list(read_details(session, Selection(LeadFilter())))
+    assert [d.id for d in details] == [
+        booth.zoe.id,
+        booth.yamada.id,
+        booth.arabic.id,
+        booth.hostile.id,
+    ]
+    for detail in details:
+        assert detail == booth.services.leads.get(detail.id)
+    with booth.services.database.read() as session:
+        assert source.lead_ids(session, Selection(LeadFilter())) == [d.id for d in details]
+
+
+def test_since_the_last_export(booth: Booth, tmp_path: Path) -> None:
+    assert booth.exports.last_export(booth.show.id) is None
+    first = booth.exports.export(
+        ExportRequest(tmp_path / "all.xlsx", since_last_export=True, staff_id=booth.claire_id)
+    )
+    assert first.count == 4
+    record = booth.exports.last_export(booth.show.id)
+    assert record is not None
+    assert (record.format, record.lead_count, record.staff) == ("xlsx", 4, "Claire Martin")
+    assert record.path == str(tmp_path / "all.xlsx")
+    assert record.filters["since_last_export"] is True
+    assert record.filters["since"] is None
+    assert record.filters["event_id"] == booth.show.id
+
+    newcomer = booth.services.leads.create(LeadInput(first_name="Nouveau"), event_id=booth.show.id)
+    request = ExportRequest(tmp_path / "new.csv", since_last_export=True)
+    assert booth.exports.count(request) == 1
+    second = booth.exports.export(request)
+    assert second.count == 1
+    with second.path.open(encoding="utf-8-sig") as stream:
+        assert newcomer.id in stream.read()
+    history = booth.exports.history(booth.show.id)
+    assert [h.format for h in history] == ["csv", "xlsx"]
+    assert history[0].filters["since"] == record.at.isoformat()
+    assert booth.exports.count(request) == 0
+    everything = ExportRequest(tmp_path / "again.csv")
+    assert booth.exports.count(everything) == 5
+
+
+def test_the_exporter_defaults_to_the_staff_member_at_the_laptop(
+    booth: Booth, tmp_path: Path
+) -> None:
+    booth.services.staff.use(booth.jonas_id)
+    booth.exports.export(ExportRequest(tmp_path / "a.csv"))
+    record = booth.exports.last_export(booth.show.id)
+    assert record is not None and record.staff_id == booth.jonas_id
+    with pytest.raises(NotFound):
+        booth.exports.export(ExportRequest(tmp_path / "b.csv", staff_id=9999))
+
+
+def test_progress_is_reported_to_the_end(booth: Booth, tmp_path: Path) -> None:
+    calls: list[tuple[int, int]] = []
+    booth.exports.export(
+        ExportRequest(tmp_path / "a.xlsx"), progress=lambda done, total: calls.append((done, total))
+    )
+    assert calls[-1] == (4, 4)
+
+
+@pytest.mark.parametrize("name", ["a.xlsx", "a.csv", "a.vcf"])
+def test_cancelling_leaves_no_file_and_no_record(booth: Booth, tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    temporary_sheets = list(ALL_TEMP_FILES)
+    with pytest.raises(ExportCancelled, match=f"{name} was cancelled; nothing was written"):
+        booth.exports.export(ExportRequest(target), cancelled=lambda: True)
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+    assert record_count(booth) == 0
+    assert list(ALL_TEMP_FILES) == temporary_sheets
+
+
+def test_cancelling_keeps_the_previous_file(booth: Booth, tmp_path: Path) -> None:
+    target = tmp_path / "a.csv"
+    target.write_text("previous export", encoding="utf-8")
+    checks = iter([False, True])
+    with pytest.raises(ExportCancelled):
+        booth.exports.export(ExportRequest(target), cancelled=lambda: next(checks, True))
+    assert target.read_text(encoding="utf-8") == "previous export"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_existing_file_is_replaced(booth: Booth, tmp_path: Path) -> None:
+    target = tmp_path / "a.csv"
+    target.write_text("previous export", encoding="utf-8")
+    booth.exports.export(ExportRequest(target))
+    assert "Lead ID" in target.read_text(encoding="utf-8-sig")
+    assert leftovers(tmp_path) == []
+
+
+def test_a_missing_folder(booth: Booth, tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "leads.xlsx"
+    with pytest.raises(ExportError, match=f"cannot write {target}: the folder .* does not exist"):
+        booth.exports.export(ExportRequest(target))
+    assert record_count(booth) == 0
+
+
+def test_a_folder_that_is_a_file(booth: Booth, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(ExportError, match="is not a folder"):
+        booth.exports.export(ExportRequest(blocker / "leads.csv"))
+
+
+def test_a_destination_that_is_a_folder(booth: Booth, tmp_path: Path) -> None:
+    folder = tmp_path / "leads.xlsx"
+    folder.mkdir()
+    with pytest.raises(ExportError, match="it is a folder"):
+        booth.exports.export(ExportRequest(folder))
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write to read-only folders"
+)
+def test_a_read_only_folder(booth: Booth, tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(ExportError, match=f"cannot write {folder / 'a.csv'}: no permission"):
+            booth.exports.export(ExportRequest(folder / "a.csv"))
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_file_open_in_another_program(
+    booth: Booth, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.xlsx"
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", dst)
+
+    monkeypatch.setattr("boothapp.core.services.exports.os.replace", refuse)
+    with pytest.raises(ExportError, match=f"cannot replace {target}: it is open in another"):
+        booth.exports.export(ExportRequest(target))
+    assert leftovers(tmp_path) == []
+    assert record_count(booth) == 0
+
+
+def test_a_full_disk(booth: Booth, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("boothapp.core.services.exports.write_csv", full)
+    target = tmp_path / "a.csv"
+    with pytest.raises(ExportError, match=f"the disk is full: {target} was not written") as error:
+        booth.exports.export(ExportRequest(target))
+    assert isinstance(error.value, BoothError)
+    assert leftovers(tmp_path) == []
+    assert not target.exists()
+
+
+def test_the_active_show_is_the_default(booth: Booth, tmp_path: Path) -> None:
+    other = booth.services.events.create(
+        EventInput(name="Eurosatory 2024", timezone="Europe/Paris")
+    )
+    assert booth.exports.count(ExportRequest(tmp_path / "a.csv")) == 4
+    booth.services.events.use(other.id)
+    assert booth.exports.count(ExportRequest(tmp_path / "a.csv")) == 0
+    result = booth.exports.export(
+        ExportRequest(tmp_path / "a.csv", lead_filter=LeadFilter(event_id=booth.show.id))
+    )
+    assert result.count == 4
+
+
+def test_the_summary_describes_the_selection(booth: Booth, tmp_path: Path) -> None:
+    start = datetime(2023, 11, 14, 23, 0, tzinfo=UTC)
+    result = booth.exports.export(
+        ExportRequest(
+            tmp_path / "a.xlsx",
+            lead_filter=LeadFilter(
+                staff_id=booth.claire_id,
+                created_from=start,
+                created_to=start + timedelta(days=2),
+            ),
+        )
+    )
+    summary = load_workbook(result.path)["Summary"]
+    assert summary["B3"].value == (
+        "captured by Claire Martin; captured from 2023-11-15 00:00; "
+        "captured before 2023-11-17 00:00"
+    )
+    assert result.count == 1
