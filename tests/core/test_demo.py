@@ -34,7 +34,7 @@ from boothapp.core.models import (
     Visit,
 )
 from boothapp.core.schemas import LeadDetail, LeadFilter, LeadInput, ProductInput, ProductShown
-from boothapp.core.search import search_body, search_rowid, search_text
+from boothapp.core.search import index_scope, search_body, search_text
 from boothapp.core.services import Services
 from boothapp.core.services.demo import (
     DEMO_CONSENT_VERSION,
@@ -333,9 +333,9 @@ def test_demo_search_index_is_what_the_lead_service_would_write(demo: Services) 
     with demo.database.read() as session:
         leads = list(session.scalars(select(Lead)))
         indexed = {
-            rowid: (lead_id, body)
-            for rowid, lead_id, body in session.execute(
-                text("SELECT rowid, lead_id, body FROM lead_search")
+            rowid: (lead_id, scope, body)
+            for rowid, lead_id, scope, body in session.execute(
+                text("SELECT rowid, lead_id, scope, body FROM lead_search")
             )
         }
         assert len(indexed) == len(leads)
@@ -345,7 +345,12 @@ def test_demo_search_index_is_what_the_lead_service_would_write(demo: Services) 
                     select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at)
                 )
             )
-            assert indexed[search_rowid(lead.id)] == (lead.id, search_body(lead, notes))
+            assert lead.search_rowid is not None
+            assert indexed[lead.search_rowid] == (
+                lead.id,
+                index_scope(lead.event_id, False),
+                search_body(lead, notes),
+            )
 
 
 def test_search_text_builds_the_same_body_as_search_body() -> None:

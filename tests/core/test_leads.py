@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import (
+    EventInput,
     EventRow,
     LeadFilter,
     LeadInput,
@@ -204,9 +205,7 @@ def test_filters(services: Services, show: EventRow, claire: StaffRow) -> None:
         staff_id=jonas.id,
         created_at=day1 + timedelta(days=1),
     )
-    other = services.events.create(
-        __import__("boothapp.core.schemas").core.schemas.EventInput(name="DSEI 2023")
-    )
+    other = services.events.create(EventInput(name="DSEI 2023"))
     services.leads.create(LeadInput(first_name="Elsewhere"), event_id=other.id)
 
     def ids(**kwargs: object) -> list[str]:
@@ -294,3 +293,41 @@ def test_sorting_by_rating_is_by_heat_and_by_staff_is_by_name(
     assert {
         r.staff for r in services.leads.list(LeadFilter(), order_by="staff", descending=False)[:2]
     } == {"Claire Martin"}
+
+
+def test_search_respects_show_and_deleted_state_and_creation_order(
+    services: Services, show: EventRow
+) -> None:
+    other = services.events.create(EventInput(name="Eurosatory 2024"))
+    same_moment = datetime(2023, 11, 15, 10, 0, tzinfo=UTC)
+    first = services.leads.create(
+        LeadInput(first_name="Anna", company="Rack A"), created_at=same_moment
+    )
+    second = services.leads.create(
+        LeadInput(first_name="Anne", company="Rack B"), created_at=same_moment
+    )
+    newest = services.leads.create(
+        LeadInput(first_name="Annika", company="Rack C"),
+        created_at=same_moment + timedelta(hours=1),
+    )
+    services.leads.create(LeadInput(first_name="Anna", company="Rack D"), event_id=other.id)
+
+    def ids(**kwargs: object) -> list[str]:
+        lead_filter = LeadFilter(event_id=show.id, search="ann rack", **kwargs)  # type: ignore[arg-type]
+        return [r.id for r in services.leads.list(lead_filter)]
+
+    assert ids()[0] == newest.id
+    assert set(ids()) == {first.id, second.id, newest.id}
+    assert services.leads.count(LeadFilter(event_id=show.id, search="ann rack")) == 3
+    assert services.leads.count(LeadFilter(search="ann rack")) == 4
+    services.leads.delete(second.id)
+    assert set(ids()) == {first.id, newest.id}
+    assert ids(deleted=True) == [second.id]
+    assert services.leads.count(LeadFilter(event_id=show.id, search="anne", deleted=True)) == 1
+    services.leads.restore(second.id)
+    assert set(ids()) == {first.id, second.id, newest.id}
+    page_one = services.leads.list(LeadFilter(event_id=show.id, search="rack"), limit=2)
+    page_two = services.leads.list(LeadFilter(event_id=show.id, search="rack"), offset=2, limit=2)
+    assert [r.id for r in page_one][0] == newest.id
+    assert {r.id for r in page_one + page_two} == {first.id, second.id, newest.id}
+    assert ids(rating=Rating.HOT) == []

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -251,6 +252,7 @@ class Lead(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    search_rowid: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
 
     event: Mapped[Event] = relationship()
     staff: Mapped[StaffMember | None] = relationship(foreign_keys=[staff_id])

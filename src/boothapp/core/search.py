@@ -1,23 +1,40 @@
 """Full-text search over leads: SQLite FTS5 (``lead_search``), ILIKE elsewhere.
 
-The index is kept in step by the lead service (``reindex_lead``) in the same
-transaction as the change, so it can never disagree with a committed lead.
+One index row per lead: ``scope`` says which show it belongs to and whether it is
+deleted (``e7``: live in show 7, ``d7``: deleted), ``body`` holds the searchable text.
+The row's rowid is the lead's ``search_rowid``, which grows with the lead's creation
+time, so "the newest 200 matches" and "how many match" are answered by the index
+alone, without reading the leads. The lead service keeps the index in step
+(``reindex_lead``) in the same transaction as each change.
 """
 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, and_, column, exists, or_, select, table, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from boothapp.core.models import Lead, Note
 
-_ROWID_MASK = (1 << 63) - 1
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_LEAD_SEARCH = table("lead_search", column("lead_id", String))
+_MAX_WORDS = 16
+LEAD_SEARCH = table("lead_search", column("rowid", BigInteger))
+ROWIDS_PER_MICROSECOND = 64
 
 
 LIKE_ESCAPE = "\\"
@@ -34,17 +51,45 @@ def managed_by_models(name: str | None, type_: str, parent_names: object) -> boo
     return not (type_ == "table" and name is not None and name.startswith("lead_search"))
 
 
-def search_rowid(lead_id: str) -> int:
-    """The index row of a lead: 63 bits of its UUID (collisions are astronomically rare)."""
-    return uuid.UUID(lead_id).int & _ROWID_MASK
+def first_search_rowid(created_at: datetime) -> int:
+    """The smallest index rowid for a lead created at ``created_at``; leads created in
+    the same microsecond take the next free ones."""
+    return int(created_at.timestamp() * 1_000_000) * ROWIDS_PER_MICROSECOND
 
 
-def fts_query(user_text: str) -> str | None:
-    """An FTS5 query that finds every word typed, each as a prefix; None if no word."""
-    tokens = _TOKEN.findall(user_text)
-    if not tokens:
+def assign_search_rowid(session: Session, lead: Lead) -> int:
+    """Gives ``lead`` its index rowid once, from its creation time; it never changes."""
+    if lead.search_rowid is None:
+        candidate = first_search_rowid(lead.created_at)
+        while session.scalar(select(Lead.id).where(Lead.search_rowid == candidate)) is not None:
+            candidate += 1
+        lead.search_rowid = candidate
+    return lead.search_rowid
+
+
+def index_scope(event_id: int, deleted: bool) -> str:
+    """The ``scope`` token of a lead: its show, and whether it is deleted."""
+    return f"{'d' if deleted else 'e'}{event_id}"
+
+
+def search_words(user_text: str) -> list[str]:
+    """The words of a search, as the index splits them (at most 16)."""
+    return _TOKEN.findall(user_text)[:_MAX_WORDS]
+
+
+def fts_query(user_text: str, event_id: int | None = None, deleted: bool = False) -> str | None:
+    """An FTS5 query for leads of ``event_id`` (any show if None) holding every word
+    typed, each as the start of a word; None when the text has no word."""
+    words = search_words(user_text)
+    if not words:
         return None
-    return " ".join(f'"{token}"*' for token in tokens[:16])
+    scope = (
+        f'"{index_scope(event_id, deleted)}"'
+        if event_id is not None
+        else f'"{"d" if deleted else "e"}"*'
+    )
+    body = " AND ".join(f'"{word}"*' for word in words)
+    return f"scope : {scope} AND body : ({body})"
 
 
 def search_text(
@@ -77,36 +122,59 @@ def search_body(lead: Lead, notes: Sequence[str]) -> str:
 
 
 def reindex_lead(session: Session, lead: Lead) -> None:
-    """Replaces the lead's row in the index (SQLite only; call after a change)."""
+    """Replaces the lead's row in the index (SQLite only; call after any change)."""
     if session.get_bind().dialect.name != "sqlite":
         return
     session.flush()
+    rowid = assign_search_rowid(session, lead)
     notes = list(
         session.scalars(select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at))
     )
-    rowid = search_rowid(lead.id)
     session.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
     session.execute(
-        text("INSERT INTO lead_search (rowid, lead_id, body) VALUES (:rowid, :id, :body)"),
-        {"rowid": rowid, "id": lead.id, "body": search_body(lead, notes)},
+        text(
+            "INSERT INTO lead_search (rowid, lead_id, scope, body) "
+            "VALUES (:rowid, :id, :scope, :body)"
+        ),
+        {
+            "rowid": rowid,
+            "id": lead.id,
+            "scope": index_scope(lead.event_id, lead.deleted_at is not None),
+            "body": search_body(lead, notes),
+        },
     )
 
 
-def search_condition(session: Session, user_text: str) -> ColumnElement[bool] | None:
-    """A WHERE clause on ``Lead`` matching ``user_text``; None when it holds no word."""
+def matching_rowids(query: str) -> Select[tuple[int]]:
+    """The index rowids matching an ``fts_query``."""
+    return select(LEAD_SEARCH.c.rowid).where(
+        text("lead_search MATCH :query").bindparams(query=query)
+    )
+
+
+def count_matches(session: Session, query: str) -> int:
+    """How many leads match an ``fts_query``, counted in the index alone."""
+    return int(
+        session.scalar(select(func.count()).select_from(matching_rowids(query).subquery())) or 0
+    )
+
+
+def search_condition(
+    session: Session, user_text: str, event_id: int | None = None, deleted: bool = False
+) -> ColumnElement[bool] | None:
+    """A WHERE clause on ``Lead`` matching ``user_text``; None when it holds no word.
+
+    On SQLite it also selects the show and the deleted state through the index scope."""
     if session.get_bind().dialect.name == "sqlite":
-        query = fts_query(user_text)
+        query = fts_query(user_text, event_id, deleted)
         if query is None:
             return None
-        matching = select(_LEAD_SEARCH.c.lead_id).where(
-            text("lead_search MATCH :query").bindparams(query=query)
-        )
-        return Lead.id.in_(matching)
-    words = _TOKEN.findall(user_text)
+        return Lead.search_rowid.in_(matching_rowids(query))
+    words = search_words(user_text)
     if not words:
         return None
     conditions = []
-    for word in words[:16]:
+    for word in words:
         pattern = f"%{word}%"
         conditions.append(
             or_(

@@ -50,7 +50,7 @@ from boothapp.core.models import (
     Visit,
 )
 from boothapp.core.schemas import EventInput, EventRow, ProductInput, QuestionRow, StaffRow
-from boothapp.core.search import search_rowid, search_text
+from boothapp.core.search import first_search_rowid, index_scope, search_text
 from boothapp.core.services import Services
 
 DEMO_EVENT_NAME = "Milipol Paris 2023"
@@ -1346,7 +1346,7 @@ class _Batch:
     notes: list[dict[str, Any]] = field(default_factory=list)
     visits: list[dict[str, Any]] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
-    search: list[tuple[int, str, str]] = field(default_factory=list)
+    search: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 _SOURCES = _Weighted.of(
@@ -1392,10 +1392,18 @@ _ATTENDEES_ALREADY_MET = 6
 class _LeadFactory:
     """Turns people and capture times into the rows of leads and what hangs off them."""
 
-    def __init__(self, dice: _Dice, show: _ShowContext, total: int, with_search: bool) -> None:
+    def __init__(
+        self,
+        dice: _Dice,
+        show: _ShowContext,
+        total: int,
+        with_search: bool,
+        taken_rowids: set[int],
+    ) -> None:
         self._dice = dice
         self._show = show
         self._with_search = with_search
+        self._taken_rowids = taken_rowids
         self._all_cases = list(show.case_names.values())
         self._staff = _Weighted.of(list(zip(show.staff_ids, _STAFF_WEIGHTS, strict=False)))
         self._products = _Weighted.of(
@@ -1403,6 +1411,14 @@ class _LeadFactory:
         )
         # Distinct badge numbers in no order, with room left for the attendee list.
         self._badges = iter(dice.rng.sample(range(1_000_000, 10_000_000), total + _ATTENDEES))
+
+    def _search_rowid(self, created_at: datetime) -> int:
+        """As ``core.search.assign_search_rowid`` gives it, without a query per lead."""
+        rowid = first_search_rowid(created_at)
+        while rowid in self._taken_rowids:
+            rowid += 1
+        self._taken_rowids.add(rowid)
+        return rowid
 
     def next_badge(self) -> str:
         return f"MP23-{next(self._badges)}"
@@ -1451,6 +1467,7 @@ class _LeadFactory:
                 "created_at": created_at,
                 "updated_at": batch.notes[-1]["created_at"] if notes else created_at,
                 "deleted_at": None,
+                "search_rowid": self._search_rowid(created_at),
             }
         )
         self._answers(batch, lead_id)
@@ -1477,7 +1494,8 @@ class _LeadFactory:
                 badge_id,
                 notes,
             )
-            batch.search.append((search_rowid(lead_id), lead_id, body))
+            rowid = batch.leads[-1]["search_rowid"]
+            batch.search.append((rowid, lead_id, index_scope(show.event_id, False), body))
         return badge_id
 
     def _notes(
@@ -1616,7 +1634,8 @@ def _write(session: Session, batch: _Batch, with_search: bool) -> None:
     if with_search and batch.search:
         batch.search.sort()
         connection.exec_driver_sql(
-            "INSERT INTO lead_search (rowid, lead_id, body) VALUES (?, ?, ?)", batch.search
+            "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (?, ?, ?, ?)",
+            batch.search,
         )
 
 
@@ -1746,7 +1765,12 @@ def _add_leads(
 ) -> None:
     """Writes ``total`` leads, ``CHUNK_SIZE`` per transaction, then the attendee list."""
     people = _PeopleFactory(dice)
-    factory = _LeadFactory(dice, show, total, with_search=database.is_sqlite)
+    with database.read() as session:
+        stored = session.scalars(select(Lead.search_rowid).where(Lead.search_rowid.is_not(None)))
+        taken_rowids = {rowid for rowid in stored if rowid is not None}
+    factory = _LeadFactory(
+        dice, show, total, with_search=database.is_sqlite, taken_rowids=taken_rowids
+    )
     moments = _capture_times(dice, total, DEMO_TIMEZONE)
     featured_at = dice.rng.sample(range(total), min(len(_SHOWCASE), total))
     showcase = {index: number for number, index in enumerate(featured_at)}

@@ -43,7 +43,16 @@ from boothapp.core.schemas import (
     ProductShown,
     VisitRow,
 )
-from boothapp.core.search import LIKE_ESCAPE, like_prefix, reindex_lead, search_condition
+from boothapp.core.search import (
+    LEAD_SEARCH,
+    LIKE_ESCAPE,
+    count_matches,
+    fts_query,
+    like_prefix,
+    matching_rowids,
+    reindex_lead,
+    search_condition,
+)
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import (
     FieldWarning,
@@ -388,10 +397,14 @@ class LeadService:
             lead = self._lead(session, lead_id)
             if lead.deleted_at is None:
                 lead.deleted_at = utc_now()
+                reindex_lead(session, lead)
 
     def restore(self, lead_id: str) -> None:
         with self._db.write() as session:
-            self._lead(session, lead_id).deleted_at = None
+            lead = self._lead(session, lead_id)
+            if lead.deleted_at is not None:
+                lead.deleted_at = None
+                reindex_lead(session, lead)
 
     # --- reading -----------------------------------------------------------------
 
@@ -423,7 +436,16 @@ class LeadService:
             raise ValidationError("order_by", f"cannot sort by {order_by!r}")
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
-            query = self._filtered(session, select(Lead), lead_filter)
+            index_query = self._index_only_query(lead_filter)
+            if index_query is not None and order_by == "created_at":
+                newest = matching_rowids(index_query).order_by(
+                    LEAD_SEARCH.c.rowid.desc() if descending else LEAD_SEARCH.c.rowid.asc()
+                )
+                page = newest.offset(offset).limit(limit if limit is not None else -1)
+                query = select(Lead).where(Lead.search_rowid.in_(page))
+                offset, limit = 0, None
+            else:
+                query = self._filtered(session, select(Lead), lead_filter)
             if order_by == "staff":
                 query = query.outerjoin(StaffMember, Lead.staff_id == StaffMember.id)
             ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
@@ -436,6 +458,9 @@ class LeadService:
 
     def count(self, lead_filter: LeadFilter) -> int:
         with self._db.read() as session:
+            index_query = self._index_only_query(lead_filter)
+            if index_query is not None:
+                return count_matches(session, index_query)
             query = self._filtered(session, select(func.count(Lead.id)), lead_filter)
             return int(session.scalar(query) or 0)
 
@@ -667,12 +692,19 @@ class LeadService:
         self, session: Session, query: Select[Any], lead_filter: LeadFilter
     ) -> Select[Any]:
         """``query`` narrowed by ``lead_filter``; search text without a word is ignored."""
-        if lead_filter.deleted:
-            query = query.where(Lead.deleted_at.is_not(None))
-        else:
-            query = query.where(Lead.deleted_at.is_(None))
-        if lead_filter.event_id is not None:
-            query = query.where(Lead.event_id == lead_filter.event_id)
+        condition = search_condition(
+            session, lead_filter.search, lead_filter.event_id, lead_filter.deleted
+        )
+        if condition is not None:
+            query = query.where(condition)
+        if condition is None or not self._db.is_sqlite:
+            # On SQLite the search index already chose the show and the deleted state.
+            if lead_filter.deleted:
+                query = query.where(Lead.deleted_at.is_not(None))
+            else:
+                query = query.where(Lead.deleted_at.is_(None))
+            if lead_filter.event_id is not None:
+                query = query.where(Lead.event_id == lead_filter.event_id)
         if lead_filter.staff_id is not None:
             query = query.where(Lead.staff_id == lead_filter.staff_id)
         if lead_filter.rating is not None:
@@ -688,10 +720,22 @@ class LeadService:
                 .where(Product.sku == lead_filter.product_sku)
             )
             query = query.where(Lead.id.in_(shown))
-        condition = search_condition(session, lead_filter.search)
-        if condition is not None:
-            query = query.where(condition)
         return query
+
+    def _index_only_query(self, lead_filter: LeadFilter) -> str | None:
+        """The FTS query that answers ``lead_filter`` alone (a search, narrowed at most by
+        show and deleted state), or None when the leads table must be read."""
+        if not self._db.is_sqlite or any(
+            (
+                lead_filter.staff_id,
+                lead_filter.rating,
+                lead_filter.product_sku,
+                lead_filter.created_from,
+                lead_filter.created_to,
+            )
+        ):
+            return None
+        return fts_query(lead_filter.search, lead_filter.event_id, lead_filter.deleted)
 
 
 def _answer_value(question: Question, raw: Any) -> Any:

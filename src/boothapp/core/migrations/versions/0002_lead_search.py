@@ -1,9 +1,14 @@
 """Full-text search over leads (SQLite FTS5), filled from the leads already stored.
 
-The index ``lead_search`` holds one row per lead: its rowid is derived from the lead's
-UUID (``core.search.search_rowid``) so a lead's row is replaced in O(log n) without an
-extra column. ``remove_diacritics 2`` makes "lefevre" find "Lefèvre"; prefix indexes
-keep type-ahead searches fast. Other databases search with ILIKE and need no index.
+Each lead gets ``search_rowid``: its creation time in microseconds times 64 (plus one
+per earlier lead of the same microsecond), the rowid of its row in ``lead_search``, so
+the index returns the newest matches first without reading the leads. ``scope`` holds
+``e<show id>`` (or ``d<show id>`` once deleted). ``remove_diacritics 2`` makes
+"lefevre" find "Lefèvre"; prefix indexes keep type-ahead searches fast. Other
+databases search with ILIKE and get only the column.
+
+This file keeps its own copy of the rules in ``core.search``: a migration must keep
+doing what it did when it was written.
 
 Revision ID: 0002_lead_search
 Revises: 0001_initial
@@ -12,7 +17,7 @@ Create Date: 2026-11-26
 
 from __future__ import annotations
 
-import uuid
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -22,39 +27,71 @@ down_revision = "0001_initial"
 branch_labels = None
 depends_on = None
 
-_MASK = (1 << 63) - 1
 
-
-def _rowid(lead_id: str) -> int:
-    return uuid.UUID(lead_id).int & _MASK
+def _first_rowid(created_at: datetime | str) -> int:
+    if isinstance(created_at, str):
+        created_at = datetime.fromisoformat(created_at)
+    return int(created_at.replace(tzinfo=UTC).timestamp() * 1_000_000) * 64
 
 
 def upgrade() -> None:
+    op.add_column("leads", sa.Column("search_rowid", sa.BigInteger(), nullable=True))
+    op.create_index("ix_leads_search_rowid", "leads", ["search_rowid"], unique=True)
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
     op.execute(
         "CREATE VIRTUAL TABLE lead_search USING fts5("
-        "lead_id UNINDEXED, body, "
+        "lead_id UNINDEXED, scope, body, "
         "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
     )
-    notes = sa.text("SELECT lead_id, text FROM notes ORDER BY created_at")
     note_text: dict[str, list[str]] = {}
+    notes = sa.text("SELECT lead_id, text FROM notes ORDER BY created_at, id")
     for lead_id, text in bind.execute(notes):
         note_text.setdefault(lead_id, []).append(text)
     leads = sa.text(
-        "SELECT id, first_name, last_name, company, job_title, email, city, badge_id FROM leads"
+        "SELECT id, event_id, deleted_at, created_at, first_name, last_name, company, "
+        "job_title, email, city, badge_id FROM leads ORDER BY created_at, id"
     )
-    insert = sa.text("INSERT INTO lead_search (rowid, lead_id, body) VALUES (:rowid, :id, :body)")
-    rows = []
+    used: set[int] = set()
+    index_rows = []
+    rowids = []
     for lead in bind.execute(leads):
-        parts = [value for value in lead[1:] if value]
-        parts.extend(note_text.get(lead[0], []))
-        rows.append({"rowid": _rowid(lead[0]), "id": lead[0], "body": "\n".join(parts)})
-    if rows:
-        bind.execute(insert, rows)
+        rowid = _first_rowid(lead.created_at)
+        while rowid in used:
+            rowid += 1
+        used.add(rowid)
+        parts = [
+            value
+            for value in (
+                lead.first_name,
+                lead.last_name,
+                lead.company,
+                lead.job_title,
+                lead.email,
+                lead.city,
+                lead.badge_id,
+            )
+            if value
+        ]
+        parts.extend(note_text.get(lead.id, []))
+        scope = f"{'d' if lead.deleted_at is not None else 'e'}{lead.event_id}"
+        index_rows.append({"rowid": rowid, "id": lead.id, "scope": scope, "body": "\n".join(parts)})
+        rowids.append({"rowid": rowid, "id": lead.id})
+    if rowids:
+        bind.execute(sa.text("UPDATE leads SET search_rowid = :rowid WHERE id = :id"), rowids)
+        bind.execute(
+            sa.text(
+                "INSERT INTO lead_search (rowid, lead_id, scope, body) "
+                "VALUES (:rowid, :id, :scope, :body)"
+            ),
+            index_rows,
+        )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE lead_search")
+    op.drop_index("ix_leads_search_rowid", table_name="leads")
+    with op.batch_alter_table("leads") as batch:
+        batch.drop_column("search_rowid")
