@@ -121,15 +121,20 @@ def search_body(lead: Lead, notes: Sequence[str]) -> str:
     )
 
 
-def reindex_lead(session: Session, lead: Lead) -> None:
-    """Replaces the lead's row in the index (SQLite only; call after any change)."""
+def reindex_lead(session: Session, lead: Lead, notes: Sequence[str] | None = None) -> None:
+    """Replaces the lead's row in the index (SQLite only; call after any change).
+
+    ``notes``, oldest first, saves reading them when the caller has them."""
     if session.get_bind().dialect.name != "sqlite":
         return
-    session.flush()
     rowid = assign_search_rowid(session, lead)
-    notes = list(
-        session.scalars(select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at))
-    )
+    session.flush()
+    if notes is None:
+        notes = list(
+            session.scalars(
+                select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at)
+            )
+        )
     session.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
     session.execute(
         text(

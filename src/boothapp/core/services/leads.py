@@ -31,6 +31,7 @@ from boothapp.core.models import (
     Rating,
     StaffMember,
     Visit,
+    new_uuid,
     utc_now,
 )
 from boothapp.core.schemas import (
@@ -46,6 +47,7 @@ from boothapp.core.schemas import (
 from boothapp.core.search import (
     LEAD_SEARCH,
     LIKE_ESCAPE,
+    assign_search_rowid,
     count_matches,
     fts_query,
     like_prefix,
@@ -265,10 +267,11 @@ class _Contact:
             else None
         )
         self.note = clean_text(data.note, "note", MAX_NOTE_LENGTH)
-
-    def identifies_someone(self) -> bool:
         keys = ("first_name", "last_name", "email", "company", "phone", "mobile", "badge_id")
-        return any(self.values[key] for key in keys) or bool(self.badge_raw)
+        if not any(self.values[key] for key in keys) and not self.badge_raw:
+            raise ValidationError(
+                "name", "a lead needs at least a name, an e-mail, a company, a phone or a badge"
+            )
 
 
 class LeadService:
@@ -286,42 +289,46 @@ class LeadService:
         created_at: datetime | None = None,
     ) -> LeadDetail:
         """Saves a new lead in ``event_id`` (default: the active show) by ``staff_id``
-        (default: the staff member at the laptop). ``created_at`` is for imports."""
-        settings = self._settings.load()
-        event_id = event_id if event_id is not None else settings.active_event_id
-        staff_id = staff_id if staff_id is not None else settings.active_staff_id
-        with self._db.write() as session:
+        (default: the staff member at the laptop). ``created_at`` is for imports.
+
+        The lead is built whole in memory and written in one transaction; what is
+        returned is made from those objects, without reading the lead back."""
+        if event_id is None or staff_id is None:
+            settings = self._settings.load()
+            event_id = event_id if event_id is not None else settings.active_event_id
+            staff_id = staff_id if staff_id is not None else settings.active_staff_id
+        with self._db.write() as session, session.no_autoflush:
             event = self._event(session, event_id)
             contact = _Contact(data, event.country)
-            if not contact.identifies_someone():
-                raise ValidationError(
-                    "name",
-                    "a lead needs at least a name, an e-mail, a company, a phone or a badge",
-                )
-            staff_id = self._existing_staff(session, staff_id)
+            staff = self._staff(session, staff_id)
             now = created_at or utc_now()
             lead = Lead(
-                event_id=event.id,
-                staff_id=staff_id,
+                id=new_uuid(),
+                event=event,
+                staff=staff,
                 source=parse_source(data.source),
                 badge_raw=contact.badge_raw,
                 created_at=now,
                 updated_at=now,
+                products=[],
+                notes=[],
+                visits=[],
+                answers=[],
+                consent_given=False,
                 **contact.values,
             )
-            session.add(lead)
-            self._set_consent(lead, event, data.consent, staff_id, now)
-            session.flush()
+            self._set_consent(lead, event, data.consent, staff, now)
             self._set_products(session, lead, data.products)
-            self._set_answers(session, lead, event, data.answers)
+            if data.answers:
+                self._set_answers(session, lead, event, data.answers)
             if contact.note:
-                session.add(
-                    Note(lead_id=lead.id, staff_id=staff_id, created_at=now, text=contact.note)
-                )
-            session.add(Visit(lead_id=lead.id, staff_id=staff_id, at=now, source=lead.source))
-            reindex_lead(session, lead)
-            lead_id = lead.id
-        return self._get(lead_id, contact.warnings)
+                lead.notes.append(Note(staff=staff, created_at=now, text=contact.note))
+            lead.visits.append(Visit(staff=staff, at=now, source=lead.source))
+            assign_search_rowid(session, lead)
+            session.add(lead)
+            session.flush()
+            reindex_lead(session, lead, notes=[note.text for note in lead.notes])
+            return lead_detail(lead, contact.warnings)
 
     def update(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Replaces the lead's fields with ``data``; ``data.note``, if any, is appended.
@@ -332,25 +339,18 @@ class LeadService:
             lead = self._lead(session, lead_id)
             event = lead.event
             contact = _Contact(data, event.country)
-            if not contact.identifies_someone():
-                raise ValidationError(
-                    "name",
-                    "a lead needs at least a name, an e-mail, a company, a phone or a badge",
-                )
-            staff_id = self._existing_staff(session, staff_id)
+            staff = self._staff(session, staff_id)
             now = utc_now()
             for key, value in contact.values.items():
                 if key in ("badge_id", "badge_format") and value is None:
                     continue
                 setattr(lead, key, value)
             lead.updated_at = now
-            self._set_consent(lead, event, data.consent, staff_id, now)
+            self._set_consent(lead, event, data.consent, staff, now)
             self._set_products(session, lead, data.products)
             self._set_answers(session, lead, event, data.answers)
             if contact.note:
-                session.add(
-                    Note(lead_id=lead.id, staff_id=staff_id, created_at=now, text=contact.note)
-                )
+                lead.notes.append(Note(staff=staff, created_at=now, text=contact.note))
             reindex_lead(session, lead)
         return self._get(lead_id, contact.warnings)
 
@@ -361,8 +361,12 @@ class LeadService:
         staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
         with self._db.write() as session:
             lead = self._lead(session, lead_id)
-            staff_id = self._existing_staff(session, staff_id)
-            note = Note(lead_id=lead.id, staff_id=staff_id, created_at=utc_now(), text=cleaned)
+            note = Note(
+                lead_id=lead.id,
+                staff=self._staff(session, staff_id),
+                created_at=utc_now(),
+                text=cleaned,
+            )
             session.add(note)
             lead.updated_at = note.created_at
             reindex_lead(session, lead)
@@ -381,9 +385,11 @@ class LeadService:
         staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
         with self._db.write() as session:
             lead = self._lead(session, lead_id)
-            staff_id = self._existing_staff(session, staff_id)
             visit = Visit(
-                lead_id=lead.id, staff_id=staff_id, at=utc_now(), source=parse_source(source)
+                lead_id=lead.id,
+                staff=self._staff(session, staff_id),
+                at=utc_now(),
+                source=parse_source(source),
             )
             session.add(visit)
             session.flush()
@@ -603,12 +609,13 @@ class LeadService:
         return event
 
     @staticmethod
-    def _existing_staff(session: Session, staff_id: int | None) -> int | None:
+    def _staff(session: Session, staff_id: int | None) -> StaffMember | None:
         if staff_id is None:
             return None
-        if session.get(StaffMember, staff_id) is None:
+        member = session.get(StaffMember, staff_id)
+        if member is None:
             raise NotFound(f"no staff member with id {staff_id}")
-        return staff_id
+        return member
 
     @staticmethod
     def _staff_names(session: Session) -> dict[int, str]:
@@ -618,18 +625,18 @@ class LeadService:
 
     @staticmethod
     def _set_consent(
-        lead: Lead, event: Event, given: bool, staff_id: int | None, now: datetime
+        lead: Lead, event: Event, given: bool, staff: StaffMember | None, now: datetime
     ) -> None:
         if given and not lead.consent_given:
             lead.consent_given = True
             lead.consent_version = event.consent_version or None
             lead.consent_at = now
-            lead.consent_staff_id = staff_id
-        elif not given and lead.consent_given is not False:
+            lead.consent_staff = staff
+        elif not given and lead.consent_given:
             lead.consent_given = False
             lead.consent_version = None
             lead.consent_at = None
-            lead.consent_staff_id = None
+            lead.consent_staff = None
 
     @staticmethod
     def _set_products(session: Session, lead: Lead, products: Sequence[ProductShown]) -> None:
@@ -658,7 +665,7 @@ class LeadService:
             keep.add(product.id)
             link = current.get(product.id)
             if link is None:
-                link = LeadProduct(product_id=product.id)
+                link = LeadProduct(product=product)
                 lead.products.append(link)
             link.quantity = item.quantity
             link.remark = clean_line(item.remark, "products", 500)
@@ -686,7 +693,7 @@ class LeadService:
             if question_id in current:
                 current[question_id].value = value
             else:
-                lead.answers.append(Answer(question_id=question_id, value=value))
+                lead.answers.append(Answer(question=question, value=value))
 
     def _filtered(
         self, session: Session, query: Select[Any], lead_filter: LeadFilter

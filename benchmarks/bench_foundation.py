@@ -1,0 +1,232 @@
+"""Foundation figures at 100,000 leads: saving a lead, searching, and window start-up.
+
+    python benchmarks/bench_foundation.py [--leads 100000] [--saves 1000] [--runs 7]
+
+Prints a table. Start-up is a ratio against a bare PySide6 window started the same way
+(a fresh interpreter, offscreen platform, first show, quit) in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+
+from boothapp.core.db import open_database
+from boothapp.core.models import Lead
+from boothapp.core.schemas import LeadFilter, LeadInput, ProductShown
+from boothapp.core.services import Services
+from boothapp.core.services.demo import create_demo
+
+SEARCHES = [
+    "lefevre",
+    "müller",
+    "mül",
+    "wójcik",
+    "山田",
+    "shevchenko",
+    "шевченко",
+    "paris",
+    "lyon",
+    "gmbh",
+    "defence",
+    "drone",
+    "rack",
+    "quote",
+    "anna",
+    "jean",
+    "smith",
+    "garcia",
+    "rossi",
+    "tokyo",
+    "dubai",
+    "warsaw",
+    "ali",
+    "chen",
+    "kim",
+    "example.com",
+    "berlin",
+    "madrid",
+    "waterproof",
+    "19 inch",
+]
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QTimer
+import sqlalchemy
+app = QApplication([])
+engine = sqlalchemy.create_engine("sqlite://")
+window = QMainWindow()
+window.resize(1280, 720)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+BOOTH_WINDOW = """
+import sys
+from boothapp.gui.app import start_for_measurement
+sys.exit(start_for_measurement(sys.argv[1]))
+"""
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(function: Callable[[], object], repeat: int) -> list[float]:
+    result = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        result.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def process_seconds(code: str, *args: str, runs: int) -> list[float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], env=env, check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--saves", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs of each window")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="boothapp-bench-"))
+    path = folder / "bench.sqlite3"
+    database = open_database(path)
+    services = Services.over(database)
+    start = time.perf_counter()
+    event = create_demo(services, leads=args.leads, seed=7)
+    fill_seconds = time.perf_counter() - start
+    skus = [p.sku for p in services.products.list(event_id=event.id)][:3]
+    staff = services.staff.current()
+    staff_id = staff.id if staff is not None else None
+
+    counter = iter(range(10**9))
+
+    def save_one() -> None:
+        n = next(counter)
+        services.leads.create(
+            LeadInput(
+                first_name="Zoé",
+                last_name=f"Lefèvre {n}",
+                company="Müller GmbH",
+                email=f"zoe.{n}@example.fr",
+                phone="06 12 34 56 78",
+                country="FR",
+                rating="hot",
+                products=tuple(ProductShown(sku) for sku in skus),
+                consent=True,
+                note="Wants twenty waterproof cases for drones.",
+            ),
+            event_id=event.id,
+            staff_id=staff_id,
+        )
+
+    timed(save_one, 20)
+    saves = timed(save_one, args.saves)
+
+    def fts(text: str) -> None:
+        lead_filter = LeadFilter(event_id=event.id, search=text)
+        services.leads.list(lead_filter, limit=200)
+        services.leads.count(lead_filter)
+
+    def like(text: str) -> None:
+        pattern = f"%{text}%"
+        condition = or_(
+            Lead.first_name.like(pattern),
+            Lead.last_name.like(pattern),
+            Lead.company.like(pattern),
+            Lead.email.like(pattern),
+            Lead.city.like(pattern),
+        )
+        where = (Lead.event_id == event.id, Lead.deleted_at.is_(None), condition)
+        with database.read() as session:
+            list(
+                session.scalars(
+                    select(Lead).where(*where).order_by(Lead.created_at.desc()).limit(200)
+                )
+            )
+            session.scalar(select(func.count(Lead.id)).where(*where))
+
+    fts_times = [t for text in SEARCHES for t in timed(lambda text=text: fts(text), 5)]
+    like_times = [t for text in SEARCHES for t in timed(lambda text=text: like(text), 5)]
+    database.close()
+
+    bare = process_seconds(BARE_WINDOW, runs=args.runs)
+    booth = process_seconds(BOOTH_WINDOW, str(path), runs=args.runs)
+    ratio = statistics.median(booth) / statistics.median(bare)
+
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(f"machine: {machine}")
+    print(f"database: {args.leads:,} demo leads, filled in {fill_seconds:.1f} s")
+    print()
+
+    def row(*cells: str) -> None:
+        print("| " + " | ".join(cells) + " |")
+
+    def verdict(met: bool) -> str:
+        return "ok" if met else "MISSED"
+
+    save_p99 = percentile(saves, 0.99)
+    fts_p95 = percentile(fts_times, 0.95)
+    row("measurement", "p50", "p95 / p99 / ratio", "target", "result")
+    row("---", "---", "---", "---", "---")
+    row(
+        f"save one lead and commit ({args.saves} saves)",
+        f"{statistics.median(saves):.2f} ms",
+        f"p99 {save_p99:.2f} ms",
+        "p99 <= 5 ms",
+        verdict(save_p99 <= 5),
+    )
+    row(
+        f"search FTS5, list 200 + count ({len(fts_times)} runs)",
+        f"{statistics.median(fts_times):.2f} ms",
+        f"p95 {fts_p95:.2f} ms",
+        "p95 <= 10 ms",
+        verdict(fts_p95 <= 10),
+    )
+    row(
+        "search LIKE '%x%', same queries",
+        f"{statistics.median(like_times):.2f} ms",
+        f"p95 {percentile(like_times, 0.95):.2f} ms",
+        "comparison",
+        "-",
+    )
+    row("bare PySide6 window, start to shown", f"{statistics.median(bare):.3f} s", "", "floor", "-")
+    row(
+        "boothapp window on this database",
+        f"{statistics.median(booth):.3f} s",
+        f"{ratio:.2f}x the bare window",
+        "<= 1.5x",
+        verdict(ratio <= 1.5),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
