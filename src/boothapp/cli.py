@@ -33,6 +33,7 @@ from boothapp.core.schemas import (
     StaffRow,
     lead_display_name,
 )
+from boothapp.crashlog import write_crash_log
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
@@ -675,22 +676,6 @@ def build_parser() -> argparse.ArgumentParser:
 # --- entry point ------------------------------------------------------------------------
 
 
-def _crash_log(exc: BaseException) -> Path | None:
-    """Writes the traceback of a bug to the user log folder; returns the file."""
-    try:
-        import platformdirs
-
-        folder = platformdirs.user_log_path(APP_NAME, appauthor=False)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "crash.log"
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now(UTC).isoformat()} {APP_NAME} {__version__}\n")
-            log.write("".join(traceback.format_exception(exc)))
-        return path
-    except OSError:
-        return None
-
-
 def run_command(args: argparse.Namespace, out: TextIO) -> int:
     from boothapp.core.db import open_database
     from boothapp.core.services import Services
@@ -729,7 +714,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
-        log = _crash_log(exc)
+        log = write_crash_log("".join(traceback.format_exception(exc)))
         where = f" (details in {log})" if log else ""
         print(f"{APP_NAME}: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return 1

@@ -249,3 +249,21 @@ def test_core_and_cli_load_no_qt() -> None:
         [sys.executable, str(script)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, f"Qt below gui/: {result.stdout}{result.stderr}"
+
+
+def test_a_bug_is_one_line_and_a_crash_log(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from boothapp.core.services import Services
+
+    def broken(database: object) -> Services:
+        raise RuntimeError("wires crossed")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(Services, "over", broken)
+    code, _, err = run(capsys, "--db", db, "event", "list")
+    assert code == 1 and err.count("\n") == 1
+    assert "internal error: RuntimeError: wires crossed" in err
+    logs = list((tmp_path / "state").rglob("crash.log"))
+    assert len(logs) == 1 and "wires crossed" in logs[0].read_text(encoding="utf-8")
+    assert "Traceback" not in err

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from boothapp import __version__
 from boothapp.core.errors import StorageError
-from boothapp.gui.crash import MAX_LOG_BYTES, CrashHandler, crash_log_path, write_crash_log
+from boothapp.crashlog import MAX_LOG_BYTES, crash_log_path, write_crash_log
+from boothapp.gui.crash import CrashHandler
 
 
 def raise_and_catch(error: BaseException) -> BaseException:
