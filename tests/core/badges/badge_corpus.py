@@ -767,16 +767,24 @@ CASES: list[Case] = [
         warnings=(ORDER_GUESSED,),
     ),
     Case(
-        "delimited guessed, one field a line",
+        "delimited with a profile, one field a line",
         "delimited",
-        "山田 太郎\n山田商事株式会社\ntaro.yamada@yamada-shoji.co.jp",
+        "山田 太郎\n山田商事株式会社\ntaro.yamada@yamada-shoji.co.jp\n",
         {
             **TARO,
             "company": "山田商事株式会社",
             "email": "taro.yamada@yamada-shoji.co.jp",
             "emails": ["taro.yamada@yamada-shoji.co.jp"],
         },
-        warnings=(ORDER_GUESSED, NAME_GUESSED),
+        warnings=(NAME_GUESSED,),
+        profile=BadgeProfile("\n", ("full_name", "company", "email")),
+    ),
+    Case(
+        "lines of text with an e-mail, no profile",
+        "unknown",
+        "Bonjour\nContactez-moi après le salon\nzoe@lefevre-defense.fr",
+        {"email": "zoe@lefevre-defense.fr", "emails": ["zoe@lefevre-defense.fr"]},
+        warnings=("only the e-mail address",),
     ),
     # --- opaque IDs ----------------------------------------------------------------------
     Case("opaque id", "id", "MIL23-004512", {"badge_id": "MIL23-004512"}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections.abc import Iterator
 
 import pytest
 from badge_corpus import CASES, Case
@@ -16,8 +17,9 @@ from boothapp.core.badges import (
     lead_input_from_badge,
     parse_badge,
 )
+from boothapp.core.db import open_database
 from boothapp.core.errors import ValidationError
-from boothapp.core.schemas import EventRow, LeadInput
+from boothapp.core.schemas import EventInput, LeadInput
 from boothapp.core.services import Services
 
 SPEC_KEYS = [
@@ -282,12 +284,23 @@ def test_lead_input_keeps_an_unsplit_address_in_the_note() -> None:
     assert (lead.street, lead.city) == ("", "")
 
 
+@pytest.fixture(scope="module")
+def booth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, int]]:
+    """One database and show for the whole module: every scan becomes a lead there."""
+    database = open_database(tmp_path_factory.mktemp("badges") / "boothapp.sqlite3")
+    try:
+        services = Services.over(database)
+        event = services.events.create(EventInput(name="Milipol Paris 2023", country="FR"))
+        yield services, event.id
+    finally:
+        database.close()
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_the_lead_service_accepts_every_scan(
-    case: Case, core_services: Services, show: EventRow
-) -> None:
+def test_the_lead_service_accepts_every_scan(case: Case, booth: tuple[Services, int]) -> None:
+    services, event_id = booth
     data = parse_badge(case.payload, case.profile)
-    lead = core_services.leads.create(lead_input_from_badge(data), event_id=show.id)
+    lead = services.leads.create(lead_input_from_badge(data), event_id=event_id)
     assert lead.badge_raw == data.raw
     assert lead.badge_format == data.format
     assert lead.badge_id == data.badge_id
