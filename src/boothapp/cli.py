@@ -526,6 +526,81 @@ def cmd_lead_note(ctx: Context) -> int:
     return 0
 
 
+def read_payload(argument: str | None) -> str | bytes:
+    """The payload given on the command line, or standard input as raw bytes for ``-``."""
+    if argument is None or argument == "-":
+        return sys.stdin.buffer.read()
+    return argument
+
+
+def cmd_parse_badge(args: argparse.Namespace, out: TextIO) -> int:
+    from boothapp.core.badges import parse_badge
+
+    data = parse_badge(read_payload(args.payload))
+    out.write(json.dumps(data.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def cmd_scan(ctx: Context) -> int:
+    a = ctx.args
+    services = ctx.services
+    event = services.events.resolve(a.event)
+    result = services.scans.scan(
+        read_payload(a.payload),
+        event_id=event.id,
+        staff_id=resolve_staff_id(services, a.staff),
+        products=tuple(parse_product_arg(p) for p in a.product),
+        rating=a.rating,
+        note=a.note,
+    )
+    for warning in result.lead.warnings:
+        print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
+    lead = result.lead
+    document = lead_json(lead)
+    document["visits"] = [
+        {"at": iso(v.at), "staff": v.staff, "source": v.source.value} for v in lead.visits
+    ]
+    document["scan"] = {
+        "outcome": result.outcome,
+        "visit_number": result.visit_number,
+        "message": result.message,
+        "format": result.badge.format,
+        "warnings": list(result.badge.warnings),
+    }
+    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def cmd_import_attendees(ctx: Context) -> int:
+    a = ctx.args
+    services = ctx.services
+    event = services.events.get(a.event)
+    out = ctx.out
+    if a.dry_run:
+        preview = services.attendees.read_file(Path(a.file))
+        out.write(f"{a.file}: {preview.row_count} rows, headers in row {preview.header_row}\n")
+        out.write("Columns:\n")
+        for field, header in preview.mapping.items():
+            out.write(f"  {field:<11} <- {header}\n")
+        for header in preview.unrecognised:
+            out.write(f"  {'(ignored)':<11} <- {header}\n")
+        if "badge_id" not in preview.mapping:
+            out.write("No badge ID column was recognised: the import would fail.\n")
+        out.write("First rows:\n")
+        write_table(out, list(preview.headers), (list(row) for row in preview.rows))
+        out.write("Nothing was imported (--dry-run).\n")
+        return 0
+    result = services.attendees.import_file(Path(a.file), event.id)
+    for warning in result.warnings:
+        print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
+    out.write(
+        f"{a.file}: {result.rows} attendees for {event.name}: {result.added} added, "
+        f"{result.updated} updated, {result.unchanged} unchanged; "
+        f"{result.resolved} pending leads resolved\n"
+    )
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -670,6 +745,35 @@ def build_parser() -> argparse.ArgumentParser:
     leads.add_argument("--limit", type=int, default=0, help="at most this many rows (table only)")
     _add_json(leads)
     leads.set_defaults(handler=cmd_leads)
+
+    parse = commands.add_parser(
+        "parse-badge", help="print what a badge payload says, as JSON (stores nothing)"
+    )
+    parse.add_argument(
+        "payload", nargs="?", metavar="PAYLOAD", help="the scanned text; - or none reads stdin"
+    )
+    parse.set_defaults(standalone=cmd_parse_badge)
+
+    scan = commands.add_parser("scan", help="scan a badge: save a new lead or record a visit")
+    scan.add_argument(
+        "payload", nargs="?", metavar="PAYLOAD", help="the scanned text; - or none reads stdin"
+    )
+    scan.add_argument("--event", help="show (default: the active one)")
+    scan.add_argument("--staff", help="scanned by (default: who is at the laptop)")
+    scan.add_argument("--product", action="append", default=[], metavar="SKU[:QTY[:REMARK]]")
+    scan.add_argument("--rating", choices=[r.value for r in Rating])
+    scan.add_argument("--note", default="")
+    scan.set_defaults(handler=cmd_scan)
+
+    attendees = commands.add_parser(
+        "import-attendees", help="import the organiser's attendee list (.xlsx or .csv)"
+    )
+    attendees.add_argument("file", metavar="FILE")
+    attendees.add_argument("--event", required=True, help="the show the list belongs to")
+    attendees.add_argument(
+        "--dry-run", action="store_true", help="show the detected columns and first rows only"
+    )
+    attendees.set_defaults(handler=cmd_import_attendees)
     return parser
 
 
@@ -677,6 +781,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace, out: TextIO) -> int:
+    standalone: Callable[[argparse.Namespace, TextIO], int] | None = getattr(
+        args, "standalone", None
+    )
+    if standalone is not None:
+        return standalone(args, out)
     from boothapp.core.db import open_database
     from boothapp.core.services import Services
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -338,6 +339,8 @@ class LeadService:
         with self._db.write() as session:
             lead = self._lead(session, lead_id)
             event = lead.event
+            if data.badge_raw is None and lead.badge_raw:
+                data = replace(data, badge_raw=lead.badge_raw)
             contact = _Contact(data, event.country)
             staff = self._staff(session, staff_id)
             now = utc_now()

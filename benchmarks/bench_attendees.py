@@ -1,0 +1,137 @@
+"""Attendee-list import speed: a 30,000-row organiser export, as .xlsx and as .csv.
+
+    python benchmarks/bench_attendees.py [--rows 30000]
+
+Writes both files (openpyxl write_only), then for each: the preview (``read_file``),
+the first import into an empty list, and a re-import of the same file (every row
+unchanged), each into a fresh database in a temporary folder. Target: an import,
+reading included, in at most 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+
+from boothapp.core.db import open_database
+from boothapp.core.schemas import EventInput
+from boothapp.core.services import Services
+
+TARGET_S = 3.0
+HEADERS = [
+    "Numéro de badge",
+    "Prénom",
+    "Nom",
+    "Société",
+    "Fonction",
+    "E-mail",
+    "Téléphone",
+    "Pays",
+    "Ville",
+    "Type de badge",
+]
+FIRST = ["Zoé", "Jonas", "Ana", "Hiroshi", "Fatima", "Lars", "Chloé", "Mateo", "Aisha", "Piotr"]
+LAST = ["Lefèvre", "Weber", "Silva", "Tanaka", "Haddad", "Nilsson", "Moreau", "Rossi", "Khan"]
+COMPANIES = ["Thales", "Rheinmetall AG", "Embraer", "Safran", "Hensoldt", "Saab", "Leonardo"]
+COUNTRIES = ["France", "Deutschland", "BR", "Japan", "Maroc", "Sverige", "Italia", "PL"]
+CITIES = ["Paris", "Düsseldorf", "São Paulo", "Tokyo", "Rabat", "Linköping", "Roma", "Kraków"]
+
+
+def rows(count: int) -> list[list[str]]:
+    dice = random.Random(1)
+    result = []
+    for index in range(count):
+        first, last = dice.choice(FIRST), dice.choice(LAST)
+        company = dice.choice(COMPANIES)
+        domain = company.split()[0].lower() + ".com"
+        result.append(
+            [
+                f"MIL23-{index:06d}",
+                first,
+                last,
+                company,
+                dice.choice(["Buyer", "Engineer", "Logistics officer", "CTO", ""]),
+                f"{first[0].lower()}.{last.lower()}{index}@{domain}".replace("é", "e"),
+                f"+33 6 {dice.randrange(10**8):08d}",
+                dice.choice(COUNTRIES),
+                dice.choice(CITIES),
+                dice.choice(["Visitor", "VIP", "Press", "Exhibitor"]),
+            ]
+        )
+    return result
+
+
+def write_files(folder: Path, count: int) -> list[Path]:
+    data = rows(count)
+    xlsx = folder / "attendees.xlsx"
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Visiteurs")
+    sheet.append(HEADERS)
+    for row in data:
+        sheet.append(row)
+    workbook.save(xlsx)
+    csv_path = folder / "attendees.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(HEADERS)
+        writer.writerows(data)
+    return [xlsx, csv_path]
+
+
+def measure(path: Path, folder: Path) -> tuple[float, float, float, int]:
+    database = open_database(folder / f"{path.suffix[1:]}.sqlite3")
+    try:
+        services = Services.over(database)
+        event = services.events.create(EventInput(name="Milipol Paris 2023", country="FR"))
+        start = time.perf_counter()
+        services.attendees.read_file(path)
+        preview = time.perf_counter() - start
+        start = time.perf_counter()
+        result = services.attendees.import_file(path, event.id)
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        services.attendees.import_file(path, event.id)
+        again = time.perf_counter() - start
+        return preview, first, again, result.added
+    finally:
+        database.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--rows", type=int, default=30_000, help="attendees in the list")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        start = time.perf_counter()
+        files = write_files(folder, args.rows)
+        print(f"wrote {args.rows:,} rows as .xlsx and .csv in {time.perf_counter() - start:.1f} s")
+        print(
+            f"{platform.python_implementation()} {platform.python_version()}, "
+            f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}"
+        )
+        print()
+        print("| file | size | preview (s) | import (s) | re-import (s) | added | target |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        worst = 0.0
+        for path in files:
+            preview, first, again, added = measure(path, folder)
+            worst = max(worst, first, again)
+            verdict = "ok" if max(first, again) <= TARGET_S else "SLOW"
+            print(
+                f"| {path.suffix[1:]} | {path.stat().st_size / 1e6:.1f} MB | {preview:.2f} | "
+                f"{first:.2f} | {again:.2f} | {added:,} | <= {TARGET_S:.0f} s {verdict} |"
+            )
+    return 0 if worst <= TARGET_S else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
