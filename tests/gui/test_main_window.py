@@ -12,15 +12,14 @@ import pytest
 from gui_helpers import Booth, displayed_column, post_text
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from boothapp import __version__
 from boothapp.core.errors import Conflict
-from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput
+from boothapp.core.models import Rating
+from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput, ProductShown
 from boothapp.core.services import Services
 from boothapp.gui.formatting import start_of_today
-from boothapp.gui.lead_detail import LeadDetailDialog
 from boothapp.gui.main_window import (
     GEOMETRY_KEY,
     SEARCH_DELAY_MS,
@@ -230,7 +229,7 @@ def test_the_list_has_sensible_presentation(
     qtbot: QtBot, booth: Booth, make_window: MakeWindow
 ) -> None:
     window = make_window()
-    window.resize(1280, 720)
+    window.resize(1920, 1080)
     table = window.view.table
     qtbot.waitUntil(lambda: table.viewport().width() > 1200)
 
@@ -475,7 +474,7 @@ def test_nobody_at_the_laptop_hides_my_count(make_window: MakeWindow, services: 
 # --- lead details, menus, shortcuts -------------------------------------------------------
 
 
-def test_double_click_opens_the_lead_card(
+def test_double_click_opens_the_lead_in_the_capture_form(
     qtbot: QtBot, booth: Booth, make_window: MakeWindow
 ) -> None:
     window = make_window()
@@ -487,32 +486,26 @@ def test_double_click_opens_the_lead_card(
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
-    dialog = window.detail_dialog
-    assert isinstance(dialog, LeadDetailDialog)
-    assert dialog.isVisible()
-    fields = {label: widget.text() for label, widget in dialog.view.fields.items()}
-    assert dialog.view.title.text() == "Zoé Lefèvre"
-    assert fields["Company"] == "Thales"
-    assert fields["E-mail"] == "zoe.lefevre@thalesgroup.com"
-    assert fields["Country"] == "France (FR)"
-    assert fields["City"] == "Lyon"
-    assert fields["Rating"] == "Hot"
-    assert fields["Products"] == "TC-6040 — Transit case 60x40 × 2"
-    assert "Anna Schmidt" in fields["Notes"]
-    assert "Wants a quote for 40 cases" in fields["Notes"]
-    assert "Anna Schmidt" in fields["Visits"]
-    assert fields["Phone"] == "—"
-    assert all(
-        widget.textFormat() == Qt.TextFormat.PlainText
-        for widget in dialog.findChildren(QLabel)
-        if widget.objectName().startswith("field:")
-    )
-
-    dialog.view.buttons.rejected.emit()
-    qtbot.waitUntil(lambda: window.detail_dialog is None)
+    form = window.capture
+    assert form.lead_id == booth.lead_ids["Zoé Lefèvre"]
+    assert form.view.title.text() == "Editing Zoé Lefèvre"
+    assert form.view.edits["first_name"].text() == "Zoé"
+    assert form.view.edits["company"].text() == "Thales"
+    assert form.view.edits["email"].text() == "zoe.lefevre@thalesgroup.com"
+    assert form.view.country_combo.currentText() == "France"
+    assert form.rating() is Rating.HOT
+    assert form.view.products.chosen() == (ProductShown(sku="TC-6040", quantity=2),)
+    history = form.view.history.toPlainText()
+    assert "Anna Schmidt" in history
+    assert "Wants a quote for 40 cases" in history
+    assert form.view.history.isReadOnly()
+    assert form.view.notes_edit.toPlainText() == ""
+    qtbot.waitUntil(form.view.edits["first_name"].hasFocus)
 
 
-def test_enter_opens_the_lead_card(qtbot: QtBot, booth: Booth, make_window: MakeWindow) -> None:
+def test_enter_opens_the_lead_in_the_capture_form(
+    qtbot: QtBot, booth: Booth, make_window: MakeWindow
+) -> None:
     window = make_window()
     table = window.view.table
     table.setFocus()
@@ -521,12 +514,10 @@ def test_enter_opens_the_lead_card(qtbot: QtBot, booth: Booth, make_window: Make
 
     qtbot.keyClick(table, Qt.Key.Key_Return)
 
-    dialog = window.detail_dialog
-    assert isinstance(dialog, LeadDetailDialog)
-    assert dialog.view.title.text() == "محمد العلي"
-    assert dialog.view.fields["Company"].text() == "شركة الخليج"
-    assert dialog.view.fields["E-mail"].text() == "—"
-    dialog.reject()
+    form = window.capture
+    assert form.view.title.text() == "Editing محمد العلي"
+    assert form.view.edits["company"].text() == "شركة الخليج"
+    assert form.view.edits["email"].text() == ""
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, booth: Booth, make_window: MakeWindow) -> None:
@@ -670,6 +661,7 @@ def test_down_arrow_in_the_search_box_moves_to_the_list(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     search = window.view.search_edit
+    window.focus_search()
     qtbot.waitUntil(search.hasFocus)
 
     qtbot.keyClick(search, Qt.Key.Key_Down)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
@@ -27,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
 from boothapp.core.errors import BoothError
-from boothapp.core.schemas import EventRow, LeadFilter, LeadRow, StaffRow
+from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
+from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
 from boothapp.gui.tasks import TaskRunner
@@ -40,6 +42,7 @@ NOTICE_MS = 20_000
 DEMO_LEADS = 200
 DEFAULT_SIZE = (1280, 720)
 GEOMETRY_KEY = "main_window/geometry"
+FORM_WIDTH = 620
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,13 @@ class MainWindow(QMainWindow):
         self._fitting_columns = False
         self._counts_wanted = 0
         self.counts: LeadCounts | None = None
-        self.detail_dialog: QWidget | None = None
         self.message_box: QMessageBox | None = None
+        self._notice_undo: Callable[[], None] | None = None
 
         self.view = MainView()
         self.setCentralWidget(self.view)
+        self.capture = CaptureForm(services, self.runner, self)
+        self.view.set_capture_form(self.capture, FORM_WIDTH)
         self.model = LeadTableModel(services.leads, parent=self)
         self.view.table.setModel(self.model)
         header = self.view.table.horizontalHeader()
@@ -147,9 +152,12 @@ class MainWindow(QMainWindow):
         self._make_status_bar()
         self._connect()
         self._restore_geometry()
+        form_width = min(FORM_WIDTH, self.width() // 2)
+        self.view.splitter.setSizes([form_width, max(1, self.width() - form_width)])
         self.refresh()
         if self.active_show is not None:
-            self.view.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.capture.offer_draft()
+            self.capture.focus_first_field()
         else:
             self.view.welcome.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -232,7 +240,9 @@ class MainWindow(QMainWindow):
         self.delete_action.triggered.connect(self.delete_selected)
         self.open_action.triggered.connect(self.open_selected)
         self.about_action.triggered.connect(self.show_about)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_button.clicked.connect(self._undo_notice)
+        self.capture.saved.connect(self._lead_saved)
+        self.capture.message.connect(self.notify)
         self._notice_timer.timeout.connect(self._clear_notice)
 
         view.show_combo.currentIndexChanged.connect(self._show_chosen)
@@ -277,6 +287,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.active_show is None:
             self.setWindowTitle(APP_DISPLAY_NAME)
+            self.capture.set_context(None, None)
             self.view.show_welcome()
             self.model.set_filter(None)
             self._update_status()
@@ -285,6 +296,7 @@ class MainWindow(QMainWindow):
         self.view.show_workspace()
         self.active_staff = self.services.staff.current()
         self._fill_staff_combo(self.services.staff.list())
+        self.capture.set_context(self.active_show, self.active_staff)
         details = show_summary(self.active_show)
         zone_note = f"times in {self.active_show.timezone}"
         self.view.show_details.setText(" · ".join(p for p in (details, zone_note) if p))
@@ -398,21 +410,37 @@ class MainWindow(QMainWindow):
             self._open_index(index)
 
     def _open_index(self, index: QModelIndex) -> None:
+        """Opens the lead in the capture form for editing."""
         lead_id = index.data(LEAD_ID_ROLE)
-        if lead_id is None:
+        if lead_id is not None:
+            self.capture.load_lead(str(lead_id))
+
+    def _lead_saved(self, lead: LeadDetail, created: bool) -> None:
+        """After the form saved: the status bar names the lead, and the list shows it
+        once the form is back in the visitor's hands (the next turn of the event loop)."""
+        QTimer.singleShot(0, self, lambda: self._show_saved_lead(lead.id))
+        name = lead.display_name
+        warnings = "; ".join(warning.message for warning in lead.warnings)
+        suffix = f" — {warnings}" if warnings else ""
+        if created:
+            self.notify(f"Saved {name}{suffix}", on_undo=lambda: self._undo_save(lead.id, name))
+        else:
+            self.notify(f"Saved changes to {name}{suffix}")
+
+    def _show_saved_lead(self, lead_id: str) -> None:
+        if self.active_show is None:
             return
-        from boothapp.gui.lead_detail import LeadDetailDialog
+        self._load_list(keep_loaded=True)
+        self.select_lead(lead_id)
 
-        detail = self.services.leads.get(str(lead_id))
-        timezone = self.active_show.timezone if self.active_show is not None else "UTC"
-        dialog = LeadDetailDialog(detail, timezone, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(self._detail_closed)
-        self.detail_dialog = dialog
-        dialog.open()
-
-    def _detail_closed(self) -> None:
-        self.detail_dialog = None
+    def _undo_save(self, lead_id: str, name: str) -> None:
+        """Takes back a lead just saved (soft delete: Undo delete brings it back)."""
+        self.services.leads.delete(lead_id)
+        self.model.remove_lead(lead_id)
+        self._deleted.append((lead_id, name))
+        self._update_status()
+        self._update_actions()
+        self.notify(f"Removed “{name}”.", undo=True)
 
     def delete_selected(self) -> None:
         """Soft-deletes the selected lead; Undo (Ctrl+Z) brings it back."""
@@ -439,15 +467,28 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.notify(f"Restored “{name}”.", undo=False)
 
-    def notify(self, text: str, undo: bool = False) -> None:
-        """Shows a short message in the status bar, with an Undo button if asked."""
+    def notify(
+        self, text: str, undo: bool = False, on_undo: Callable[[], None] | None = None
+    ) -> None:
+        """Shows a short message in the status bar, with an Undo button if asked:
+        ``undo`` restores the last deleted lead, ``on_undo`` does something else."""
         self.notice_label.setText(text)
-        self.undo_button.setVisible(undo and bool(self._deleted))
+        self._notice_undo = on_undo
+        self.undo_button.setVisible(on_undo is not None or (undo and bool(self._deleted)))
         self._notice_timer.start()
+
+    def _undo_notice(self) -> None:
+        action = self._notice_undo
+        self._notice_undo = None
+        if action is not None:
+            action()
+        else:
+            self.undo_delete()
 
     def _clear_notice(self) -> None:
         self.notice_label.clear()
         self.undo_button.setVisible(False)
+        self._notice_undo = None
 
     def show_about(self) -> None:
         box = QMessageBox(self)

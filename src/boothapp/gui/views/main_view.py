@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -64,7 +65,7 @@ class ListMessageView(QWidget):
 
 class MainView(QWidget):
     """The centre of the main window: either the welcome page (no show yet) or the
-    workspace (header, search box, list)."""
+    workspace (header, then the capture form beside the search box and list)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,13 +153,34 @@ class MainView(QWidget):
         search_row.setContentsMargins(12, 4, 12, 8)
         search_row.addWidget(self.search_edit)
 
+        self.list_panel = QWidget()
+        list_layout = QVBoxLayout(self.list_panel)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(0)
+        list_layout.addLayout(search_row)
+        list_layout.addWidget(self.list_pages, 1)
+        self.list_pages.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.list_panel.setMinimumWidth(260)
+
+        self.form_area = QWidget()
+        self.form_area.setObjectName("formArea")
+        form_layout = QVBoxLayout(self.form_area)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        self.form_area.setVisible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("captureSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.form_area)
+        self.splitter.addWidget(self.list_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+
         workspace = QVBoxLayout(self.workspace)
         workspace.setContentsMargins(0, 0, 0, 0)
         workspace.setSpacing(0)
         workspace.addWidget(header)
-        workspace.addLayout(search_row)
-        workspace.addWidget(self.list_pages, 1)
-        self.list_pages.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        workspace.addWidget(self.splitter, 1)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
@@ -166,6 +188,15 @@ class MainView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+
+    def set_capture_form(self, form: QWidget, width: int) -> None:
+        """Puts the capture form left of the list, ``width`` pixels wide to start with."""
+        layout = self.form_area.layout()
+        if layout is not None:
+            layout.addWidget(form)
+        self.form_area.setMinimumWidth(min(width, 380))
+        self.form_area.setVisible(True)
+        self.splitter.setSizes([width, max(1, self.splitter.width() - width)])
 
     def show_welcome(self) -> None:
         self.pages.setCurrentWidget(self.welcome)

@@ -1,0 +1,310 @@
+"""Layout of the capture form: bars for a draft or a duplicate, the contact fields, the
+products, rating, follow-ups, questions, consent and notes, and the save row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothapp.core.models import FollowUp, Rating
+from boothapp.gui.capture.products_panel import ProductsPanel
+from boothapp.gui.capture.questions_panel import QuestionsPanel
+
+# (field name, label, placeholder) in reading and tab order; two per row.
+CONTACT_FIELDS = (
+    ("first_name", "&First name", ""),
+    ("last_name", "&Last name", ""),
+    ("company", "Compan&y", "Type to see companies met before"),
+    ("job_title", "&Job title", ""),
+    ("email", "&E-mail", "name@company.com"),
+    ("phone", "P&hone", "+33 1 23 45 67 89"),
+    ("mobile", "&Mobile", "+33 6 12 34 56 78"),
+    ("country", "Co&untry", ""),
+    ("city", "Ci&ty", ""),
+    ("website", "&Website", "company.com"),
+)
+RATING_KEYS = {Rating.HOT: "Alt+1", Rating.WARM: "Alt+2", Rating.COLD: "Alt+3"}
+RATING_TITLES = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
+FOLLOW_UP_TITLES = {
+    FollowUp.SEND_BROCHURE: "Send brochure",
+    FollowUp.SEND_QUOTE: "Send quote",
+    FollowUp.CALL_BACK: "Call back",
+    FollowUp.ARRANGE_MEETING: "Arrange meeting",
+    FollowUp.DEMO: "Demo",
+    FollowUp.OTHER: "Other",
+}
+# Tints laid over the palette's button colour when a rating is chosen: readable on
+# light and dark palettes alike.
+RATING_TINTS = {
+    Rating.HOT: "rgba(229, 57, 53, 0.38)",
+    Rating.WARM: "rgba(251, 140, 0, 0.38)",
+    Rating.COLD: "rgba(30, 136, 229, 0.38)",
+}
+
+
+def _bold(widget: QWidget, factor: float = 1.0) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+    font.setBold(True)
+    return font
+
+
+def _plain_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class BarView(QFrame):
+    """A strip across the top of the form: a message and a row of buttons."""
+
+    def __init__(self, name: str, buttons: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+        self.text = _plain_label()
+        self.text.setObjectName(f"{name}Text")
+        self.buttons = [QPushButton(title) for title in buttons]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for button in self.buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.setVisible(False)
+
+
+class CaptureView(QWidget):
+    """Every control of the capture form, laid out; the behaviour is in ``CaptureForm``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("captureView")
+        self.title = _plain_label("New visitor")
+        self.title.setObjectName("captureTitle")
+        self.title.setFont(_bold(self.title, 1.25))
+        self.subtitle = _plain_label()
+        self.subtitle.setObjectName("captureSubtitle")
+        self.subtitle.setVisible(False)
+
+        self.restore_bar = BarView("restoreBar", ["&Restore", "&Discard"])
+        self.restore_button, self.discard_button = self.restore_bar.buttons
+        self.duplicate_bar = BarView(
+            "duplicateBar", ["&Open existing", "Mer&ge into it", "Save an&yway", "Cancel"]
+        )
+        (
+            self.open_existing_button,
+            self.merge_button,
+            self.save_anyway_button,
+            self.cancel_duplicate_button,
+        ) = self.duplicate_bar.buttons
+        self.error_label = _plain_label()
+        self.error_label.setObjectName("captureError")
+        self.error_label.setVisible(False)
+
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        self.hints: dict[str, QLabel] = {}
+        for name, title, placeholder in CONTACT_FIELDS:
+            label = QLabel(title)
+            self.labels[name] = label
+            hint = _plain_label()
+            hint.setObjectName(f"hint:{name}")
+            hint.setVisible(False)
+            self.hints[name] = hint
+            if name == "country":
+                continue
+            edit = QLineEdit()
+            edit.setObjectName(f"field:{name}")
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(title.replace("&", ""))
+            label.setBuddy(edit)
+            self.edits[name] = edit
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("field:country")
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country_combo.setAccessibleName("Country")
+        self.country_combo.setMinimumContentsLength(12)
+        self.country_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.labels["country"].setBuddy(self.country_combo)
+        self.edits["email"].setInputMethodHints(Qt.InputMethodHint.ImhEmailCharactersOnly)
+        for name in ("phone", "mobile"):
+            self.edits[name].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+
+        self.products = ProductsPanel()
+
+        self.rating_label = QLabel("Rating:")
+        self.rating_buttons: dict[Rating, QPushButton] = {}
+        for rating, title in RATING_TITLES.items():
+            button = QPushButton(f"{title}  ({RATING_KEYS[rating]})")
+            button.setObjectName(f"rating:{rating}")
+            button.setCheckable(True)
+            button.setAccessibleName(f"Rating {title}")
+            button.setToolTip(f"Rate the visitor {title.lower()} ({RATING_KEYS[rating]})")
+            button.setStyleSheet(
+                f"QPushButton:checked {{ background-color: {RATING_TINTS[rating]};"
+                " border: 1px solid palette(mid); border-radius: 3px; padding: 3px 6px; }"
+            )
+            self.rating_buttons[rating] = button
+        self.rating_label.setBuddy(self.rating_buttons[Rating.HOT])
+        self.follow_up_boxes: dict[FollowUp, QCheckBox] = {}
+        for follow_up, title in FOLLOW_UP_TITLES.items():
+            box = QCheckBox(title)
+            box.setObjectName(f"followUp:{follow_up}")
+            self.follow_up_boxes[follow_up] = box
+
+        self.questions = QuestionsPanel()
+
+        self.consent_box = QCheckBox("The visitor &agrees to be contacted")
+        self.consent_box.setObjectName("consentBox")
+        self.consent_text = _plain_label()
+        self.consent_text.setObjectName("consentText")
+        self.consent_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.consent_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.notes_label = QLabel("&Notes on the conversation:")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setPlaceholderText("What did the visitor ask about? Each save adds a note.")
+        self.notes_edit.setAccessibleName("Notes on the conversation")
+        self.notes_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.notes_label.setBuddy(self.notes_edit)
+        self.history_label = QLabel("Earlier notes and visits:")
+        self.history = QPlainTextEdit()
+        self.history.setObjectName("history")
+        self.history.setReadOnly(True)
+        self.history.setTabChangesFocus(True)
+        self.history.setAccessibleName("Earlier notes and visits")
+        self.history.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.history_label.setBuddy(self.history)
+        self.history_label.setVisible(False)
+        self.history.setVisible(False)
+
+        self.save_button = QPushButton("&Save  (Ctrl+S)")
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip("Save the visitor (Ctrl+S or Ctrl+Enter)")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.setFont(_bold(self.save_button))
+        self.new_button = QPushButton("&New  (Esc)")
+        self.new_button.setObjectName("newButton")
+        self.new_button.setToolTip("Clear the form for the next visitor (Esc)")
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("captureScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._lay_out()
+
+    def field(self, name: str) -> QWidget:
+        """The control of a contact field (the country combo box for "country")."""
+        return self.country_combo if name == "country" else self.edits[name]
+
+    def _lay_out(self) -> None:
+        contact = QGridLayout()
+        contact.setHorizontalSpacing(12)
+        contact.setVerticalSpacing(2)
+        for i, (name, _title, _placeholder) in enumerate(CONTACT_FIELDS):
+            row, column = divmod(i, 2)
+            cell = QVBoxLayout()
+            cell.setSpacing(1)
+            cell.addWidget(self.labels[name])
+            cell.addWidget(self.field(name))
+            cell.addWidget(self.hints[name])
+            cell.addStretch(1)
+            contact.addLayout(cell, row, column)
+        contact.setColumnStretch(0, 1)
+        contact.setColumnStretch(1, 1)
+
+        products_box = QGroupBox("Products")
+        products_layout = QVBoxLayout(products_box)
+        products_layout.addWidget(self.products)
+
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(self.rating_label)
+        for button in self.rating_buttons.values():
+            rating_row.addWidget(button)
+        rating_row.addStretch(1)
+        follow_ups = QGridLayout()
+        follow_ups.setHorizontalSpacing(12)
+        for i, box in enumerate(self.follow_up_boxes.values()):
+            follow_ups.addWidget(box, i // 3, i % 3)
+        qualify_box = QGroupBox("Qualification")
+        qualify_layout = QVBoxLayout(qualify_box)
+        qualify_layout.addLayout(rating_row)
+        follow_label = QLabel("Follow-up:")
+        qualify_layout.addWidget(follow_label)
+        qualify_layout.addLayout(follow_ups)
+        qualify_layout.addWidget(self.questions)
+
+        consent_box = QGroupBox("Consent")
+        consent_layout = QVBoxLayout(consent_box)
+        consent_layout.addWidget(self.consent_box)
+        consent_layout.addWidget(self.consent_text)
+
+        body = QWidget()
+        body.setObjectName("captureBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(12, 8, 12, 8)
+        body_layout.setSpacing(8)
+        body_layout.addLayout(contact)
+        body_layout.addWidget(products_box)
+        body_layout.addWidget(qualify_box)
+        body_layout.addWidget(consent_box)
+        body_layout.addWidget(self.notes_label)
+        body_layout.addWidget(self.notes_edit)
+        body_layout.addWidget(self.history_label)
+        body_layout.addWidget(self.history)
+        body_layout.addStretch(1)
+        self.scroll_area.setWidget(body)
+
+        heading = QVBoxLayout()
+        heading.setContentsMargins(12, 8, 12, 0)
+        heading.setSpacing(4)
+        heading.addWidget(self.title)
+        heading.addWidget(self.subtitle)
+        heading.addWidget(self.restore_bar)
+        heading.addWidget(self.duplicate_bar)
+        heading.addWidget(self.error_label)
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(12, 6, 12, 8)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(heading)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
