@@ -25,6 +25,8 @@ def test_clean_line_keeps_every_script_and_drops_invisible_characters() -> None:
     assert clean_line("محمد العلي", "name") == "محمد العلي"
     assert clean_line("Müller\tGmbH\n", "company") == "Müller GmbH"
     assert clean_line("🚀 Rocket", "company") == "🚀 Rocket"
+    assert clean_line("👩\u200d🔧 Repairs", "company") == "👩\u200d🔧 Repairs"
+    assert clean_line("\u200bMüller\ufeff", "company") == "Müller"
 
 
 def test_clean_line_composes_decomposed_accents() -> None:

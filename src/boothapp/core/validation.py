@@ -17,15 +17,15 @@ from functools import cache
 
 from boothapp.core.errors import ValidationError
 
-# Bidi embeddings/overrides/isolates and zero-width characters: invisible, and able to
-# reorder what a reader sees (U+202E makes "gpj.exe" look like "exe.jpg").
+# Bidi embeddings/overrides/isolates and invisible spaces: they can reorder what a
+# reader sees (U+202E makes "gpj.exe" look like "exe.jpg") or hide in a name.
+# The zero-width (non-)joiners stay: emoji sequences (👩‍🔧) and Persian or Indic
+# spelling need them.
 _INVISIBLE = dict.fromkeys(
     [
         *range(0x202A, 0x202F),
         *range(0x2066, 0x206A),
         0x200B,
-        0x200C,
-        0x200D,
         0x2060,
         0xFEFF,
         0x200E,
