@@ -10,6 +10,7 @@ from boothapp.core.services.drafts import DraftService
 from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.products import ProductService
+from boothapp.core.services.scanner_settings import ScannerSettingsService
 from boothapp.core.services.scans import ScanService
 from boothapp.core.services.staff import StaffService
 from boothapp.core.settings import SettingsService
@@ -28,6 +29,7 @@ class Services:
     drafts: DraftService
     scans: ScanService
     attendees: AttendeeService
+    scanner: ScannerSettingsService
 
     @classmethod
     def over(cls, database: Database) -> Services:
@@ -44,4 +46,5 @@ class Services:
             drafts=DraftService(database),
             scans=ScanService(database, leads, events),
             attendees=AttendeeService(database, leads),
+            scanner=ScannerSettingsService(database),
         )
