@@ -470,7 +470,7 @@ class LeadService:
             index_query = self._index_only_query(lead_filter)
             if index_query is not None:
                 return count_matches(session, index_query)
-            query = self._filtered(session, select(func.count(Lead.id)), lead_filter)
+            query = self._filtered(session, select(func.count()).select_from(Lead), lead_filter)
             return int(session.scalar(query) or 0)
 
     def details(self, lead_filter: LeadFilter, batch_size: int = 500) -> Iterator[LeadDetail]:
