@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from boothapp.core.db import Database
-from boothapp.core.services.attendees import AttendeeService
 from boothapp.core.services.drafts import DraftService
 from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.products import ProductService
-from boothapp.core.services.scanner_settings import ScannerSettingsService
-from boothapp.core.services.scans import ScanService
 from boothapp.core.services.staff import StaffService
 from boothapp.core.settings import SettingsService
+
+if TYPE_CHECKING:
+    from boothapp.core.services.attendees import AttendeeService
+    from boothapp.core.services.scanner_settings import ScannerSettingsService
+    from boothapp.core.services.scans import ScanService
 
 
 @dataclass(frozen=True)
 class Services:
-    """Every service over one open database."""
+    """Every service over one open database.
+
+    Scanning and the attendee list load on first use, keeping them out of start-up."""
 
     database: Database
     events: EventService
@@ -27,24 +33,35 @@ class Services:
     leads: LeadService
     settings: SettingsService
     drafts: DraftService
-    scans: ScanService
-    attendees: AttendeeService
-    scanner: ScannerSettingsService
 
     @classmethod
     def over(cls, database: Database) -> Services:
         settings = SettingsService(database)
         events = EventService(database, settings)
-        leads = LeadService(database, settings)
         return cls(
             database=database,
             events=events,
             staff=StaffService(database, settings),
             products=ProductService(database),
-            leads=leads,
+            leads=LeadService(database, settings),
             settings=settings,
             drafts=DraftService(database),
-            scans=ScanService(database, leads, events),
-            attendees=AttendeeService(database, leads),
-            scanner=ScannerSettingsService(database),
         )
+
+    @cached_property
+    def scans(self) -> ScanService:
+        from boothapp.core.services.scans import ScanService
+
+        return ScanService(self.database, self.leads, self.events)
+
+    @cached_property
+    def attendees(self) -> AttendeeService:
+        from boothapp.core.services.attendees import AttendeeService
+
+        return AttendeeService(self.database, self.leads)
+
+    @cached_property
+    def scanner(self) -> ScannerSettingsService:
+        from boothapp.core.services.scanner_settings import ScannerSettingsService
+
+        return ScannerSettingsService(self.database)
