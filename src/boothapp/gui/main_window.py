@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -32,8 +33,10 @@ from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, Sta
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
 from boothapp.gui.capture.capture_form import CaptureForm
+from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
+from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
 
@@ -61,17 +64,22 @@ def count_leads(
     staff_id: int | None,
     search: str,
     known_matching: int | None = None,
+    listed: LeadFilter | None = None,
 ) -> LeadCounts:
-    """Counts the leads of ``event``: matching ``search``, in all, today (in the show's
-    time zone) and today by ``staff_id``. Runs off the UI thread (counting 100,000
-    leads takes a while); ``known_matching`` saves a count when the list is complete."""
+    """Counts the leads of ``event``: matching ``search`` (or ``listed``, the list's
+    whole filter, when given), in all, today (in the show's time zone) and today by
+    ``staff_id``. Runs off the UI thread (counting 100,000 leads takes a while);
+    ``known_matching`` saves a count when the list is complete."""
     whole_show = LeadFilter(event_id=event.id)
-    if known_matching is not None and not search:
+    narrowed = listed is not None and listed != whole_show
+    if known_matching is not None and not narrowed and not search:
         in_show = known_matching
     else:
         in_show = leads.count(whole_show)
     if known_matching is not None:
         matching = known_matching
+    elif listed is not None:
+        matching = leads.count(listed)
     elif search:
         matching = leads.count(replace(whole_show, search=search))
     else:
@@ -83,6 +91,15 @@ def count_leads(
         today=leads.count(today),
         mine=leads.count(replace(today, staff_id=staff_id)) if staff_id is not None else None,
     )
+
+
+def _filtered_summary(matching: int, in_show: int, search: str) -> str:
+    """The status bar's line when the filter bar narrows the list."""
+    what = f"the filters and “{search}”" if search else "the filters"
+    if matching == 0:
+        return f"No leads match {what}"
+    noun = "lead matches" if matching == 1 else "leads match"
+    return f"{matching} of {in_show} {noun} {what}"
 
 
 # Columns that share the room left by the fixed ones, and their shares.
@@ -128,12 +145,15 @@ class MainWindow(QMainWindow):
         self._counts_wanted = 0
         self.counts: LeadCounts | None = None
         self.message_box: QMessageBox | None = None
+        self.settings_dialog: ShowSettingsDialog | None = None
         self._notice_undo: Callable[[], None] | None = None
 
         self.view = MainView()
         self.setCentralWidget(self.view)
         self.capture = CaptureForm(services, self.runner, self)
         self.view.set_capture_form(self.capture, FORM_WIDTH)
+        self.filter_bar = FilterBar()
+        self.view.set_filter_bar(self.filter_bar, self.filter_bar.focus_chain())
         self.model = LeadTableModel(services.leads, parent=self)
         self.view.table.setModel(self.model)
         header = self.view.table.horizontalHeader()
@@ -167,6 +187,10 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.settings_action = QAction("Show &settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.setToolTip("Details, staff, products and questions of the show")
         self.refresh_action = QAction("&Refresh", self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.find_action = QAction("&Find…", self)
@@ -187,6 +211,8 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
@@ -235,6 +261,7 @@ class MainWindow(QMainWindow):
         view = self.view
         self.quit_action.triggered.connect(self.close)
         self.refresh_action.triggered.connect(self.refresh)
+        self.settings_action.triggered.connect(self.open_show_settings)
         self.find_action.triggered.connect(self.focus_search)
         self.undo_action.triggered.connect(self.undo_delete)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -250,7 +277,8 @@ class MainWindow(QMainWindow):
         view.search_edit.textChanged.connect(self._search_timer.start)
         view.search_edit.returnPressed.connect(self._search_entered)
         self._search_timer.timeout.connect(self.apply_search)
-        view.list_message.button.clicked.connect(self.clear_search)
+        view.list_message.button.clicked.connect(self.clear_search_and_filters)
+        self.filter_bar.changed.connect(self.apply_search)
         view.welcome.demo_button.clicked.connect(self.create_demo_show)
 
         view.table.activated.connect(self._open_index)
@@ -297,6 +325,12 @@ class MainWindow(QMainWindow):
         self.active_staff = self.services.staff.current()
         self._fill_staff_combo(self.services.staff.list())
         self.capture.set_context(self.active_show, self.active_staff)
+        with QSignalBlocker(self.filter_bar):
+            self.filter_bar.set_choices(
+                self.services.products.list(event_id=self.active_show.id),
+                self.services.staff.list(event_id=self.active_show.id, include_inactive=True),
+                self.active_staff,
+            )
         details = show_summary(self.active_show)
         zone_note = f"times in {self.active_show.timezone}"
         self.view.show_details.setText(" · ".join(p for p in (details, zone_note) if p))
@@ -330,9 +364,12 @@ class MainWindow(QMainWindow):
         combo.setEnabled(bool(staff))
 
     def _current_filter(self) -> LeadFilter | None:
+        """The show, the search text and the filter bar's choices."""
         if self.active_show is None:
             return None
-        return LeadFilter(event_id=self.active_show.id, search=self.search_text())
+        base = LeadFilter(event_id=self.active_show.id, search=self.search_text())
+        me = self.active_staff.id if self.active_staff is not None else None
+        return self.filter_bar.filters().narrow(base, self.active_show.timezone, me)
 
     def _load_list(self, keep_loaded: bool = False) -> None:
         wanted = self._current_filter()
@@ -357,6 +394,15 @@ class MainWindow(QMainWindow):
         self.view.search_edit.clear()
         self.apply_search()
         self.focus_search()
+
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    def clear_search_and_filters(self) -> None:
+        """What the empty list's button does: shows the whole show again."""
+        with QSignalBlocker(self.filter_bar):
+            self.filter_bar.clear()
+        self.clear_search()
 
     def focus_search(self) -> None:
         self.view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -490,6 +536,47 @@ class MainWindow(QMainWindow):
         self.undo_button.setVisible(False)
         self._notice_undo = None
 
+    def open_show_settings(self) -> None:
+        """Opens the settings of the active show (window-modal, not blocking)."""
+        if self.active_show is None:
+            return
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = ShowSettingsDialog(self.services, self.active_show, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.saved.connect(self._show_settings_saved)
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_closed(self) -> None:
+        self.settings_dialog = None
+
+    def _show_settings_saved(self, event: object) -> None:
+        typed = {} if self.capture.is_empty() else self.capture.fields()
+        self.refresh()
+        self.reload_capture_form(typed)
+        if isinstance(event, EventRow):
+            self.notify(f"Saved the settings of “{event.name}”.")
+
+    def reload_capture_form(self, typed: dict[str, Any] | None = None) -> None:
+        """Reads the show's catalogue, questions and consent text into the capture form
+        again, then puts back ``typed`` (``CaptureForm.fields()`` output; by default
+        what the form holds now; empty: nothing)."""
+        show, staff = self.active_show, self.active_staff
+        if show is None:
+            return
+        capture = self.capture
+        if typed is None:
+            typed = {} if capture.is_empty() else capture.fields()
+        capture.set_context(None, staff)
+        capture.set_context(show, staff)
+        if typed:
+            capture.set_fields(typed)
+
     def show_about(self) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
@@ -564,8 +651,9 @@ class MainWindow(QMainWindow):
         staff_id = self.active_staff.id if self.active_staff is not None else None
         search = self.search_text()
         known = self.model.rowCount() if self.model.is_complete() else None
+        listed = self.model.lead_filter
         self.runner.run(
-            lambda: count_leads(leads, event, staff_id, search, known),
+            lambda: count_leads(leads, event, staff_id, search, known, listed),
             on_result=lambda counts: self._show_counts(generation, counts),
         )
 
@@ -581,7 +669,9 @@ class MainWindow(QMainWindow):
             label.setVisible(label is not self.mine_label or counts.mine is not None)
         search = self.search_text()
         matching = counts.matching
-        if search:
+        if self.filter_bar.filters().active:
+            self.summary_label.setText(_filtered_summary(matching, counts.in_show, search))
+        elif search:
             if matching == 0:
                 self.summary_label.setText(f"No leads match “{search}”")
             else:
@@ -598,7 +688,13 @@ class MainWindow(QMainWindow):
             self.view.show_table()
             return
         search = self.search_text()
-        if search:
+        if self.filter_bar.filters().active:
+            self.view.show_list_message(
+                "No leads match the filters" + (f" and “{search}”" if search else ""),
+                "The filters above the list hide every lead of this show.",
+                "Clear search and filters" if search else "Clear filters",
+            )
+        elif search:
             self.view.show_list_message(
                 f"No leads match “{search}”",
                 "Try fewer or shorter words: each word matches the start of a name, "
@@ -617,6 +713,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(selected)
         self.open_action.setEnabled(selected)
         self.find_action.setEnabled(has_show)
+        self.settings_action.setEnabled(has_show)
         self.view.search_edit.setEnabled(has_show)
         self.undo_action.setEnabled(bool(self._deleted))
         if self._deleted:

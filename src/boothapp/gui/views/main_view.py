@@ -158,6 +158,9 @@ class MainView(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addLayout(search_row)
+        self.filter_area = QVBoxLayout()
+        self.filter_area.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(self.filter_area)
         list_layout.addWidget(self.list_pages, 1)
         self.list_pages.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.list_panel.setMinimumWidth(260)
@@ -197,6 +200,14 @@ class MainView(QWidget):
         self.form_area.setMinimumWidth(min(width, 380))
         self.form_area.setVisible(True)
         self.splitter.setSizes([width, max(1, self.splitter.width() - width)])
+
+    def set_filter_bar(self, bar: QWidget, focus_chain: list[QWidget]) -> None:
+        """Puts the filter bar between the search box and the list; Tab goes from the
+        search box through ``focus_chain`` (the bar's controls) to the list."""
+        self.filter_area.addWidget(bar)
+        chain = [self.search_edit, *focus_chain, self.table]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def show_welcome(self) -> None:
         self.pages.setCurrentWidget(self.welcome)

@@ -1,0 +1,1 @@
+"""The show settings dialog: the show's details, roster, products and questions."""

@@ -1,0 +1,271 @@
+"""Table models of the show settings dialog: the roster, the catalogue, the questions.
+
+Each holds plain entries that the dialog edits; nothing is stored until the dialog
+saves. Check boxes use ``Qt.CheckStateRole`` on the columns marked checkable.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
+
+_Index = QModelIndex | QPersistentModelIndex
+
+ROLE_TITLES = {StaffRole.STAFF: "Staff", StaffRole.MANAGER: "Manager"}
+CATEGORY_TITLES = {
+    ProductCategory.TRANSIT_CASE: "Transit case",
+    ProductCategory.RACK_CASE: "Rack case",
+    ProductCategory.RACK: "Rack",
+    ProductCategory.ACCESSORY: "Accessory",
+    ProductCategory.SERVICE: "Service",
+    ProductCategory.OTHER: "Other",
+}
+KIND_TITLES = {
+    QuestionKind.SINGLE: "One choice",
+    QuestionKind.MULTIPLE: "Several choices",
+    QuestionKind.TEXT: "Text",
+    QuestionKind.NUMBER: "Number",
+}
+NEW_TIP = "New: stored when the settings are saved"
+
+
+@dataclass(frozen=True)
+class StaffEntry:
+    """A staff member as the dialog shows them; ``id`` is None until saved."""
+
+    id: int | None
+    name: str
+    email: str | None
+    role: StaffRole
+    active: bool
+    on_roster: bool
+
+
+@dataclass(frozen=True)
+class ProductEntry:
+    """A catalogue product; ``id`` is None until saved."""
+
+    id: int | None
+    sku: str
+    name: str
+    category: ProductCategory
+    on_stand: bool
+
+
+@dataclass(frozen=True)
+class QuestionEntry:
+    """A qualifier question; ``id`` is None until saved."""
+
+    id: int | None
+    text: str
+    kind: QuestionKind
+    choices: tuple[str, ...]
+
+
+class RosterColumn(enum.IntEnum):
+    WORKS = 0
+    NAME = enum.auto()
+    EMAIL = enum.auto()
+    ROLE = enum.auto()
+    ACTIVE = enum.auto()
+
+
+class ProductColumn(enum.IntEnum):
+    ON_STAND = 0
+    SKU = enum.auto()
+    NAME = enum.auto()
+    CATEGORY = enum.auto()
+
+
+class QuestionColumn(enum.IntEnum):
+    TEXT = 0
+    KIND = enum.auto()
+    CHOICES = enum.auto()
+
+
+E = TypeVar("E", StaffEntry, ProductEntry, QuestionEntry)
+
+
+class _EntryModel(QAbstractTableModel, Generic[E]):
+    """Rows of entries, with ``titles`` as column headers and check boxes in
+    ``checkable`` columns."""
+
+    titles: tuple[str, ...] = ()
+    checkable: frozenset[int] = frozenset()
+
+    def __init__(self, entries: list[E] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[E] = list(entries or [])
+
+    @property
+    def entries(self) -> list[E]:
+        return list(self._entries)
+
+    def entry(self, row: int) -> E:
+        return self._entries[row]
+
+    def set_entries(self, entries: list[E]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def append(self, entry: E) -> int:
+        row = len(self._entries)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.append(entry)
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> E:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        entry = self._entries.pop(row)
+        self.endRemoveRows()
+        return entry
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.titles)
+        ):
+            return self.titles[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        if index.column() in self.checkable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self._valid(index):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column in self.checkable:
+            on = self._checked(entry, column)
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self._text(entry, column)
+            if role == Qt.ItemDataRole.ToolTipRole and entry.id is None:
+                return f"{text}\n{NEW_TIP}" if text else NEW_TIP
+            return text
+        if role == Qt.ItemDataRole.FontRole and entry.id is None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not self._valid(index)
+            or role != Qt.ItemDataRole.CheckStateRole
+            or index.column() not in self.checkable
+        ):
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else int(value)
+        on = state == Qt.CheckState.Checked.value
+        row = index.row()
+        self._entries[row] = self._with_checked(self._entries[row], index.column(), on)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def _valid(self, index: _Index) -> bool:
+        return (
+            index.isValid()
+            and 0 <= index.row() < len(self._entries)
+            and 0 <= index.column() < len(self.titles)
+        )
+
+    def _text(self, entry: E, column: int) -> str:
+        raise NotImplementedError
+
+    def _checked(self, entry: E, column: int) -> bool:
+        return False
+
+    def _with_checked(self, entry: E, column: int, on: bool) -> E:
+        return entry
+
+
+class RosterModel(_EntryModel[StaffEntry]):
+    """Every staff member: works this show (the roster), name, e-mail, role, active."""
+
+    titles = ("Works this show", "Name", "E-mail", "Role", "Active")
+    checkable = frozenset({RosterColumn.WORKS, RosterColumn.ACTIVE})
+
+    def _text(self, entry: StaffEntry, column: int) -> str:
+        match column:
+            case RosterColumn.NAME:
+                return entry.name
+            case RosterColumn.EMAIL:
+                return entry.email or ""
+            case RosterColumn.ROLE:
+                return ROLE_TITLES.get(entry.role, str(entry.role))
+        return ""
+
+    def _checked(self, entry: StaffEntry, column: int) -> bool:
+        return entry.on_roster if column == RosterColumn.WORKS else entry.active
+
+    def _with_checked(self, entry: StaffEntry, column: int, on: bool) -> StaffEntry:
+        if column == RosterColumn.WORKS:
+            return replace(entry, on_roster=on)
+        return replace(entry, active=on)
+
+
+class ProductsModel(_EntryModel[ProductEntry]):
+    """The catalogue: on the stand of this show, SKU, name, category."""
+
+    titles = ("On the stand", "SKU", "Name", "Category")
+    checkable = frozenset({ProductColumn.ON_STAND})
+
+    def _text(self, entry: ProductEntry, column: int) -> str:
+        match column:
+            case ProductColumn.SKU:
+                return entry.sku
+            case ProductColumn.NAME:
+                return entry.name
+            case ProductColumn.CATEGORY:
+                return CATEGORY_TITLES.get(entry.category, str(entry.category))
+        return ""
+
+    def _checked(self, entry: ProductEntry, column: int) -> bool:
+        return entry.on_stand
+
+    def _with_checked(self, entry: ProductEntry, column: int, on: bool) -> ProductEntry:
+        return replace(entry, on_stand=on)
+
+
+class QuestionsModel(_EntryModel[QuestionEntry]):
+    """The show's qualifier questions in the order the capture form asks them."""
+
+    titles = ("Question", "Kind", "Choices")
+
+    def _text(self, entry: QuestionEntry, column: int) -> str:
+        match column:
+            case QuestionColumn.TEXT:
+                return entry.text
+            case QuestionColumn.KIND:
+                return KIND_TITLES.get(entry.kind, str(entry.kind))
+            case QuestionColumn.CHOICES:
+                return ", ".join(entry.choices)
+        return ""

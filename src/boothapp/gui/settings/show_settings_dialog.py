@@ -1,0 +1,455 @@
+"""The show settings dialog: details, roster, products on the stand, questions.
+
+Edits stay in the dialog until Save. Save stores the show's details first, in one
+call; if the services refuse them, the message appears beside the field and nothing
+is stored. Additions (staff, products, questions) are checked when they are added,
+so the calls after the details do not fail on the user's input.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothapp.core.errors import BoothError, ValidationError
+from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
+from boothapp.core.schemas import EventInput, EventRow, ProductInput
+from boothapp.core.services import Services
+from boothapp.core.services.events import parse_date
+from boothapp.core.validation import clean_line, country_choices, normalise_email
+from boothapp.gui.settings.models import (
+    CATEGORY_TITLES,
+    KIND_TITLES,
+    ROLE_TITLES,
+    ProductColumn,
+    ProductEntry,
+    ProductsModel,
+    QuestionColumn,
+    QuestionEntry,
+    QuestionsModel,
+    RosterColumn,
+    RosterModel,
+    StaffEntry,
+)
+from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowSettingsView
+
+MAX_SIZE = (980, 680)
+NO_COUNTRY = "(none)"
+FIELD_TITLES = {name: title.replace("&", "") for name, title in SHOW_FIELDS}
+
+
+@cache
+def _time_zones() -> list[str]:
+    return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
+
+
+def problem_colour() -> QColor:
+    """Red that reads on the current palette's window colour (light or dark)."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return QColor("#ff8a80") if window.lightness() < 128 else QColor("#b71c1c")
+
+
+def show_problem(label: QLabel, text: str) -> None:
+    palette = QPalette(label.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, problem_colour())
+    label.setPalette(palette)
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def _date_text(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+class ShowSettingsDialog(QDialog):
+    """Edits ``event`` through ``services``; ``saved`` carries the stored show."""
+
+    saved = Signal(object)
+
+    def __init__(self, services: Services, event: EventRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.show_row = event
+        self.setWindowTitle(f"Show settings — {event.name}")
+        self.setSizeGripEnabled(True)
+        self.view = ShowSettingsView()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+
+        self.roster = RosterModel(parent=self)
+        self.products = ProductsModel(parent=self)
+        self.questions = QuestionsModel(parent=self)
+        self._deleted_questions: list[int] = []
+        self._active_before: dict[int, bool] = {}
+
+        self._fill_choices()
+        view = self.view
+        view.roster_table.setModel(self.roster)
+        view.products_table.setModel(self.products)
+        view.questions_table.setModel(self.questions)
+        self.load()
+        self._connect()
+        self._size_to_screen()
+        self._fit_tables()
+
+    # --- building -------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        view = self.view
+        view.country_combo.addItem(NO_COUNTRY, None)
+        for code, name in country_choices("en"):
+            view.country_combo.addItem(name, code)
+        for combo in (view.country_combo, view.timezone_combo):
+            completer = QCompleter(combo.model(), combo)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.setCompleter(completer)
+        view.timezone_combo.addItems(_time_zones())
+        for role, title in ROLE_TITLES.items():
+            view.staff_role_combo.addItem(title, str(role))
+        for category, title in CATEGORY_TITLES.items():
+            view.product_category_combo.addItem(title, str(category))
+        view.product_category_combo.setCurrentIndex(
+            view.product_category_combo.findData(str(ProductCategory.TRANSIT_CASE))
+        )
+        for kind, title in KIND_TITLES.items():
+            view.question_kind_combo.addItem(title, str(kind))
+
+    def _connect(self) -> None:
+        view = self.view
+        view.buttons.accepted.connect(self.save)
+        view.buttons.rejected.connect(self.reject)
+        view.add_staff_button.clicked.connect(self.add_staff)
+        view.staff_name_edit.returnPressed.connect(self.add_staff)
+        view.staff_email_edit.returnPressed.connect(self.add_staff)
+        view.add_product_button.clicked.connect(self.add_product)
+        view.product_sku_edit.returnPressed.connect(self.add_product)
+        view.product_name_edit.returnPressed.connect(self.add_product)
+        view.add_question_button.clicked.connect(self.add_question)
+        view.question_text_edit.returnPressed.connect(self.add_question)
+        view.question_choices_edit.returnPressed.connect(self.add_question)
+        view.delete_question_button.clicked.connect(self.delete_question)
+        view.question_kind_combo.currentIndexChanged.connect(self._kind_changed)
+        view.questions_table.selectionModel().selectionChanged.connect(
+            self._question_selection_changed
+        )
+        self.questions.modelReset.connect(self._question_selection_changed)
+        self.questions.rowsRemoved.connect(self._question_selection_changed)
+        self._kind_changed()
+
+    def _fit_tables(self) -> None:
+        """Check-box and short columns fit their longest title or value; the rest of the
+        width is shared among the text columns."""
+        view = self.view
+        self._fit(
+            view.roster_table,
+            {RosterColumn.WORKS: "", RosterColumn.ROLE: "Manager", RosterColumn.ACTIVE: ""},
+            {RosterColumn.NAME: 3, RosterColumn.EMAIL: 4},
+        )
+        self._fit(
+            view.products_table,
+            {ProductColumn.ON_STAND: "", ProductColumn.CATEGORY: "Transit case"},
+            {ProductColumn.SKU: 2, ProductColumn.NAME: 5},
+        )
+        self._fit(
+            view.questions_table,
+            {QuestionColumn.KIND: "Several choices"},
+            {QuestionColumn.TEXT: 4, QuestionColumn.CHOICES: 5},
+        )
+
+    def _fit(self, table: QTableView, fixed: dict[int, str], shares: dict[int, int]) -> None:
+        metrics = table.fontMetrics()
+        header = table.horizontalHeader()
+        model = table.model()
+        used = 0
+        for column, sample in fixed.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample)) + 32
+            header.resizeSection(column, width)
+            used += width
+        room = max(240, self.width() - 80 - used)
+        total = sum(shares.values())
+        for column, share in shares.items():
+            header.resizeSection(column, room * share // total)
+        row_height = metrics.height() + 10
+        table.verticalHeader().setDefaultSectionSize(row_height)
+
+    def _size_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width = min(MAX_SIZE[0], room.width() - 40)
+        height = min(MAX_SIZE[1], room.height() - 60)
+        self.resize(width, height)
+        self.setMinimumSize(min(640, width), min(480, height))
+
+    # --- reading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fills the dialog from the services."""
+        services = self.services
+        event = services.events.get(self.show_row.id)
+        self.show_row = event
+        view = self.view
+        view.edits["name"].setText(event.name)
+        view.edits["venue"].setText(event.venue)
+        view.edits["city"].setText(event.city)
+        view.edits["booth"].setText(event.booth)
+        view.edits["start_date"].setText(_date_text(event.start_date))
+        view.edits["end_date"].setText(_date_text(event.end_date))
+        index = view.country_combo.findData(event.country) if event.country else 0
+        view.country_combo.setCurrentIndex(max(0, index))
+        view.timezone_combo.setCurrentText(event.timezone)
+        view.consent_edit.setPlainText(event.consent_text)
+        view.consent_version_edit.setText(event.consent_version)
+
+        on_roster = {m.id for m in services.staff.list(event_id=event.id, include_inactive=True)}
+        staff = services.staff.list(include_inactive=True)
+        self._active_before = {member.id: member.active for member in staff}
+        self.roster.set_entries(
+            [StaffEntry(m.id, m.name, m.email, m.role, m.active, m.id in on_roster) for m in staff]
+        )
+        on_stand = {p.id for p in services.products.list(event_id=event.id, include_inactive=True)}
+        self.products.set_entries(
+            [
+                ProductEntry(p.id, p.sku, p.name, p.category, p.id in on_stand)
+                for p in services.products.list(include_inactive=True)
+            ]
+        )
+        self.questions.set_entries(
+            [
+                QuestionEntry(q.id, q.text, q.kind, q.choices)
+                for q in services.events.questions(event.id)
+            ]
+        )
+        self._deleted_questions = []
+
+    def show_input(self) -> EventInput:
+        """The Show tab as an ``EventInput``; ValidationError for a date that is not one."""
+        view = self.view
+        dates: dict[str, date | None] = {}
+        for name in ("start_date", "end_date"):
+            text = view.edits[name].text().strip()
+            dates[name] = parse_date(text, name) if text else None
+        return EventInput(
+            name=view.edits["name"].text(),
+            venue=view.edits["venue"].text(),
+            city=view.edits["city"].text(),
+            country=self._country_value(),
+            start_date=dates["start_date"],
+            end_date=dates["end_date"],
+            booth=view.edits["booth"].text(),
+            timezone=view.timezone_combo.currentText().strip(),
+            consent_text=view.consent_edit.toPlainText(),
+            consent_version=view.consent_version_edit.text(),
+        )
+
+    def _country_value(self) -> str | None:
+        """The chosen country's code, or the typed text for the service to judge."""
+        combo = self.view.country_combo
+        text = combo.currentText().strip()
+        if not text or text == NO_COUNTRY:
+            return None
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            code = combo.itemData(index)
+            return str(code) if code else None
+        return text
+
+    # --- additions ------------------------------------------------------------------------
+
+    def add_staff(self) -> bool:
+        """Adds the typed staff member to the table (on this show's roster)."""
+        view = self.view
+        try:
+            name = clean_line(view.staff_name_edit.text(), "name")
+            if not name:
+                raise ValidationError("name", "a staff member needs a name")
+            email = normalise_email(view.staff_email_edit.text())
+        except ValidationError as error:
+            field = "E-mail" if error.field == "email" else "Name"
+            show_problem(view.staff_error, f"{field}: {error.reason}")
+            target = view.staff_email_edit if error.field == "email" else view.staff_name_edit
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        role = StaffRole(str(view.staff_role_combo.currentData()))
+        row = self.roster.append(StaffEntry(None, name, email, role, True, True))
+        view.roster_table.selectRow(row)
+        view.roster_table.scrollToBottom()
+        view.staff_name_edit.clear()
+        view.staff_email_edit.clear()
+        show_problem(view.staff_error, "")
+        view.staff_name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def add_product(self) -> bool:
+        """Adds the typed product to the catalogue table, on the stand."""
+        view = self.view
+        try:
+            sku = clean_line(view.product_sku_edit.text(), "sku", 64)
+            if not sku:
+                raise ValidationError("sku", "a product needs a SKU")
+            if any(entry.sku.casefold() == sku.casefold() for entry in self.products.entries):
+                raise ValidationError("sku", f"the catalogue already has {sku}")
+            name = clean_line(view.product_name_edit.text(), "name", 200)
+            if not name:
+                raise ValidationError("name", f"product {sku} needs a name")
+        except ValidationError as error:
+            field = "SKU" if error.field == "sku" else "Name"
+            show_problem(view.product_error, f"{field}: {error.reason}")
+            target = view.product_sku_edit if error.field == "sku" else view.product_name_edit
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        category = ProductCategory(str(view.product_category_combo.currentData()))
+        row = self.products.append(ProductEntry(None, sku, name, category, True))
+        view.products_table.selectRow(row)
+        view.products_table.scrollToBottom()
+        view.product_sku_edit.clear()
+        view.product_name_edit.clear()
+        show_problem(view.product_error, "")
+        view.product_sku_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def add_question(self) -> bool:
+        """Adds the typed question at the end of the list."""
+        view = self.view
+        kind = QuestionKind(str(view.question_kind_combo.currentData()))
+        choices: tuple[str, ...] = ()
+        try:
+            text = clean_line(view.question_text_edit.text(), "question", 500)
+            if not text:
+                raise ValidationError("question", "type the question first")
+            if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
+                raw = view.question_choices_edit.text().split(",")
+                choices = tuple(c for c in (clean_line(r, "choices", 200) for r in raw) if c)
+                if not choices:
+                    raise ValidationError("choices", "give the choices, separated by commas")
+        except ValidationError as error:
+            field = "Choices" if error.field == "choices" else "Question"
+            show_problem(view.question_error, f"{field}: {error.reason}")
+            target = (
+                view.question_choices_edit if error.field == "choices" else view.question_text_edit
+            )
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        row = self.questions.append(QuestionEntry(None, text, kind, choices))
+        view.questions_table.selectRow(row)
+        view.question_text_edit.clear()
+        view.question_choices_edit.clear()
+        show_problem(view.question_error, "")
+        view.question_text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def delete_question(self) -> None:
+        """Takes the selected question out (stored ones are deleted on Save)."""
+        index = self.view.questions_table.currentIndex()
+        if not index.isValid():
+            return
+        entry = self.questions.remove(index.row())
+        if entry.id is not None:
+            self._deleted_questions.append(entry.id)
+        if self.questions.rowCount() > 0:
+            self.view.questions_table.selectRow(min(index.row(), self.questions.rowCount() - 1))
+
+    def _kind_changed(self) -> None:
+        kind = QuestionKind(str(self.view.question_kind_combo.currentData()))
+        self.view.question_choices_edit.setEnabled(
+            kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+        )
+
+    def _question_selection_changed(self) -> None:
+        index = self.view.questions_table.currentIndex()
+        selection = self.view.questions_table.selectionModel()
+        selected = index.isValid() and selection.isRowSelected(index.row(), QModelIndex())
+        self.view.delete_question_button.setEnabled(selected)
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for label in self.view.field_errors.values():
+            show_problem(label, "")
+        show_problem(self.view.message, "")
+
+    def show_field_error(self, error: ValidationError) -> None:
+        """The message beside the Show tab field it names (or at the bottom)."""
+        view = self.view
+        title = FIELD_TITLES.get(error.field)
+        label = view.field_errors.get(error.field)
+        if title is None or label is None:
+            show_problem(view.message, f"Nothing was saved. {error}")
+            return
+        show_problem(label, f"{title}: {error.reason}")
+        show_problem(view.message, f"Nothing was saved: check “{title}” on the Show tab.")
+        view.tabs.setCurrentWidget(view.show_tab)
+        view.show_fields[error.field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> bool:
+        """Stores everything; on a refused show detail, says why and stores nothing."""
+        self.clear_errors()
+        try:
+            event = self.services.events.update(self.show_row.id, self.show_input())
+        except ValidationError as error:
+            self.show_field_error(error)
+            return False
+        except BoothError as error:
+            show_problem(self.view.message, f"Nothing was saved. {error}")
+            return False
+        try:
+            self._save_lists(event)
+        except BoothError as error:
+            show_problem(
+                self.view.message,
+                f"The show's details were saved, but not the rest: {error}",
+            )
+            return False
+        self.show_row = event
+        self.saved.emit(event)
+        self.accept()
+        return True
+
+    def _save_lists(self, event: EventRow) -> None:
+        services = self.services
+        roster: list[int] = []
+        for entry in self.roster.entries:
+            staff_id = entry.id
+            if staff_id is None:
+                staff_id = services.staff.create(entry.name, entry.email, role=entry.role).id
+                if not entry.active:
+                    services.staff.set_active(staff_id, False)
+            elif self._active_before.get(staff_id) != entry.active:
+                services.staff.set_active(staff_id, entry.active)
+            if entry.on_roster:
+                roster.append(staff_id)
+        services.events.set_roster(event.id, roster)
+
+        on_stand: list[int] = []
+        for product in self.products.entries:
+            product_id = product.id
+            if product_id is None:
+                product_id = services.products.create(
+                    ProductInput(sku=product.sku, name=product.name, category=product.category)
+                ).id
+            if product.on_stand:
+                on_stand.append(product_id)
+        services.events.set_products(event.id, on_stand)
+
+        for question_id in self._deleted_questions:
+            services.events.delete_question(question_id)
+        self._deleted_questions = []
+        for question in self.questions.entries:
+            if question.id is None:
+                services.events.add_question(
+                    event.id, question.text, question.kind, question.choices
+                )

@@ -1,0 +1,313 @@
+"""Layout of the show settings dialog: tabs Show, Staff, Products and Questions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+SHOW_FIELDS = (
+    # (field name as the services give it in ValidationError.field, label)
+    ("name", "Show &name"),
+    ("venue", "&Venue"),
+    ("city", "Cit&y"),
+    ("country", "Co&untry"),
+    ("start_date", "&First day"),
+    ("end_date", "&Last day"),
+    ("booth", "&Booth"),
+    ("timezone", "&Time zone"),
+    ("consent_text", "Consent te&xt"),
+    ("consent_version", "Consent v&ersion"),
+)
+
+
+def error_label(name: str) -> QLabel:
+    """A label for a validation message, hidden until there is one. Its colour comes
+    from the palette (see ``show_error``), so it reads in light and dark themes."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def _table(name: str, accessible: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _labelled(form: QFormLayout, text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label
+
+
+class ShowSettingsView(QWidget):
+    """The dialog's contents; the dialog adds behaviour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.show_tab = self._make_show_tab()
+        self.staff_tab = self._make_staff_tab()
+        self.products_tab = self._make_products_tab()
+        self.questions_tab = self._make_questions_tab()
+        self.tabs.addTab(self.show_tab, "&Show")
+        self.tabs.addTab(self.staff_tab, "St&aff")
+        self.tabs.addTab(self.products_tab, "&Products")
+        self.tabs.addTab(self.questions_tab, "&Questions")
+
+        self.message = error_label("settingsMessage")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText("Save settin&gs")
+        save.setDefault(True)
+        self.save_button = save
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+    def _make_show_tab(self) -> QWidget:
+        tab = QWidget()
+        self.edits: dict[str, QLineEdit] = {}
+        self.field_errors: dict[str, QLabel] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        for name in ("name", "venue", "city", "start_date", "end_date", "booth"):
+            edit = QLineEdit()
+            edit.setObjectName(f"show:{name}")
+            self.edits[name] = edit
+        for name in ("start_date", "end_date"):
+            self.edits[name].setPlaceholderText("YYYY-MM-DD")
+            self.edits[name].setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
+        self.edits["booth"].setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("show:country")
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country_combo.setMinimumContentsLength(20)
+        self.country_combo.setToolTip(
+            "Also the default country of phone numbers typed at the booth"
+        )
+        self.timezone_combo = QComboBox()
+        self.timezone_combo.setObjectName("show:timezone")
+        self.timezone_combo.setEditable(True)
+        self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone_combo.setMinimumContentsLength(20)
+        self.timezone_combo.setToolTip("Times in the lead list and “Today” follow this zone")
+        wide = self.fontMetrics().horizontalAdvance("M") * 24
+        self.country_combo.setMaximumWidth(wide)
+        self.timezone_combo.setMaximumWidth(wide)
+        self.consent_edit = QPlainTextEdit()
+        self.consent_edit.setObjectName("show:consent_text")
+        self.consent_edit.setTabChangesFocus(True)
+        self.consent_edit.setPlaceholderText(
+            "What the visitor agrees to, shown on the capture form above the consent box"
+        )
+        self.consent_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.consent_version_edit = QLineEdit()
+        self.consent_version_edit.setObjectName("show:consent_version")
+        self.consent_version_edit.setPlaceholderText("e.g. 2025-11")
+        self.consent_version_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+
+        fields: dict[str, QWidget] = {
+            **self.edits,
+            "country": self.country_combo,
+            "timezone": self.timezone_combo,
+            "consent_text": self.consent_edit,
+            "consent_version": self.consent_version_edit,
+        }
+        self.show_fields = fields
+        form = QFormLayout(tab)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, title in SHOW_FIELDS:
+            field = fields[name]
+            field.setAccessibleName(title.replace("&", ""))
+            error = error_label(f"error:{name}")
+            self.field_errors[name] = error
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(error)
+            label = QLabel(title + ":")
+            label.setBuddy(field)
+            self.field_labels[name] = label
+            form.addRow(label, box)
+        return tab
+
+    def _make_staff_tab(self) -> QWidget:
+        tab = QWidget()
+        self.roster_table = _table("rosterTable", "Staff members")
+        self.staff_name_edit = QLineEdit()
+        self.staff_name_edit.setObjectName("newStaffName")
+        self.staff_email_edit = QLineEdit()
+        self.staff_email_edit.setObjectName("newStaffEmail")
+        self.staff_email_edit.setPlaceholderText("name@company.com (optional)")
+        self.staff_role_combo = QComboBox()
+        self.staff_role_combo.setObjectName("newStaffRole")
+        self.add_staff_button = QPushButton("A&dd staff member")
+        self.add_staff_button.setObjectName("addStaff")
+        self.staff_error = error_label("staffError")
+        hint = QLabel(
+            "Tick who works this show: they can be chosen at the laptop and in the lead "
+            "filters. Untick Active for someone who has left."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        group = QGroupBox("Add a staff member")
+        row = QHBoxLayout(group)
+        for text, field, stretch in (
+            ("&Name:", self.staff_name_edit, 2),
+            ("E-&mail:", self.staff_email_edit, 2),
+            ("R&ole:", self.staff_role_combo, 0),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+            row.addWidget(label)
+            row.addWidget(field, stretch)
+        row.addWidget(self.add_staff_button)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.roster_table, 1)
+        layout.addWidget(group)
+        layout.addWidget(self.staff_error)
+        return tab
+
+    def _make_products_tab(self) -> QWidget:
+        tab = QWidget()
+        self.products_table = _table("productsTable", "Products")
+        self.product_sku_edit = QLineEdit()
+        self.product_sku_edit.setObjectName("newProductSku")
+        self.product_sku_edit.setPlaceholderText("e.g. TC-6040")
+        self.product_name_edit = QLineEdit()
+        self.product_name_edit.setObjectName("newProductName")
+        self.product_category_combo = QComboBox()
+        self.product_category_combo.setObjectName("newProductCategory")
+        self.add_product_button = QPushButton("A&dd product")
+        self.add_product_button.setObjectName("addProduct")
+        self.product_error = error_label("productError")
+        hint = QLabel(
+            "Tick the products on the stand at this show: the capture form lists them. "
+            "New products join the catalogue and go on the stand."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        group = QGroupBox("Add a product")
+        row = QHBoxLayout(group)
+        for text, field, stretch in (
+            ("S&KU:", self.product_sku_edit, 1),
+            ("&Name:", self.product_name_edit, 2),
+            ("Ca&tegory:", self.product_category_combo, 0),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", "").rstrip(":"))
+            row.addWidget(label)
+            row.addWidget(field, stretch)
+        row.addWidget(self.add_product_button)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.products_table, 1)
+        layout.addWidget(group)
+        layout.addWidget(self.product_error)
+        return tab
+
+    def _make_questions_tab(self) -> QWidget:
+        tab = QWidget()
+        self.questions_table = _table("questionsTable", "Qualifier questions")
+        self.delete_question_button = QPushButton("D&elete question")
+        self.delete_question_button.setObjectName("deleteQuestion")
+        self.delete_question_button.setEnabled(False)
+        self.question_text_edit = QLineEdit()
+        self.question_text_edit.setObjectName("newQuestionText")
+        self.question_text_edit.setPlaceholderText("e.g. Budget this year?")
+        self.question_kind_combo = QComboBox()
+        self.question_kind_combo.setObjectName("newQuestionKind")
+        self.question_choices_edit = QLineEdit()
+        self.question_choices_edit.setObjectName("newQuestionChoices")
+        self.question_choices_edit.setPlaceholderText("Comma-separated, e.g. <10k, 10-50k, >50k")
+        self.add_question_button = QPushButton("A&dd question")
+        self.add_question_button.setObjectName("addQuestion")
+        self.question_error = error_label("questionError")
+        hint = QLabel(
+            "Asked on the capture form in this order. New questions go to the end; "
+            "to reorder, delete and add again."
+        )
+        hint.setWordWrap(True)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.delete_question_button)
+
+        group = QGroupBox("Add a question")
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        _labelled(form, "Q&uestion:", self.question_text_edit)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.question_kind_combo)
+        choices_label = QLabel("C&hoices:")
+        choices_label.setBuddy(self.question_choices_edit)
+        kind_row.addWidget(choices_label)
+        kind_row.addWidget(self.question_choices_edit, 1)
+        kind_row.addWidget(self.add_question_button)
+        kind_label = QLabel("&Kind:")
+        kind_label.setBuddy(self.question_kind_combo)
+        form.addRow(kind_label, kind_row)
+        self.question_text_edit.setAccessibleName("Question")
+        self.question_kind_combo.setAccessibleName("Kind of answer")
+        self.question_choices_edit.setAccessibleName("Choices")
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.questions_table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(group)
+        layout.addWidget(self.question_error)
+        return tab
