@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xserver import NEEDED, SCREEN, RunningApp
+from xserver import NEEDED, SCREEN, RunningApp, wait_for
 
 
 @pytest.fixture(scope="session")
@@ -20,20 +20,31 @@ def x_display() -> Iterator[str]:
             f"end-to-end tests need {', '.join(missing)}: "
             "run scripts/install-system-packages.sh --with-test-tools"
         )
-    read_end, write_end = os.pipe()
+    number = 100 + os.getpid() % 400
+    while Path(f"/tmp/.X{number}-lock").exists():
+        number += 1
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
-        pass_fds=(write_end,),
+        ["Xvfb", f":{number}", "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
         stderr=subprocess.DEVNULL,
     )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start")
+    display = f":{number}"
+
+    def accepts_clients() -> bool:
+        probe = subprocess.run(
+            ["xdotool", "getdisplaygeometry"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            check=False,
+        )
+        return probe.returncode == 0
+
+    wait_for(
+        lambda: server.poll() is None and accepts_clients(),
+        15,
+        f"Xvfb to accept clients on {display}",
+    )
     try:
-        yield f":{number}"
+        yield display
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -38,7 +38,7 @@ def test_demo_show_opens_searches_and_quits_cleanly(app: RunningApp, tmp_path: P
         DOCS.mkdir(exist_ok=True)
         shutil.copy(shot, DOCS / "main-window.png")
     app.xdotool("key", "--window", window, "ctrl+f")
-    app.xdotool("type", "--window", window, "--delay", "20", "lefevre müller")
+    app.xdotool("type", "--window", window, "--delay", "90", "lefevre müller")
     app.xdotool("key", "--window", window, "ctrl+a", "BackSpace", "Down", "Down", "Up")
 
     app.xdotool("key", "--window", window, "ctrl+q")

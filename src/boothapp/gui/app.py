@@ -62,17 +62,24 @@ def _run(database_target: str | None, quit_when_shown: bool) -> int:
         try:
             from boothapp.core.services import Services
             from boothapp.gui.main_window import MainWindow
+            from boothapp.gui.scanning.wedge import WedgeScanner
             from boothapp.gui.tasks import TaskRunner
 
             runner = TaskRunner()
+            services = Services.over(database)
             try:
-                window = MainWindow(Services.over(database), runner=runner)
+                wedge = WedgeScanner(app, mapping=services.scanner.load())
+                window = MainWindow(services, runner=runner, wedge=wedge)
             except BoothError as error:
                 return _cannot_start(error)
+            app.installEventFilter(wedge)
             window.show()
             if quit_when_shown:
                 QTimer.singleShot(0, app.quit)
-            code = app.exec()
+            try:
+                code = app.exec()
+            finally:
+                app.removeEventFilter(wedge)
             runner.wait()
             return code
         finally:

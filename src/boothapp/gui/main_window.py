@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,8 +18,18 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -29,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
 from boothapp.core.errors import BoothError
+from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
@@ -36,6 +48,8 @@ from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
+from boothapp.gui.scanning.scan_controller import ScanController
+from boothapp.gui.scanning.wedge import BadgeEntryBox, ScannerIndicator, WedgeScanner
 from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
@@ -46,6 +60,20 @@ DEMO_LEADS = 200
 DEFAULT_SIZE = (1280, 720)
 GEOMETRY_KEY = "main_window/geometry"
 FORM_WIDTH = 620
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp", ".gif")
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)"
+
+
+def image_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local image files dragged onto the window."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
+    ]
 
 
 @dataclass(frozen=True)
@@ -124,7 +152,8 @@ class MainWindow(QMainWindow):
     """The window over one database; every change goes through ``services``.
 
     ``runner`` runs long work off the UI thread (tests pass a ``SynchronousRunner``);
-    ``settings`` keeps the window geometry (tests pass their own)."""
+    ``settings`` keeps the window geometry (tests pass their own); ``wedge`` is the
+    keyboard-wedge scanner installed on the application, if any."""
 
     def __init__(
         self,
@@ -132,9 +161,13 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         settings: QSettings | None = None,
         parent: QWidget | None = None,
+        wedge: WedgeScanner | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.wedge = wedge
+        self.scan_dialog: QDialog | None = None
+        self.camera_devices: Callable[[], Sequence[Any]] | None = None
         self.runner = runner if runner is not None else TaskRunner()
         self._settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.active_show: EventRow | None = None
@@ -154,6 +187,10 @@ class MainWindow(QMainWindow):
         self.view.set_capture_form(self.capture, FORM_WIDTH)
         self.filter_bar = FilterBar()
         self.view.set_filter_bar(self.filter_bar, self.filter_bar.focus_chain())
+        self.badge_box = BadgeEntryBox()
+        self.badge_box.setObjectName("badgeBox")
+        self.view.set_badge_box(self.badge_box)
+        self.setAcceptDrops(True)
         self.model = LeadTableModel(services.leads, parent=self)
         self.view.table.setModel(self.model)
         header = self.view.table.horizontalHeader()
@@ -170,6 +207,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
+        self.scans = ScanController(services, self, self.scanner_indicator, self)
         self._connect()
         self._restore_geometry()
         form_width = min(FORM_WIDTH, self.width() // 2)
@@ -207,11 +245,33 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(f"&About {APP_DISPLAY_NAME}", self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.view.table.addAction(self.delete_action)
+        self.badge_box_action = QAction("&Type or paste a badge…", self)
+        self.badge_box_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.badge_box_action.setCheckable(True)
+        self.badge_box_action.setToolTip("Show a box to type or paste a badge's text")
+        self.image_action = QAction("Scan badge from &image…", self)
+        self.image_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.image_action.setToolTip("Read the badge code in a photo or image file")
+        self.camera_action = QAction("Scan with &camera…", self)
+        self.calibrate_action = QAction("Ca&librate scanner keyboard layout…", self)
+        self.calibrate_action.setEnabled(self.wedge is not None)
+        self.import_attendees_action = QAction("Import &attendee list…", self)
+        self.import_attendees_action.setToolTip(
+            "Read the organiser's attendee list (Excel or CSV) so badge IDs give names"
+        )
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.scan_menu = file_menu.addMenu("S&can")
+        self.scan_menu.addAction(self.badge_box_action)
+        self.scan_menu.addAction(self.camera_action)
+        self.scan_menu.addSeparator()
+        self.scan_menu.addAction(self.calibrate_action)
+        file_menu.addAction(self.image_action)
+        file_menu.addAction(self.import_attendees_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -250,12 +310,15 @@ class MainWindow(QMainWindow):
         self.show_total_label = QLabel()
         self.show_total_label.setObjectName("showTotalLabel")
         self.show_total_label.setToolTip("Every lead of this show")
+        self.scanner_indicator = ScannerIndicator(self.wedge)
+        self.scanner_indicator.setObjectName("scannerIndicator")
         bar.addWidget(self.summary_label)
         bar.addWidget(self.notice_label)
         bar.addWidget(self.undo_button)
         for label in (self.today_label, self.mine_label, self.show_total_label):
             label.setContentsMargins(10, 0, 4, 0)
             bar.addPermanentWidget(label)
+        bar.addPermanentWidget(self.scanner_indicator)
 
     def _connect(self) -> None:
         view = self.view
@@ -271,6 +334,15 @@ class MainWindow(QMainWindow):
         self.capture.saved.connect(self._lead_saved)
         self.capture.message.connect(self.notify)
         self._notice_timer.timeout.connect(self._clear_notice)
+        self.badge_box_action.toggled.connect(self.show_badge_box)
+        self.badge_box.scanned.connect(self.scan_badge)
+        self.image_action.triggered.connect(self.choose_badge_image)
+        self.camera_action.triggered.connect(self.open_camera)
+        self.calibrate_action.triggered.connect(self.open_calibration)
+        self.import_attendees_action.triggered.connect(self.open_attendee_import)
+        if self.wedge is not None:
+            self.wedge.scanned.connect(self.scan_badge)
+            self.wedge.rejected.connect(self._scan_rejected)
 
         view.show_combo.currentIndexChanged.connect(self._show_chosen)
         view.staff_combo.currentIndexChanged.connect(self._staff_chosen)
@@ -473,6 +545,10 @@ class MainWindow(QMainWindow):
         else:
             self.notify(f"Saved changes to {name}{suffix}")
 
+    def show_lead_in_list(self, lead_id: str) -> None:
+        """Reloads the list and selects ``lead_id`` in it."""
+        self._show_saved_lead(lead_id)
+
     def _show_saved_lead(self, lead_id: str) -> None:
         if self.active_show is None:
             return
@@ -634,6 +710,124 @@ class MainWindow(QMainWindow):
         welcome.status.clear()
         sys.excepthook(type(error), error, error.__traceback__)
 
+    # --- scanning badges ---------------------------------------------------------------
+
+    def scan_badge(self, payload: str, source: LeadSource = LeadSource.BADGE) -> None:
+        """A scanner's or the badge box's payload: saved and opened in the form."""
+        self.scans.handle(payload, source)
+
+    def _scan_rejected(self, message: str) -> None:
+        self.scans.fail(f"Scan not read: {message}")
+
+    def show_badge_box(self, visible: bool) -> None:
+        """Shows (and focuses) or hides the "type or paste a badge" box."""
+        if self.badge_box_action.isChecked() != visible:
+            self.badge_box_action.setChecked(visible)
+            return
+        self.view.show_badge_box(visible)
+        if visible:
+            self.badge_box.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def choose_badge_image(self) -> None:
+        """Asks for a photo or image of a badge and reads its code."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Scan badge from image", str(Path.home()), IMAGE_FILTER
+        )
+        if path:
+            self.scan_image_file(path)
+
+    def scan_image_file(self, path: str | Path) -> None:
+        """Decodes the codes in ``path`` off the UI thread; each becomes a scan."""
+        from boothapp.gui.scanning.camera import decode_image_file
+
+        path = Path(path)
+        self.notify(f"Reading the badge code in {path.name}…")
+        self.runner.run(
+            lambda: decode_image_file(path),
+            on_result=lambda payloads: self._image_decoded(path, payloads),
+            on_error=self._image_failed,
+        )
+
+    def _image_decoded(self, path: Path, payloads: list[str]) -> None:
+        if not payloads:
+            self.scans.fail(
+                f"No badge code found in {path.name}: take a sharper photo of the code "
+                "or type the badge in (Ctrl+B)"
+            )
+            return
+        for payload in payloads:
+            self.scans.handle(payload, LeadSource.IMAGE)
+
+    def _image_failed(self, error: Exception) -> None:
+        if isinstance(error, BoothError):
+            self.scans.fail(str(error))
+            return
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.active_show is not None and image_paths(event):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = image_paths(event) if self.active_show is not None else []
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.scan_image_file(path)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._scan_dialog_closed)
+        self.scan_dialog = dialog
+        dialog.open()
+
+    def _scan_dialog_closed(self) -> None:
+        self.scan_dialog = None
+
+    def open_camera(self) -> None:
+        """Opens the camera scanner; what it reads is scanned like a badge."""
+        from boothapp.gui.scanning.camera_dialog import CameraDialog
+
+        if self.scan_dialog is not None:
+            self.scan_dialog.raise_()
+            return
+        dialog = CameraDialog(self, devices=self.camera_devices)
+        dialog.decoded.connect(lambda payload: self.scan_badge(payload, LeadSource.CAMERA))
+        self._open_dialog(dialog)
+        dialog.start()
+
+    def open_calibration(self) -> None:
+        """Teaches the app what this laptop's keyboard layout does to scanners."""
+        if self.wedge is None:
+            return
+        from boothapp.gui.scanning.calibration_dialog import CalibrationDialog
+
+        if self.scan_dialog is not None:
+            self.scan_dialog.raise_()
+            return
+        self._open_dialog(CalibrationDialog(self.wedge, self.services.scanner, self))
+
+    def open_attendee_import(self) -> None:
+        """Opens the attendee-list import for the active show."""
+        if self.active_show is None:
+            return
+        from boothapp.gui.attendees.import_dialog import AttendeeImportDialog
+
+        if self.scan_dialog is not None:
+            self.scan_dialog.raise_()
+            return
+        dialog = AttendeeImportDialog(self.services, self.active_show, self.runner, self)
+        dialog.imported.connect(self._attendees_imported)
+        self._open_dialog(dialog)
+
+    def _attendees_imported(self, summary: str) -> None:
+        self._load_list(keep_loaded=True)
+        self.notify(summary)
+
     # --- keeping the window in step -------------------------------------------------
 
     def _update_status(self) -> None:
@@ -714,6 +908,13 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(selected)
         self.find_action.setEnabled(has_show)
         self.settings_action.setEnabled(has_show)
+        for action in (
+            self.badge_box_action,
+            self.image_action,
+            self.camera_action,
+            self.import_attendees_action,
+        ):
+            action.setEnabled(has_show)
         self.view.search_edit.setEnabled(has_show)
         self.undo_action.setEnabled(bool(self._deleted))
         if self._deleted:

@@ -153,10 +153,20 @@ class MainView(QWidget):
         search_row.setContentsMargins(12, 4, 12, 8)
         search_row.addWidget(self.search_edit)
 
+        self.badge_panel = QFrame()
+        self.badge_panel.setObjectName("badgePanel")
+        self.badge_title = QLabel("Type or paste a badge:")
+        badge_layout = QVBoxLayout(self.badge_panel)
+        badge_layout.setContentsMargins(12, 8, 12, 4)
+        badge_layout.setSpacing(4)
+        badge_layout.addWidget(self.badge_title)
+        self.badge_panel.setVisible(False)
+
         self.list_panel = QWidget()
         list_layout = QVBoxLayout(self.list_panel)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
+        list_layout.addWidget(self.badge_panel)
         list_layout.addLayout(search_row)
         self.filter_area = QVBoxLayout()
         self.filter_area.setContentsMargins(0, 0, 0, 0)
@@ -200,6 +210,18 @@ class MainView(QWidget):
         self.form_area.setMinimumWidth(min(width, 380))
         self.form_area.setVisible(True)
         self.splitter.setSizes([width, max(1, self.splitter.width() - width)])
+
+    def set_badge_box(self, box: QWidget, height: int = 110) -> None:
+        """Puts the "type or paste a badge" box above the search box (hidden until
+        :meth:`show_badge_box`)."""
+        layout = self.badge_panel.layout()
+        if layout is not None:
+            layout.addWidget(box)
+        self.badge_title.setBuddy(box)
+        box.setMaximumHeight(height)
+
+    def show_badge_box(self, visible: bool) -> None:
+        self.badge_panel.setVisible(visible)
 
     def set_filter_bar(self, bar: QWidget, focus_chain: list[QWidget]) -> None:
         """Puts the filter bar between the search box and the list; Tab goes from the

@@ -1,0 +1,1 @@
+"""Importing the organiser's attendee list: :class:`import_dialog.AttendeeImportDialog`."""

@@ -1,0 +1,265 @@
+"""Importing the organiser's attendee list: choose the file, check the columns, import."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothapp.core.errors import BoothError
+from boothapp.core.schemas import EventRow
+from boothapp.core.services import Services
+from boothapp.core.services.attendees import (
+    ATTENDEE_FIELDS,
+    FIELD_LABELS,
+    AttendeeImportResult,
+    AttendeePreview,
+)
+from boothapp.gui.tasks import TaskRunner
+
+FILE_FILTER = "Attendee lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
+NOT_USED = "— not used —"
+
+
+def summary_text(result: AttendeeImportResult, file_name: str) -> str:
+    """One line saying what an import did."""
+    noun = "attendee" if result.rows == 1 else "attendees"
+    text = (
+        f"Imported {result.rows} {noun} from {file_name}: {result.added} added, "
+        f"{result.updated} updated, {result.unchanged} unchanged; "
+        f"{result.resolved} pending lead{'' if result.resolved == 1 else 's'} filled in"
+    )
+    if result.warnings:
+        text += f" ({len(result.warnings)} warning{'' if len(result.warnings) == 1 else 's'})"
+    return text
+
+
+class _ProgressRelay(QObject):
+    """Carries the import's progress from the worker thread to the dialog."""
+
+    changed = Signal(int, int)
+
+
+class AttendeeImportDialog(QDialog):
+    """Reads a file's preview, lets the columns be re-mapped and imports it into
+    ``show``. ``imported(str)`` carries the summary line after a successful import."""
+
+    imported = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        show: EventRow,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import attendee list — {show.name}")
+        self.services = services
+        self.show_row = show
+        self.runner = runner
+        self.preview: AttendeePreview | None = None
+        self.import_result: AttendeeImportResult | None = None
+        self._relay = _ProgressRelay(self)
+        self._relay.changed.connect(self._progressed)
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("An Excel (.xlsx) or CSV file from the organiser")
+        self.choose_button = QPushButton("&Choose file…", self)
+        self.choose_button.clicked.connect(self.choose_file)
+
+        self.mapping_box = QGroupBox("Columns", self)
+        grid = QGridLayout(self.mapping_box)
+        self.combos: dict[str, QComboBox] = {}
+        for index, key in enumerate(ATTENDEE_FIELDS):
+            combo = QComboBox(self.mapping_box)
+            combo.setObjectName(f"mapping_{key}")
+            combo.setAccessibleName(f"Column for {FIELD_LABELS[key]}")
+            label = QLabel(FIELD_LABELS[key] + ":", self.mapping_box)
+            label.setBuddy(combo)
+            row, column = divmod(index, 2)
+            grid.addWidget(label, row, column * 2)
+            grid.addWidget(combo, row, column * 2 + 1)
+            self.combos[key] = combo
+        self.unrecognised_label = QLabel(self)
+        self.unrecognised_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.unrecognised_label.setWordWrap(True)
+
+        self.rows_model = QStandardItemModel(self)
+        self.rows_view = QTableView(self)
+        self.rows_view.setObjectName("attendeePreview")
+        self.rows_view.setModel(self.rows_model)
+        self.rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows_view.verticalHeader().setVisible(False)
+        self.rows_view.setMinimumHeight(160)
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setObjectName("importStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.import_button = QPushButton("&Import", self)
+        self.import_button.setEnabled(False)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.choose_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.mapping_box)
+        layout.addWidget(self.unrecognised_label)
+        layout.addWidget(self.rows_view, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.mapping_box.setEnabled(False)
+        self.resize(760, 560)
+
+    # --- reading ----------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import attendee list", str(Path.home()), FILE_FILTER
+        )
+        if path:
+            self.load_file(path)
+
+    def load_file(self, path: str | Path) -> None:
+        """Reads ``path``'s columns and first rows off the UI thread."""
+        path = Path(path)
+        self.path_edit.setText(str(path))
+        self.preview = None
+        self.import_button.setEnabled(False)
+        self._set_status(f"Reading {path.name}…")
+        attendees = self.services.attendees
+        self.runner.run(
+            lambda: attendees.read_file(path),
+            on_result=self._show_preview,
+            on_error=self._failed,
+        )
+
+    def _show_preview(self, preview: AttendeePreview) -> None:
+        self.preview = preview
+        for key, combo in self.combos.items():
+            combo.clear()
+            combo.addItem(NOT_USED, None)
+            for header in preview.headers:
+                combo.addItem(header, header)
+            chosen = preview.mapping.get(key)
+            combo.setCurrentIndex(combo.findData(chosen) if chosen is not None else 0)
+        self.mapping_box.setEnabled(True)
+        if preview.unrecognised:
+            self.unrecognised_label.setText(
+                "Not recognised (kept as extra details): " + ", ".join(preview.unrecognised)
+            )
+        else:
+            self.unrecognised_label.setText("Every column was recognised.")
+        self.rows_model.clear()
+        self.rows_model.setHorizontalHeaderLabels(list(preview.headers))
+        for row in preview.rows:
+            self.rows_model.appendRow([QStandardItem(cell) for cell in row])
+        self.rows_view.resizeColumnsToContents()
+        shown = len(preview.rows)
+        rows = f"{preview.row_count} row{'' if preview.row_count == 1 else 's'}"
+        first = f"; the first {shown} are shown" if shown < preview.row_count else ""
+        self._set_status(f"{preview.path.name}: {rows} under the headers{first}.")
+        self.import_button.setEnabled(preview.row_count > 0)
+
+    def mapping(self) -> dict[str, str]:
+        """Field -> column header as chosen in the combo boxes."""
+        chosen: dict[str, str] = {}
+        for key, combo in self.combos.items():
+            header = combo.currentData()
+            if isinstance(header, str):
+                chosen[key] = header
+        return chosen
+
+    # --- importing --------------------------------------------------------------
+
+    @Slot()
+    def start_import(self) -> None:
+        """Imports the file with the chosen mapping off the UI thread."""
+        preview = self.preview
+        if preview is None:
+            return
+        path, mapping = preview.path, self.mapping()
+        event_id = self.show_row.id
+        attendees = self.services.attendees
+        relay = self._relay
+        self._set_busy(True)
+        self.progress.setRange(0, max(1, preview.row_count))
+        self.progress.setValue(0)
+        self._set_status(f"Importing {path.name}…")
+        self.runner.run(
+            lambda: attendees.import_file(
+                path, event_id, mapping=mapping, progress=relay.changed.emit
+            ),
+            on_result=self._imported,
+            on_error=self._failed,
+        )
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _imported(self, result: AttendeeImportResult) -> None:
+        self.import_result = result
+        self._set_busy(False)
+        self.progress.setValue(self.progress.maximum())
+        name = self.preview.path.name if self.preview is not None else "the file"
+        summary = summary_text(result, name)
+        lines = [summary, *result.warnings[:5]]
+        if len(result.warnings) > 5:
+            lines.append(f"… and {len(result.warnings) - 5} more warnings")
+        self._set_status("\n".join(lines))
+        self.import_button.setEnabled(False)
+        self.imported.emit(summary)
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.progress.setVisible(False)
+        if not isinstance(error, BoothError):
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self._set_status(f"Nothing was imported: {error}", problem=True)
+        self.import_button.setEnabled(self.preview is not None)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(True)
+        self.choose_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
+        self.mapping_box.setEnabled(not busy)
+
+    def _set_status(self, text: str, problem: bool = False) -> None:
+        self.status.setStyleSheet(
+            "QLabel { color: #c62828; font-weight: bold; }" if problem else ""
+        )
+        self.status.setText(text)
