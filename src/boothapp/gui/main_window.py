@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -50,9 +50,11 @@ from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
 from boothapp.gui.scanning.scan_controller import ScanController
 from boothapp.gui.scanning.wedge import BadgeEntryBox, ScannerIndicator, WedgeScanner
-from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
+
+if TYPE_CHECKING:
+    from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 SEARCH_DELAY_MS = 150
 NOTICE_MS = 20_000
@@ -620,6 +622,8 @@ class MainWindow(QMainWindow):
             self.settings_dialog.raise_()
             self.settings_dialog.activateWindow()
             return
+        from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
+
         dialog = ShowSettingsDialog(self.services, self.active_show, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -10,7 +10,7 @@ or red and the computer beeps.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
@@ -19,9 +19,11 @@ from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
-from boothapp.core.services.scans import ScanResult
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.scanning.wedge import ScannerIndicator
+
+if TYPE_CHECKING:
+    from boothapp.core.services.scans import ScanResult
 
 PENDING_NOTE = "Badge not recognised: saved as pending, raw text kept"
 NO_SHOW = "No show is open: choose or create a show before scanning badges"

@@ -26,6 +26,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
@@ -39,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothapp.core.badges.keyboard_layout import KeyboardMapping
+if TYPE_CHECKING:
+    from boothapp.core.badges.keyboard_layout import KeyboardMapping
 
 MAX_SCAN_CHARS = 8192
 
