@@ -601,6 +601,37 @@ def cmd_import_attendees(ctx: Context) -> int:
     return 0
 
 
+def cmd_export(ctx: Context) -> int:
+    from boothapp.core.services.exports import ExportRequest
+
+    a = ctx.args
+    event = ctx.services.events.resolve(a.event)
+    day_from = parse_day(a.date_from, "from") if a.date_from else None
+    day_to = parse_day(a.date_to, "to") if a.date_to else None
+    request = ExportRequest(
+        path=Path(a.output),
+        format=a.format,
+        preset=a.preset,
+        lead_filter=LeadFilter(
+            event_id=event.id,
+            staff_id=resolve_staff_id(ctx.services, a.staff),
+            rating=Rating(a.rating) if a.rating else None,
+            product_sku=a.product,
+            created_from=day_start_utc(day_from, event.timezone) if day_from else None,
+            created_to=(
+                day_start_utc(day_to + timedelta(days=1), event.timezone) if day_to else None
+            ),
+        ),
+        since_last_export=a.since_last_export,
+    )
+    result = ctx.services.exports.export(request)
+    noun = "lead" if result.count == 1 else "leads"
+    ctx.out.write(f"Exported {result.count} {noun} of {event.name} to {result.path}\n")
+    for warning in result.warnings:
+        print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------
 
 
@@ -774,6 +805,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="show the detected columns and first rows only"
     )
     attendees.set_defaults(handler=cmd_import_attendees)
+    export = commands.add_parser(
+        "export", help="write the leads of a show to Excel, CSV or vCard (CRM presets)"
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    export.add_argument(
+        "--format", choices=["xlsx", "csv", "vcf"], help="default: from the file extension"
+    )
+    export.add_argument(
+        "--preset", help="salesforce, hubspot or a saved custom preset (xlsx and csv)"
+    )
+    export.add_argument("--event", help="show (default: the active one)")
+    export.add_argument(
+        "--since-last-export", action="store_true", help="only leads new since the last export"
+    )
+    export.add_argument(
+        "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"
+    )
+    export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
+    export.add_argument("--staff", help="captured by")
+    export.add_argument("--rating", choices=[r.value for r in Rating])
+    export.add_argument("--product", metavar="SKU", help="shown this product")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 

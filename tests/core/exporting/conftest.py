@@ -1,16 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
+from boothapp.core.db import open_database
 from boothapp.core.models import Lead, Note
 from boothapp.core.schemas import (
+    EventInput,
     EventRow,
     LeadDetail,
     LeadInput,
+    ProductInput,
     ProductShown,
     QuestionRow,
 )
@@ -63,22 +68,41 @@ def moment(day: int, hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def exports(core_services: Services) -> ExportService:
-    return ExportService(
-        core_services.database,
-        core_services.events,
-        core_services.products,
-        core_services.staff,
-    )
+def export_services(tmp_path: Path) -> Iterator[Services]:
+    database = open_database(tmp_path / "exports.sqlite3")
+    try:
+        yield Services.over(database)
+    finally:
+        database.close()
 
 
 @pytest.fixture
-def booth(core_services: Services, show: EventRow, exports: ExportService) -> Booth:
-    """The Paris show with four questions and four leads over three days, one of them
-    full of values that spreadsheets and address books trip over."""
-    services = core_services
-    claire = services.staff.get("Claire Martin")
-    jonas = services.staff.get("Jonas Weber")
+def booth(export_services: Services) -> Booth:
+    """A show in Paris with two staff, three products, four questions and four leads
+    over three days, one of them full of values that spreadsheets trip over."""
+    services = export_services
+    exports = ExportService(services.database, services.events, services.products, services.staff)
+    show = services.events.create(
+        EventInput(
+            name="Milipol Paris 2023",
+            venue="Paris Nord Villepinte",
+            city="Paris",
+            country="FR",
+            timezone="Europe/Paris",
+            consent_text="We may contact you about our products.",
+            consent_version="2023-11",
+        )
+    )
+    claire = services.staff.create("Claire Martin", role="manager", event_id=show.id)
+    jonas = services.staff.create("Jonas Weber", event_id=show.id)
+    for sku, name, category in (
+        ("TC-6040", "Transit case 60x40", "transit_case"),
+        ("RC-4U", "Rack case 4U", "rack_case"),
+        ("ACC-FOAM", "Pick-and-pluck foam", "accessory"),
+    ):
+        services.products.create(
+            ProductInput(sku=sku, name=name, category=category), event_id=show.id
+        )
     role = services.events.add_question(
         show.id, "Role in the purchase", "single", ("Decision maker", "End user")
     )

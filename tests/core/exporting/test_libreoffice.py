@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 # CSV filter options: comma, double quote, UTF-8 (76), start at line 1.
-CSV_FILTER = 'csv:Text - txt - csv (StarCalc):44,34,76,1'
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1"
 
 
 def convert(source: Path, target_format: str, folder: Path) -> Path:

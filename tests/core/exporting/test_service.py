@@ -5,6 +5,7 @@ import os
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -12,7 +13,6 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES  # type: ignore[import-unt
 from sqlalchemy import func, select
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
-from boothapp.core.exporting import source
 from boothapp.core.exporting.source import SUPPORTED_FILTER_FIELDS, Selection, read_details
 from boothapp.core.models import ExportRecord, Rating
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
@@ -102,8 +102,6 @@ def test_the_reader_builds_the_same_details_as_the_lead_service(booth: Booth) ->
     ]
     for detail in details:
         assert detail == booth.services.leads.get(detail.id)
-    with booth.services.database.read() as session:
-        assert source.lead_ids(session, Selection(LeadFilter())) == [d.id for d in details]
 
 
 def test_since_the_last_export(booth: Booth, tmp_path: Path) -> None:
@@ -217,6 +215,23 @@ def test_a_read_only_folder(booth: Booth, tmp_path: Path) -> None:
             booth.exports.export(ExportRequest(folder / "a.csv"))
     finally:
         folder.chmod(0o700)
+
+
+def test_a_folder_without_write_permission(
+    booth: Booth, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opener = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name.endswith(".part"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return opener(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    target = tmp_path / "a.xlsx"
+    with pytest.raises(ExportError, match=f"cannot write {target}: no permission to write in"):
+        booth.exports.export(ExportRequest(target))
+    assert record_count(booth) == 0
 
 
 def test_a_file_open_in_another_program(

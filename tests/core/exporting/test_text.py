@@ -39,13 +39,15 @@ def test_clean_returns_clean_text_untouched() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["=1+1", "+cmd|' /C calc'!A0", "-2", "@SUM(A1)", "\tx", "\rx", "#N/A", "#REF!"]
+    "value", ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx", "#N/A", "#REF!"]
 )
 def test_formula_like_values(value: str) -> None:
     assert is_formula_like(value)
 
 
-@pytest.mark.parametrize("value", ["Zoé", "1+1", "a=b", " =1", "#hashtag", ""])
+@pytest.mark.parametrize(
+    "value", ["Zoé", "1+1", "a=b", " =1", "#hashtag", "", "-2", "+33142685300", "-1.5"]
+)
 def test_ordinary_values(value: str) -> None:
     assert not is_formula_like(value)
 

@@ -13,11 +13,11 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.worksheet._writer import ALL_TEMP_FILES  # type: ignore[import-untyped]
 
 from boothapp.core.exporting.columns import ShowContext, leads_sheet_columns
-from boothapp.core.exporting.report import ExportReport
+from boothapp.core.exporting.report import ExportCancelled, ExportReport
 from boothapp.core.exporting.text import EXCEL_CELL_LIMIT
 from boothapp.core.exporting.xlsx import WorkbookInfo, write_workbook
 from boothapp.core.models import Rating
-from boothapp.core.schemas import LeadFilter, NoteRow
+from boothapp.core.schemas import LeadFilter, LeadInput, NoteRow
 from boothapp.core.services.exports import ExportRequest, ExportResult
 
 from .conftest import FORMULA_NOTE, HOSTILE, Booth
@@ -88,7 +88,7 @@ def test_lead_values_keep_their_types(booth: Booth, tmp_path: Path) -> None:
     zoe = lead_row(workbook["Leads"], booth.zoe.id)
     captured = zoe["Captured at"]
     assert captured.value == datetime(2023, 11, 14, 9, 30)
-    assert captured.is_date and captured.number_format == "yyyy-mm-dd h:mm:ss"
+    assert captured.is_date and captured.number_format == "yyyy-mm-dd hh:mm"
     assert zoe["Staff"].value == "Claire Martin"
     assert (zoe["First name"].value, zoe["Last name"].value) == ("Zoé", "Lefèvre")
     assert zoe["Phone"].value == "+33142685300"
@@ -152,7 +152,7 @@ def test_hostile_values_stay_text(booth: Booth, tmp_path: Path) -> None:
         cell = hostile[headers[field]]
         assert cell.value == value
         assert cell.data_type == "s"
-        assert cell.quotePrefix
+        assert cell.quotePrefix == (value != "-2")
     formula_note = next(
         row["Note"] for row in rows(workbook["Notes"]) if row["Note"].value == FORMULA_NOTE
     )
@@ -313,3 +313,33 @@ def test_sheet_temporary_files_are_removed(booth: Booth, tmp_path: Path) -> None
     before = list(ALL_TEMP_FILES)
     export(booth, tmp_path)
     assert list(ALL_TEMP_FILES) == before
+
+
+def test_cancelling_mid_workbook_removes_the_sheet_files(booth: Booth) -> None:
+    show = ShowContext(booth.show)
+    before = list(ALL_TEMP_FILES)
+    ticks = 0
+
+    def tick() -> None:
+        nonlocal ticks
+        ticks += 1
+        if ticks == 2:
+            raise ExportCancelled("stop")
+
+    leads = [booth.zoe, booth.yamada, booth.arabic]
+    info = WorkbookInfo("Milipol", datetime(2023, 11, 17, 18), "all")
+    with pytest.raises(ExportCancelled):
+        write_workbook(
+            io.BytesIO(), leads, show, leads_sheet_columns(show), ExportReport(), info, tick
+        )
+    assert list(ALL_TEMP_FILES) == before
+
+
+def test_numbers_excel_cannot_hold_are_written_as_text(booth: Booth, tmp_path: Path) -> None:
+    quantity = booth.questions[2]
+    odd = booth.services.leads.create(
+        LeadInput(first_name="Odd", answers={quantity.id: "nan"}), event_id=booth.show.id
+    )
+    result, workbook = export(booth, tmp_path)
+    assert lead_row(workbook["Leads"], odd.id)["Cases needed"].value == "nan"
+    assert any(w.lead_id == odd.id and "not a number" in w.message for w in result.warnings)

@@ -16,6 +16,7 @@ from boothapp.core.settings import SettingsService
 
 if TYPE_CHECKING:
     from boothapp.core.services.attendees import AttendeeService
+    from boothapp.core.services.exports import ExportService
     from boothapp.core.services.scanner_settings import ScannerSettingsService
     from boothapp.core.services.scans import ScanService
 
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 class Services:
     """Every service over one open database.
 
-    Scanning and the attendee list load on first use, keeping them out of start-up."""
+    Scanning, the attendee list and exports load on first use, keeping them out of
+    start-up."""
 
     database: Database
     events: EventService
@@ -59,6 +61,12 @@ class Services:
         from boothapp.core.services.attendees import AttendeeService
 
         return AttendeeService(self.database, self.leads)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from boothapp.core.services.exports import ExportService
+
+        return ExportService(self.database, self.events, self.products, self.staff)
 
     @cached_property
     def scanner(self) -> ScannerSettingsService:

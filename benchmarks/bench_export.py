@@ -1,0 +1,324 @@
+"""Export figures: boothapp's Excel and CSV exports against bare openpyxl and pandas.
+
+    python benchmarks/bench_export.py [--leads 100000] [--small 5000] [--workdir DIR]
+                                      [--repeat N]
+
+Builds demo databases (``create_demo``) of ``--leads`` and ``--small`` leads, then
+runs each measurement in a fresh interpreter, so peak memory is that process's
+``ru_maxrss`` (the whole process: interpreter, libraries and export):
+
+* boothapp xlsx: ``ExportService.export`` to .xlsx (Leads, Summary, Notes, Visits),
+  everything included: reading the database, safety checks, styles, charts, saving;
+* floor: the same Leads, Notes and Visits rows, prepared in memory beforehand (not
+  timed), appended as plain values to a bare openpyxl write-only workbook and saved;
+* pandas: the same prepared rows as DataFrames, ``to_excel`` (openpyxl engine) per
+  sheet; skipped with a note when pandas is not installed;
+* boothapp xlsx of ``--small`` leads, and boothapp CSV of ``--leads`` leads.
+
+Prints a table with ratios and the targets. ``--workdir`` keeps the databases for
+the next run (building 100,000 demo leads takes a while). ``--repeat`` runs each
+measurement several times (in rounds) and keeps the best, for machines shared with
+other work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+CHILD_FLAG = "--child"
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+# --- children: one measurement each ---------------------------------------------------
+
+
+def _services(db_path: Path) -> Any:
+    from boothapp.core.db import open_database
+    from boothapp.core.services import Services
+    from boothapp.core.services.exports import ExportService
+
+    database = open_database(db_path)
+    services = Services.over(database)
+    exports = getattr(services, "exports", None) or ExportService(
+        database, services.events, services.products, services.staff
+    )
+    return database, services, exports
+
+
+def _plain_rows(
+    db_path: Path,
+) -> tuple[list[str], list[list[Any]], list[list[Any]], list[list[Any]]]:
+    """The Leads, Notes and Visits rows of the boothapp export, as plain values."""
+    from boothapp.core.exporting.columns import SOURCE_LABELS, ShowContext, leads_sheet_columns
+    from boothapp.core.exporting.source import Selection, read_details
+    from boothapp.core.schemas import LeadFilter
+
+    database, services, _exports = _services(db_path)
+    event = services.events.resolve(None)
+    show = ShowContext(
+        event,
+        tuple(services.products.list(event_id=event.id, include_inactive=True)),
+        tuple(services.events.questions(event.id)),
+    )
+    columns = leads_sheet_columns(show)
+    leads: list[list[Any]] = []
+    notes: list[list[Any]] = []
+    visits: list[list[Any]] = []
+    with database.read() as session:
+        for lead in read_details(session, Selection(LeadFilter(event_id=event.id))):
+            values = [column.value(lead) for column in columns]
+            leads.append([None if value == "" else value for value in values])
+            name = lead.display_name
+            for note in lead.notes:
+                at = show.local(note.at)
+                notes.append([lead.id, name, lead.company, at, note.staff, note.text, ""])
+            for visit in lead.visits:
+                source = SOURCE_LABELS[visit.source]
+                visits.append([lead.id, name, show.local(visit.at), visit.staff, source])
+    database.close()
+    return [column.header for column in columns], leads, notes, visits
+
+
+def child_boothapp(db_path: Path, out: Path) -> dict[str, Any]:
+    from boothapp.core.services.exports import ExportRequest
+
+    database, _services_, exports = _services(db_path)
+    baseline = _peak_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    result = exports.export(ExportRequest(out))
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    database.close()
+    return {"seconds": seconds, "cpu": cpu, "count": result.count, "baseline_mb": baseline}
+
+
+def child_floor(db_path: Path, out: Path) -> dict[str, Any]:
+    from openpyxl import Workbook
+
+    headers, leads, notes, visits = _plain_rows(db_path)
+    baseline = _peak_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    workbook = Workbook(write_only=True)
+    for title, head, rows in (
+        ("Leads", headers, leads),
+        ("Notes", ["Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part"], notes),
+        ("Visits", ["Lead ID", "Lead", "Time", "Staff", "Source"], visits),
+    ):
+        sheet = workbook.create_sheet(title)
+        sheet.append(head)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(out)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"seconds": seconds, "cpu": cpu, "count": len(leads), "baseline_mb": baseline}
+
+
+def child_pandas(db_path: Path, out: Path) -> dict[str, Any]:
+    import pandas
+
+    headers, leads, notes, visits = _plain_rows(db_path)
+    frames = {
+        "Leads": pandas.DataFrame(leads, columns=headers),
+        "Notes": pandas.DataFrame(
+            notes, columns=["Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part"]
+        ),
+        "Visits": pandas.DataFrame(visits, columns=["Lead ID", "Lead", "Time", "Staff", "Source"]),
+    }
+    del leads, notes, visits
+    baseline = _peak_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    with pandas.ExcelWriter(out, engine="openpyxl") as writer:
+        for title, frame in frames.items():
+            frame.to_excel(writer, sheet_name=title, index=False)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"seconds": seconds, "cpu": cpu, "count": len(frames["Leads"]), "baseline_mb": baseline}
+
+
+CHILDREN = {"boothapp": child_boothapp, "floor": child_floor, "pandas": child_pandas}
+
+
+def run_child(kind: str, db_path: Path, out: Path) -> dict[str, Any]:
+    completed = subprocess.run(
+        [sys.executable, __file__, CHILD_FLAG, kind, str(db_path), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(completed.stdout.strip().splitlines()[-1]))
+
+
+# --- the parent: databases, runs, table ------------------------------------------------
+
+
+def _database(folder: Path, leads: int) -> Path:
+    from boothapp.core.db import open_database
+    from boothapp.core.services import Services
+    from boothapp.core.services.demo import create_demo
+
+    path = folder / f"demo-{leads}.sqlite3"
+    if path.exists():
+        return path
+    partial = folder / f"demo-{leads}.partial.sqlite3"
+    for leftover in folder.glob(f"{partial.name}*"):
+        leftover.unlink()
+    database = open_database(partial)
+    start = time.perf_counter()
+    create_demo(Services.over(database), leads=leads, seed=7)
+    database.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    partial.rename(path)
+    print(f"built {leads:,} demo leads in {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return path
+
+
+def _pandas_installed() -> bool:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--leads", type=int, default=100_000)
+    parser.add_argument("--small", type=int, default=5_000)
+    parser.add_argument("--workdir", type=Path, help="keep the demo databases here")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each measurement; the best is kept"
+    )
+    args = parser.parse_args()
+
+    folder = args.workdir or Path(tempfile.mkdtemp(prefix="boothapp-bench-export-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    big = _database(folder, args.leads)
+    small = _database(folder, args.small)
+    out = folder / "out"
+    out.mkdir(exist_ok=True)
+
+    plan = [
+        ("boothapp", big, "boothapp.xlsx"),
+        ("floor", big, "floor.xlsx"),
+        *([("pandas", big, "pandas.xlsx")] if _pandas_installed() else []),
+        ("boothapp", small, "small.xlsx"),
+        ("boothapp", big, "boothapp.csv"),
+    ]
+    load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for _kind, _db, name in plan}
+    for attempt in range(args.repeat):
+        for kind, db_path, name in plan:
+            print(f"running {name} ({attempt + 1}/{args.repeat})...", file=sys.stderr)
+            runs[name].append(run_child(kind, db_path, out / name))
+
+    def best(name: str) -> dict[str, Any]:
+        """The run with the least CPU time; the highest peak memory of all runs."""
+        figures = dict(min(runs[name], key=lambda run: run["cpu"]))
+        figures["peak_mb"] = max(run["peak_mb"] for run in runs[name])
+        figures["size_mb"] = (out / name).stat().st_size / 1e6
+        return figures
+
+    booth = best("boothapp.xlsx")
+    floor = best("floor.xlsx")
+    panda = best("pandas.xlsx") if "pandas.xlsx" in runs else None
+    booth_small = best("small.xlsx")
+    csv_run = best("boothapp.csv")
+
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(f"machine: {machine}; load average before the runs: {load_before}")
+    print(f"databases: {args.leads:,} and {args.small:,} demo leads in {folder}")
+    print("time: wall clock, then CPU time of the measuring process (single-threaded work,")
+    print("so the two agree on an idle machine); ratios and verdicts use CPU time, which other")
+    print("programs running at the same time do not inflate.")
+    print("peak memory: ru_maxrss of the measuring process; 'before' is after imports.")
+    print()
+
+    def row(*cells: str) -> None:
+        print("| " + " | ".join(cells) + " |")
+
+    def verdict(met: bool) -> str:
+        return "ok" if met else "MISSED"
+
+    def timing(figures: dict[str, Any]) -> str:
+        return f"{figures['seconds']:.2f} s ({figures['cpu']:.2f} s CPU)"
+
+    def memory(figures: dict[str, Any]) -> str:
+        return f"{figures['peak_mb']:.0f} MB (before {figures['baseline_mb']:.0f} MB)"
+
+    row("measurement", "time", "peak memory", "ratio", "target", "result")
+    row("---", "---", "---", "---", "---", "---")
+    ratio = booth["cpu"] / floor["cpu"]
+    row(
+        f"boothapp xlsx, {booth['count']:,} leads",
+        timing(booth),
+        memory(booth),
+        f"{ratio:.2f}x floor",
+        "<= 1.25x floor; <= 150 MB",
+        verdict(ratio <= 1.25 and booth["peak_mb"] <= 150),
+    )
+    row("floor: bare openpyxl write-only, same rows", timing(floor), memory(floor), "1.00x", "", "")
+    if panda is not None:
+        speedup = panda["cpu"] / booth["cpu"]
+        row(
+            "pandas DataFrame.to_excel, same rows",
+            timing(panda),
+            memory(panda),
+            f"boothapp {speedup:.1f}x faster",
+            "boothapp >= 2x faster",
+            verdict(speedup >= 2),
+        )
+    else:
+        row("pandas DataFrame.to_excel", "skipped: pandas is not installed", "", "", "", "")
+    row(
+        f"boothapp xlsx, {booth_small['count']:,} leads",
+        timing(booth_small),
+        memory(booth_small),
+        "",
+        "<= 1.5 s",
+        verdict(booth_small["cpu"] <= 1.5),
+    )
+    row(
+        f"boothapp CSV, {csv_run['count']:,} leads",
+        timing(csv_run),
+        memory(csv_run),
+        "",
+        "<= 3 s",
+        verdict(csv_run["cpu"] <= 3),
+    )
+    print()
+    sizes = ", ".join(
+        f"{name} {figures['size_mb']:.0f} MB"
+        for name, figures in (("boothapp", booth), ("floor", floor), ("csv", csv_run))
+    )
+    print(f"file sizes: {sizes}")
+    return 0
+
+
+def child_main(argv: list[str]) -> int:
+    kind, db_path, out = argv
+    figures = CHILDREN[kind](Path(db_path), Path(out))
+    figures["peak_mb"] = _peak_mb()
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == CHILD_FLAG:
+        sys.exit(child_main(sys.argv[2:]))
+    sys.exit(main())

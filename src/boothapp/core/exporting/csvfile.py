@@ -1,0 +1,80 @@
+"""CSV export: the Leads sheet's columns (or a preset's), one row per lead.
+
+The stream must be opened with ``encoding="utf-8-sig"`` (a byte-order mark, so Excel
+reads accents and CJK correctly) and ``newline=""``. Rows follow RFC 4180 and end in
+CRLF. Every text field is quoted (numbers are not), so a semicolon inside a value
+never splits it into two cells in Excel set up for a ``;`` separator. Text a
+spreadsheet would run as a formula gets a leading apostrophe: see ``text.csv_safe``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import TextIO
+
+from boothapp.core.exporting.columns import CellValue, Column
+from boothapp.core.exporting.report import ExportReport
+from boothapp.core.exporting.text import clean, csv_safe, is_plain
+from boothapp.core.schemas import LeadDetail
+
+CUT_MARKER = " …"
+
+
+def _field(value: CellValue, column: Column, lead: LeadDetail, report: ExportReport) -> object:
+    """A value that is not plain text or a number, as a CSV field."""
+    if isinstance(value, str):
+        cleaned = clean(value)
+        text = cleaned.text
+        if cleaned.changed:
+            report.warn(lead.id, lead.display_name, column.header, cleaned.describe())
+        limit = column.max_length
+        if limit is not None and len(text) > limit:
+            report.warn(
+                lead.id,
+                lead.display_name,
+                column.header,
+                f"{len(text):,} characters, over the {limit:,} this column takes: cut",
+            )
+            text = text[: limit - len(CUT_MARKER)] + CUT_MARKER
+        return csv_safe(text)
+    if isinstance(value, datetime):
+        return value.isoformat(" ", "minutes")
+    return value
+
+
+def write_csv(
+    stream: TextIO,
+    leads: Iterable[LeadDetail],
+    columns: Sequence[Column],
+    report: ExportReport,
+    tick: Callable[[], None],
+) -> int:
+    """Writes a header row and one row per lead; returns how many leads were written.
+
+    Dates and times are written ``YYYY-MM-DD HH:MM`` (the show's local time)."""
+    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow([csv_safe(clean(column.header).text) for column in columns])
+    plan = [(column, column.value, column.max_length is None) for column in columns]
+    count = 0
+    for lead in leads:
+        row: list[object] = []
+        append = row.append
+        for column, get, unlimited in plan:
+            value = get(lead)
+            if value is None:
+                append("")
+            elif type(value) is str:
+                if unlimited and is_plain(value):
+                    append(value)
+                else:
+                    append(_field(value, column, lead, report))
+            elif type(value) is int:
+                append(value)
+            else:
+                append(_field(value, column, lead, report))
+        writer.writerow(row)
+        count += 1
+        tick()
+    return count

@@ -1,0 +1,566 @@
+"""The Excel workbook: Leads, Summary, Notes and Visits sheets, streamed row by row.
+
+openpyxl (write-only mode, lxml) builds the workbook: styles, frozen header rows,
+column widths, filters, the charts of the Summary sheet. The rows themselves are
+streamed to temporary files by ``sheetxml`` and spliced in when the workbook is
+saved, which costs a fraction of openpyxl's cell-by-cell path; memory stays flat.
+Dates and times are the show's local time, as real date cells. The traps of
+spreadsheets are handled here:
+
+* text that looks like a formula (``=1+1``) or an error value (``#N/A``) is written
+  as a string cell, never as a formula or an error; text a spreadsheet could run as a
+  formula also gets Excel's quote-prefix style (as if typed after an apostrophe), so
+  editing the cell later does not turn it into a formula either;
+* text over 32,767 characters would be cut by Excel: in the Leads sheet it is cut
+  with a visible marker, the Notes sheet carries every note whole, split across rows
+  marked "(continued 2/3)", and each case goes in the export report;
+* control characters and lone surrogates cannot be stored in the file: they are
+  removed or replaced first (``text.clean``), and reported.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.chart import BarChart, PieChart, Reference  # type: ignore[import-untyped]
+from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+from boothapp import APP_NAME
+from boothapp.core.exporting.columns import (
+    SOURCE_LABELS,
+    CellValue,
+    Column,
+    ColumnKind,
+    ShowContext,
+    note_heading,
+)
+from boothapp.core.exporting.report import ExportReport
+from boothapp.core.exporting.sheetxml import SheetRows, Styled, splice
+from boothapp.core.exporting.summary import NOT_RATED, Summary
+from boothapp.core.exporting.text import (
+    EXCEL_CELL_LIMIT,
+    clean,
+    cut_for_excel,
+    fits_in_cell,
+    is_formula_like,
+    is_plain,
+    needs_cleaning,
+    split_for_excel,
+)
+from boothapp.core.models import Rating
+from boothapp.core.schemas import LeadDetail
+
+LEADS_SHEET = "Leads"
+SUMMARY_SHEET = "Summary"
+NOTES_SHEET = "Notes"
+VISITS_SHEET = "Visits"
+
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+DAY_FORMAT = "ddd yyyy-mm-dd"
+PERCENT_FORMAT = "0%"
+HEADER_HEIGHT = 32
+
+NOTES_CUT_MARKER = (
+    " … [cut here: over Excel's 32,767-character cell limit;"
+    " every note is whole on the Notes sheet]"
+)
+CELL_CUT_MARKER = " … [cut here: over Excel's 32,767-character cell limit]"
+
+RATING_COLOURS = {
+    Rating.HOT: ("F8CBAD", "9C0006"),
+    Rating.WARM: ("FFE699", "7F6000"),
+    Rating.COLD: ("BDD7EE", "1F4E78"),
+}
+NOT_RATED_COLOUR = "BFBFBF"
+HEADER_FILL = "1F4E78"
+HEADER_FONT = "FFFFFF"
+
+NOTES_HEADERS = ("Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part")
+NOTES_WIDTHS = (38, 24, 24, 17, 18, 90, 16)
+VISITS_HEADERS = ("Lead ID", "Lead", "Time", "Staff", "Source")
+VISITS_WIDTHS = (38, 24, 17, 18, 13)
+SUMMARY_WIDTHS = (30, 12, 10, 10, 10, 10)
+
+_CHART_ROW_CM = 0.53
+_CHART_MIN_HEIGHT_CM = 7.5
+_CHART_WIDTH_CM = 18.0
+
+
+@dataclass(frozen=True)
+class WorkbookInfo:
+    """The header of the Summary sheet."""
+
+    title: str
+    exported_at: datetime
+    selection: str
+
+
+class _Styles:
+    """Every cell style of the workbook, registered once; each is a cell style id."""
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+        wrap = Alignment(wrap_text=True, vertical="top")
+        self.header = self._make(
+            font=Font(bold=True, color=HEADER_FONT),
+            fill=PatternFill("solid", fgColor=HEADER_FILL),
+            alignment=Alignment(wrap_text=True, vertical="center"),
+        )
+        self.bold = self._make(font=Font(bold=True))
+        self.title = self._make(font=Font(bold=True, size=14))
+        self.datetime = self._make(number_format=DATETIME_FORMAT)
+        self.day = self._make(number_format=DAY_FORMAT)
+        self.percent = self._make(number_format=PERCENT_FORMAT)
+        self.wrap = self._make(alignment=wrap)
+        self.text = self._make(quotePrefix=True)
+        self.wrap_text = self._make(alignment=wrap, quotePrefix=True)
+        self.ratings = {
+            rating.value: self._make(
+                fill=PatternFill("solid", fgColor=fill),
+                font=Font(bold=True, color=font),
+                alignment=Alignment(horizontal="center"),
+            )
+            for rating, (fill, font) in RATING_COLOURS.items()
+        }
+
+    def _make(self, **attributes: Any) -> int:
+        cell = WriteOnlyCell(self._sheet)
+        for name, value in attributes.items():
+            setattr(cell, name, value)
+        return int(cell.style_id)
+
+
+def _plain(value: str, quoted: int) -> str | Styled:
+    """Text computed from stored values (names, SKUs) for the Summary sheet."""
+    text = clean(value).text
+    return Styled(text, quoted) if is_formula_like(text) else text
+
+
+class _SheetText:
+    """Turns text into what a sheet can hold, reporting each change."""
+
+    def __init__(self, styles: _Styles, report: ExportReport) -> None:
+        self._styles = styles
+        self._report = report
+
+    def cell(
+        self,
+        sheet: str,
+        value: str,
+        lead: LeadDetail,
+        column: str,
+        wrap: bool = False,
+        cut_marker: str = CELL_CUT_MARKER,
+    ) -> str | Styled | None:
+        """``value`` as a cell value: itself when it is plain, else styled text."""
+        if not value:
+            return None
+        if not wrap and is_plain(value):
+            return value
+        text = value
+        if needs_cleaning(text):
+            cleaned = clean(text)
+            text = cleaned.text
+            self._report.warn(lead.id, lead.display_name, column, cleaned.describe())
+        if not fits_in_cell(text):
+            self._report.warn(
+                lead.id,
+                lead.display_name,
+                column,
+                f"{len(text):,} characters, over Excel's {EXCEL_CELL_LIMIT:,}-character "
+                f"cell limit: cut in the {sheet} sheet",
+            )
+            text = cut_for_excel(text, cut_marker)
+        if is_formula_like(text):
+            return Styled(text, self._styles.wrap_text if wrap else self._styles.text)
+        if wrap:
+            return Styled(text, self._styles.wrap)
+        return text
+
+
+Converter = Callable[[CellValue, LeadDetail], Any]
+
+
+class WorkbookWriter:
+    """Writes one workbook; ``add`` each lead, then ``save``; ``discard`` in any case."""
+
+    def __init__(
+        self,
+        show: ShowContext,
+        columns: Sequence[Column],
+        report: ExportReport,
+        info: WorkbookInfo,
+    ) -> None:
+        self._show = show
+        self._columns = list(columns)
+        self._report = report
+        self._info = info
+        self._workbook = Workbook(write_only=True)
+        self._workbook.properties.creator = APP_NAME
+        self._workbook.properties.title = info.title
+        sheets = [
+            self._workbook.create_sheet(title)
+            for title in (LEADS_SHEET, SUMMARY_SHEET, NOTES_SHEET, VISITS_SHEET)
+        ]
+        self._rows = [SheetRows(sheet) for sheet in sheets]
+        self._leads, self._summary_rows, self._notes, self._visits = self._rows
+        self._styles = _Styles(sheets[0])
+        self._text = _SheetText(self._styles, report)
+        self._plan = [
+            (column.value, self._converter(column), _takes_plain_values(column))
+            for column in self._columns
+        ]
+        self._summary = Summary.for_show(show)
+        self._start_table(
+            self._leads, [c.header for c in self._columns], [c.width for c in columns]
+        )
+        self._start_table(self._notes, NOTES_HEADERS, NOTES_WIDTHS)
+        self._start_table(self._visits, VISITS_HEADERS, VISITS_WIDTHS)
+        self._set_widths(self._summary_rows, SUMMARY_WIDTHS)
+
+    # --- the rows of each lead ---------------------------------------------------------
+
+    def add(self, lead: LeadDetail) -> None:
+        row: list[Any] = []
+        append = row.append
+        for get, convert, takes_plain in self._plan:
+            value = get(lead)
+            if value is None or value == "":
+                append(None)
+            elif takes_plain and (type(value) is int or (type(value) is str and is_plain(value))):
+                append(value)
+            else:
+                append(convert(value, lead))
+        self._leads.append(row)
+        name = lead.display_name
+        if lead.notes:
+            self._add_notes(lead, name)
+        if lead.visits:
+            self._add_visits(lead, name)
+        self._summary.add(lead, self._show.local(lead.created_at).date())
+
+    def _converter(self, column: Column) -> Converter:
+        """How a column's values become cells (``add`` passes plain values itself)."""
+        text = self._text.cell
+        header = column.header
+        wrap = column.kind is ColumnKind.NOTES
+        marker = NOTES_CUT_MARKER if column.key == "notes" else CELL_CUT_MARKER
+        limit = column.max_length
+        date_style = self._styles.datetime
+
+        def convert(value: CellValue, lead: LeadDetail) -> Any:
+            if isinstance(value, str):
+                if limit is not None and len(value) > limit:
+                    value = self._cut_for_limit(value, limit, lead, header)
+                return text(LEADS_SHEET, value, lead, header, wrap, marker)
+            if isinstance(value, datetime):
+                return Styled(value, date_style)
+            if isinstance(value, float) and not math.isfinite(value):
+                self._report.warn(
+                    lead.id, lead.display_name, header, f"{value} is not a number: written as text"
+                )
+                return str(value)
+            return value
+
+        if column.kind is ColumnKind.RATING:
+            by_label = self._styles.ratings
+
+            def convert_rating(value: CellValue, lead: LeadDetail) -> Any:
+                if isinstance(value, str) and value.lower() in by_label:
+                    return Styled(value, by_label[value.lower()])
+                return convert(value, lead)
+
+            return convert_rating
+        return convert
+
+    def _cut_for_limit(self, value: str, limit: int, lead: LeadDetail, header: str) -> str:
+        self._report.warn(
+            lead.id,
+            lead.display_name,
+            header,
+            f"{len(value):,} characters, over the {limit:,} this column takes: cut",
+        )
+        marker = " …"
+        return value[: limit - len(marker)] + marker
+
+    def _add_notes(self, lead: LeadDetail, lead_name: str) -> None:
+        text = self._text.cell
+        name = text(NOTES_SHEET, lead_name, lead, "Lead")
+        company = text(NOTES_SHEET, lead.company, lead, "Company")
+        date_style = self._styles.datetime
+        for note in lead.notes:
+            body = note.text
+            if needs_cleaning(body):
+                cleaned = clean(body)
+                body = cleaned.text
+                self._report.warn(
+                    lead.id,
+                    lead.display_name,
+                    f"note of {note_heading(self._show, note)}",
+                    cleaned.describe(),
+                )
+            pieces = split_for_excel(body)
+            if len(pieces) > 1:
+                self._report.warn(
+                    lead.id,
+                    lead.display_name,
+                    f"note of {note_heading(self._show, note)}",
+                    f"{len(body):,} characters, over Excel's {EXCEL_CELL_LIMIT:,}-"
+                    f"character cell limit: split across {len(pieces)} rows of the "
+                    f"{NOTES_SHEET} sheet",
+                )
+            staff = text(NOTES_SHEET, note.staff or "", lead, "Staff")
+            at = Styled(self._show.local(note.at), date_style)
+            for number, piece in enumerate(pieces, start=1):
+                self._notes.append(
+                    [
+                        lead.id,
+                        name,
+                        company,
+                        at,
+                        staff,
+                        text(NOTES_SHEET, piece, lead, "Note", wrap=True),
+                        _part_label(number, len(pieces)),
+                    ]
+                )
+
+    def _add_visits(self, lead: LeadDetail, lead_name: str) -> None:
+        text = self._text.cell
+        name = text(VISITS_SHEET, lead_name, lead, "Lead")
+        local = self._show.local
+        date_style = self._styles.datetime
+        for visit in lead.visits:
+            self._visits.append(
+                [
+                    lead.id,
+                    name,
+                    Styled(local(visit.at), date_style),
+                    text(VISITS_SHEET, visit.staff or "", lead, "Staff"),
+                    SOURCE_LABELS.get(visit.source, visit.source),
+                ]
+            )
+
+    # --- layout ------------------------------------------------------------------------
+
+    @staticmethod
+    def _set_widths(rows: SheetRows, widths: Sequence[float]) -> None:
+        for index, width in enumerate(widths, start=1):
+            rows.sheet.column_dimensions[get_column_letter(index)].width = width
+
+    def _start_table(
+        self, rows: SheetRows, headers: Sequence[str], widths: Sequence[float]
+    ) -> None:
+        """Column widths, a frozen header row and the header itself."""
+        self._set_widths(rows, widths)
+        rows.sheet.freeze_panes = "A2"
+        rows.append([Styled(clean(h).text, self._styles.header) for h in headers], HEADER_HEIGHT)
+
+    @staticmethod
+    def _finish_table(rows: SheetRows, width: int) -> None:
+        rows.sheet.auto_filter.ref = f"A1:{get_column_letter(max(width, 1))}{rows.count}"
+
+    # --- the Summary sheet -------------------------------------------------------------
+
+    def _write_summary(self) -> None:
+        rows = self._summary_rows
+        styles = self._styles
+        summary = self._summary
+        info = self._info
+        quoted = styles.text
+        rows.append([Styled(clean(f"Leads summary: {info.title}").text, styles.title)])
+        rows.append(["Exported", Styled(info.exported_at, styles.datetime)])
+        rows.append(["Selection", _plain(info.selection, quoted)])
+        rows.append(["Leads", summary.total])
+        rows.skip()
+        rating_titles = ["Hot", "Warm", "Cold", NOT_RATED]
+        sheet = rows.sheet
+        self._summary_block(
+            "Leads per day",
+            ["Day", "Leads", *rating_titles],
+            [[Styled(day, styles.day), *counts] for day, *counts in summary.day_rows()],
+            lambda first, last: _stacked_bars(sheet, "Leads per day", first, last, "col"),
+        )
+        self._summary_block(
+            "Leads per staff member",
+            ["Staff", "Leads", *rating_titles],
+            [[_plain(name, quoted), *counts] for name, *counts in summary.staff_rows()],
+            lambda first, last: _stacked_bars(sheet, "Leads per staff member", first, last, "bar"),
+        )
+        self._summary_block(
+            "Leads per product",
+            ["Product", "SKU", "Leads", "Hot"],
+            [
+                [_plain(name, quoted), _plain(sku, quoted), leads, hot]
+                for name, sku, leads, hot in summary.product_rows()
+            ],
+            lambda first, last: _bars(sheet, "Leads per product", first, last, value_column=3),
+        )
+        self._summary_block(
+            "Leads per rating",
+            ["Rating", "Leads", "Share"],
+            [
+                [label, count, Styled(share, styles.percent)]
+                for label, count, share in summary.rating_rows()
+            ],
+            lambda first, last: _rating_pie(sheet, first, last),
+        )
+        self._summary_block(
+            "Top countries",
+            ["Country", "Code", "Leads"],
+            [[_plain(name, quoted), code, count] for name, code, count in summary.country_rows()],
+            lambda first, last: _bars(sheet, "Top countries", first, last, value_column=3),
+        )
+
+    def _summary_block(
+        self,
+        title: str,
+        headers: Sequence[str],
+        body: Sequence[Sequence[Any]],
+        chart: Callable[[int, int], Any],
+    ) -> None:
+        """A titled table with its chart beside it, followed by enough empty rows for
+        the chart, so charts never overlap."""
+        rows = self._summary_rows
+        first = rows.count + 1
+        rows.append([Styled(title, self._styles.bold)])
+        rows.append([Styled(h, self._styles.header) for h in headers])
+        for line in body:
+            rows.append(line)
+        written = 2 + len(body)
+        needed = written
+        if body and self._summary.total:
+            figure = chart(first + 1, first + 1 + len(body))
+            height = max(_CHART_MIN_HEIGHT_CM, len(body) * 0.6 + 3)
+            figure.height = height
+            figure.width = _CHART_WIDTH_CM
+            rows.sheet.add_chart(figure, f"H{first}")
+            needed = max(written, math.ceil(height / _CHART_ROW_CM) + 1)
+        rows.skip(needed - written + 1)
+
+    # --- finishing ---------------------------------------------------------------------
+
+    def save(self, stream: IO[bytes]) -> None:
+        self._finish_table(self._leads, len(self._columns))
+        self._finish_table(self._notes, len(NOTES_HEADERS))
+        self._finish_table(self._visits, len(VISITS_HEADERS))
+        self._write_summary()
+        skeleton = io.BytesIO()
+        self._workbook.save(skeleton)
+        skeleton.seek(0)
+        splice(skeleton, stream, self._rows)
+
+    def discard(self) -> None:
+        """Deletes the temporary files of the rows; the writer is unusable after."""
+        for rows in self._rows:
+            rows.close()
+
+
+def _takes_plain_values(column: Column) -> bool:
+    """True when a number or plain text goes in the column's cell as it is."""
+    return (
+        column.kind not in (ColumnKind.RATING, ColumnKind.NOTES, ColumnKind.DATETIME)
+        and column.max_length is None
+    )
+
+
+def _part_label(number: int, total: int) -> str:
+    if total == 1:
+        return ""
+    if number == 1:
+        return f"1/{total}"
+    return f"(continued {number}/{total})"
+
+
+def _colour_series(chart: Any) -> None:
+    colours = [RATING_COLOURS[r][1] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
+    for series, colour in zip(chart.series, [*colours, NOT_RATED_COLOUR], strict=False):
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+
+
+def _bar_chart() -> Any:
+    chart = BarChart()
+    # openpyxl leaves <c:delete> out, and Excel then hides both axes.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    return chart
+
+
+def _stacked_bars(sheet: Any, title: str, header_row: int, last_row: int, direction: str) -> Any:
+    chart = _bar_chart()
+    chart.type = direction
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = title
+    chart.y_axis.title = "Leads"
+    data = Reference(sheet, min_col=3, max_col=6, min_row=header_row, max_row=last_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    _colour_series(chart)
+    if direction == "bar":
+        chart.x_axis.scaling.orientation = "maxMin"
+    return chart
+
+
+def _bars(sheet: Any, title: str, header_row: int, last_row: int, value_column: int) -> Any:
+    chart = _bar_chart()
+    chart.type = "bar"
+    chart.title = title
+    chart.legend = None
+    data = Reference(
+        sheet, min_col=value_column, max_col=value_column, min_row=header_row, max_row=last_row
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.series[0].graphicalProperties.solidFill = HEADER_FILL
+    return chart
+
+
+def _rating_pie(sheet: Any, header_row: int, last_row: int) -> Any:
+    chart = PieChart()
+    chart.title = "Leads per rating"
+    data = Reference(sheet, min_col=2, max_col=2, min_row=header_row, max_row=last_row)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
+    colours = [RATING_COLOURS[r][0] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
+    for index, colour in enumerate([*colours, NOT_RATED_COLOUR]):
+        point = DataPoint(idx=index)
+        point.graphicalProperties.solidFill = colour
+        chart.series[0].dPt.append(point)
+    return chart
+
+
+def write_workbook(
+    stream: IO[bytes],
+    leads: Iterable[LeadDetail],
+    show: ShowContext,
+    columns: Sequence[Column],
+    report: ExportReport,
+    info: WorkbookInfo,
+    tick: Callable[[], None],
+) -> int:
+    """Writes the workbook of ``leads`` to ``stream``; returns how many leads it holds.
+
+    ``tick`` is called after each lead and may raise to stop; the temporary files are
+    removed whatever happens."""
+    writer = WorkbookWriter(show, columns, report, info)
+    count = 0
+    try:
+        for lead in leads:
+            writer.add(lead)
+            count += 1
+            tick()
+        writer.save(stream)
+    finally:
+        writer.discard()
+    return count

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from boothapp.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.delenv("BOOTHAPP_DB", raising=False)
+    path = str(tmp_path / "export.sqlite3")
+    for command in (
+        ["event", "add", "Milipol Paris 2023", "--country", "FR", "--timezone", "Europe/Paris"],
+        [
+            "lead",
+            "add",
+            "--first-name",
+            "Zoé",
+            "--last-name",
+            "Lefèvre",
+            "--rating",
+            "hot",
+            "--company",
+            "=1+1",
+        ],
+        ["lead", "add", "--first-name", "山田", "--rating", "cold"],
+    ):
+        assert main(["--db", path, *command]) == 0
+    return path
+
+
+def test_export_to_xlsx_csv_and_vcard(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workbook_path = tmp_path / "leads.xlsx"
+    assert main(["--db", db, "export", "-o", str(workbook_path)]) == 0
+    assert "Exported 2 leads" in capsys.readouterr().out
+    sheet = openpyxl.load_workbook(workbook_path)["Leads"]
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "Zoé" in values and "=1+1" in values
+
+    csv_path = tmp_path / "hot.csv"
+    assert main(["--db", db, "export", "-o", str(csv_path), "--rating", "hot"]) == 0
+    with csv_path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert len(rows) == 2 and "Zoé" in rows[1]
+
+    vcf_path = tmp_path / "cards.vcf"
+    assert main(["--db", db, "export", "-o", str(vcf_path)]) == 0
+    assert vcf_path.read_text(encoding="utf-8").count("BEGIN:VCARD") == 2
+
+
+def test_since_last_export_and_presets(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first.csv"
+    assert main(["--db", db, "export", "-o", str(first), "--preset", "salesforce"]) == 0
+    header = first.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "Last Name" in header and "Company" in header
+    assert main(["--db", db, "lead", "add", "--first-name", "Jürgen"]) == 0
+    capsys.readouterr()
+    second = tmp_path / "second.csv"
+    assert main(["--db", db, "export", "-o", str(second), "--since-last-export"]) == 0
+    assert "Exported 1 lead " in capsys.readouterr().out
+
+
+def test_bad_export_requests_are_one_line(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (
+        ["export", "-o", str(tmp_path / "leads.pdf")],
+        ["export", "-o", str(tmp_path / "missing" / "leads.xlsx")],
+        ["export", "-o", str(tmp_path / "x.csv"), "--preset", "nosuch"],
+    ):
+        code = main(["--db", db, *argv])
+        err = capsys.readouterr().err
+        assert code == 1, argv
+        assert err.startswith("boothapp: error: ") and err.count("\n") == 1
