@@ -1,13 +1,18 @@
 """The keyboard mapping learned for this laptop's scanners (see ``badges.keyboard_layout``).
 
 One mapping per database, as the database lives on the laptop whose layout it describes.
+The badge parser loads only when a mapping is stored, keeping it out of start-up.
 """
 
 from __future__ import annotations
 
-from boothapp.core.badges.keyboard_layout import KeyboardMapping
+from typing import TYPE_CHECKING
+
 from boothapp.core.db import Database
 from boothapp.core.models import Setting
+
+if TYPE_CHECKING:
+    from boothapp.core.badges.keyboard_layout import KeyboardMapping
 
 MAPPING_KEY = "scanner_keyboard_mapping"
 
@@ -21,6 +26,10 @@ class ScannerSettingsService:
         with self._db.read() as session:
             row = session.get(Setting, MAPPING_KEY)
             value = row.value if row is not None else None
+        if value is None:
+            return None
+        from boothapp.core.badges.keyboard_layout import KeyboardMapping
+
         return KeyboardMapping.from_json(value)
 
     def save(self, mapping: KeyboardMapping) -> None:
