@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -45,6 +46,7 @@ from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, Sta
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
 from boothapp.gui.capture.capture_form import CaptureForm
+from boothapp.gui.dashboard import Dashboard
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
@@ -206,6 +208,13 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
 
+        self.dashboard = Dashboard(services, self.runner)
+        self.dashboard_dock = QDockWidget("Dashboard", self)
+        self.dashboard_dock.setObjectName("dashboardDock")
+        self.dashboard_dock.setWidget(self.dashboard)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dashboard_dock)
+        self.dashboard_dock.hide()
+
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -261,6 +270,9 @@ class MainWindow(QMainWindow):
         self.import_attendees_action.setToolTip(
             "Read the organiser's attendee list (Excel or CSV) so badge IDs give names"
         )
+        self.export_action = QAction("&Export leads…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setToolTip("Save the show's leads as Excel, CSV or vCard")
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -274,6 +286,7 @@ class MainWindow(QMainWindow):
         self.scan_menu.addAction(self.calibrate_action)
         file_menu.addAction(self.image_action)
         file_menu.addAction(self.import_attendees_action)
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -285,6 +298,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.refresh_action)
+        self.dashboard_action = self.dashboard_dock.toggleViewAction()
+        self.dashboard_action.setText("&Dashboard")
+        self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
+        view_menu.addAction(self.dashboard_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -342,6 +359,7 @@ class MainWindow(QMainWindow):
         self.camera_action.triggered.connect(self.open_camera)
         self.calibrate_action.triggered.connect(self.open_calibration)
         self.import_attendees_action.triggered.connect(self.open_attendee_import)
+        self.export_action.triggered.connect(self.open_export)
         if self.wedge is not None:
             self.wedge.scanned.connect(self.scan_badge)
             self.wedge.rejected.connect(self._scan_rejected)
@@ -387,6 +405,10 @@ class MainWindow(QMainWindow):
         self.active_show = self.services.events.active()
         self._fill_show_combo(events)
         self._update_actions()
+        self.dashboard.set_show(
+            self.active_show.id if self.active_show else None,
+            self.active_show.timezone if self.active_show else "UTC",
+        )
         if self.active_show is None:
             self.setWindowTitle(APP_DISPLAY_NAME)
             self.capture.set_context(None, None)
@@ -539,6 +561,7 @@ class MainWindow(QMainWindow):
         """After the form saved: the status bar names the lead, and the list shows it
         once the form is back in the visitor's hands (the next turn of the event loop)."""
         QTimer.singleShot(0, self, lambda: self._show_saved_lead(lead.id))
+        self.dashboard.schedule()
         name = lead.display_name
         warnings = "; ".join(warning.message for warning in lead.warnings)
         suffix = f" — {warnings}" if warnings else ""
@@ -828,6 +851,19 @@ class MainWindow(QMainWindow):
         dialog.imported.connect(self._attendees_imported)
         self._open_dialog(dialog)
 
+    def open_export(self) -> None:
+        """Opens the export of the active show's leads."""
+        if self.active_show is None:
+            return
+        from boothapp.gui.export_dialog import ExportDialog
+
+        if self.scan_dialog is not None:
+            self.scan_dialog.raise_()
+            return
+        dialog = ExportDialog(self.services, self.active_show, self.runner, self)
+        dialog.exported.connect(self.notify)
+        self._open_dialog(dialog)
+
     def _attendees_imported(self, summary: str) -> None:
         self._load_list(keep_loaded=True)
         self.notify(summary)
@@ -917,6 +953,7 @@ class MainWindow(QMainWindow):
             self.image_action,
             self.camera_action,
             self.import_attendees_action,
+            self.export_action,
         ):
             action.setEnabled(has_show)
         self.view.search_edit.setEnabled(has_show)
