@@ -348,10 +348,9 @@ class LeadTableModel(QAbstractTableModel):
             case Column.CAPTURED_AT:
                 return local_time(lead.created_at, self._timezone)
             case Column.NAME:
-                name = " ".join(part for part in (lead.first_name, lead.last_name) if part)
-                if name or lead.email or lead.company:
-                    return name
-                return lead.display_name
+                if lead.first_name or lead.last_name or not (lead.email or lead.company):
+                    return lead.display_name
+                return ""
             case Column.COMPANY:
                 return lead.company
             case Column.JOB_TITLE:
