@@ -273,4 +273,8 @@ def test_right_to_left_and_cjk_text_is_shown_as_given(services: Services, show: 
         )
         for r in range(model.rowCount())
     }
-    assert shown == {(f"{f} {last}", company, city) for f, last, company, city in people}
+    family_name_first = {"山田"}
+    assert shown == {
+        (f"{last} {f}" if last in family_name_first else f"{f} {last}", company, city)
+        for f, last, company, city in people
+    }
