@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 CHILD_FLAG = "--child"
+# About 0.1 s of CPU on an unloaded 2-core machine of the reference class.
+SPEED_CHECK_ADDITIONS = 2_000_000
 
 
 def _peak_mb() -> float:
@@ -185,6 +187,16 @@ def _database(folder: Path, leads: int) -> Path:
     return path
 
 
+def _machine_speed(additions: int = 10_000_000) -> float:
+    """CPU seconds for ``additions`` additions in a Python loop: how fast the machine
+    runs right now (a shared machine can be several times slower at times)."""
+    start = time.process_time()
+    total = 0
+    for number in range(additions):
+        total += number
+    return time.process_time() - start
+
+
 def _pandas_installed() -> bool:
     try:
         import pandas  # noqa: F401
@@ -218,6 +230,7 @@ def main() -> int:
         ("boothapp", big, "boothapp.csv"),
     ]
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    speed_before = _machine_speed(SPEED_CHECK_ADDITIONS)
     runs: dict[str, list[dict[str, Any]]] = {name: [] for _kind, _db, name in plan}
     for attempt in range(args.repeat):
         for kind, db_path, name in plan:
@@ -231,6 +244,7 @@ def main() -> int:
         figures["size_mb"] = (out / name).stat().st_size / 1e6
         return figures
 
+    speed_after = _machine_speed(SPEED_CHECK_ADDITIONS)
     booth = best("boothapp.xlsx")
     floor = best("floor.xlsx")
     panda = best("pandas.xlsx") if "pandas.xlsx" in runs else None
@@ -242,7 +256,13 @@ def main() -> int:
         f"{platform.system()} {platform.release()}"
     )
     print(f"machine: {machine}; load average before the runs: {load_before}")
+    print(
+        f"speed check: {SPEED_CHECK_ADDITIONS:,} additions in a Python loop took "
+        f"{speed_before:.2f} s before the runs, {speed_after:.2f} s after; the 'speed' "
+        "column gives it for the kept run, measured in its process just before"
+    )
     print(f"databases: {args.leads:,} and {args.small:,} demo leads in {folder}")
+    print(f"runs: best of {args.repeat} per measurement, each in a fresh process")
     print("time: wall clock, then CPU time of the measuring process (single-threaded work,")
     print("so the two agree on an idle machine); ratios and verdicts use CPU time, which other")
     print("programs running at the same time do not inflate.")
@@ -258,37 +278,51 @@ def main() -> int:
     def timing(figures: dict[str, Any]) -> str:
         return f"{figures['seconds']:.2f} s ({figures['cpu']:.2f} s CPU)"
 
+    def speed(figures: dict[str, Any]) -> str:
+        return f"{figures['speed']:.2f} s"
+
     def memory(figures: dict[str, Any]) -> str:
         return f"{figures['peak_mb']:.0f} MB (before {figures['baseline_mb']:.0f} MB)"
 
-    row("measurement", "time", "peak memory", "ratio", "target", "result")
-    row("---", "---", "---", "---", "---", "---")
+    row("measurement", "time", "peak memory", "speed", "ratio", "target", "result")
+    row("---", "---", "---", "---", "---", "---", "---")
     ratio = booth["cpu"] / floor["cpu"]
     row(
         f"boothapp xlsx, {booth['count']:,} leads",
         timing(booth),
         memory(booth),
+        speed(booth),
         f"{ratio:.2f}x floor",
         "<= 1.25x floor; <= 150 MB",
         verdict(ratio <= 1.25 and booth["peak_mb"] <= 150),
     )
-    row("floor: bare openpyxl write-only, same rows", timing(floor), memory(floor), "1.00x", "", "")
+    row(
+        "floor: bare openpyxl write-only, same rows",
+        timing(floor),
+        memory(floor),
+        speed(floor),
+        "1.00x",
+        "",
+        "",
+    )
     if panda is not None:
         speedup = panda["cpu"] / booth["cpu"]
         row(
             "pandas DataFrame.to_excel, same rows",
             timing(panda),
             memory(panda),
+            speed(panda),
             f"boothapp {speedup:.1f}x faster",
             "boothapp >= 2x faster",
             verdict(speedup >= 2),
         )
     else:
-        row("pandas DataFrame.to_excel", "skipped: pandas is not installed", "", "", "", "")
+        row("pandas DataFrame.to_excel", "skipped: pandas is not installed", "", "", "", "", "")
     row(
         f"boothapp xlsx, {booth_small['count']:,} leads",
         timing(booth_small),
         memory(booth_small),
+        speed(booth_small),
         "",
         "<= 1.5 s",
         verdict(booth_small["cpu"] <= 1.5),
@@ -297,6 +331,7 @@ def main() -> int:
         f"boothapp CSV, {csv_run['count']:,} leads",
         timing(csv_run),
         memory(csv_run),
+        speed(csv_run),
         "",
         "<= 3 s",
         verdict(csv_run["cpu"] <= 3),
@@ -312,7 +347,9 @@ def main() -> int:
 
 def child_main(argv: list[str]) -> int:
     kind, db_path, out = argv
+    speed = _machine_speed(SPEED_CHECK_ADDITIONS)
     figures = CHILDREN[kind](Path(db_path), Path(out))
+    figures["speed"] = speed
     figures["peak_mb"] = _peak_mb()
     print(json.dumps(figures))
     return 0
