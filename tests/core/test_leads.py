@@ -331,3 +331,60 @@ def test_search_respects_show_and_deleted_state_and_creation_order(
     assert [r.id for r in page_one][0] == newest.id
     assert {r.id for r in page_one + page_two} == {first.id, second.id, newest.id}
     assert ids(rating=Rating.HOT) == []
+
+
+def test_create_with_answers_returns_what_is_stored(services: Services, show: EventRow) -> None:
+    sector = services.events.add_question(show.id, "Sector", "single", ("Police", "Army"))
+    needs = services.events.add_question(show.id, "Needs", "multiple", ("Cases", "Racks"))
+    count = services.events.add_question(show.id, "Cases needed", "number")
+    remark = services.events.add_question(show.id, "Remark", "text")
+    lead = services.leads.create(
+        _zoe(
+            answers={
+                remark.id: "  Wants olive drab  ",
+                count.id: "2,5",
+                needs.id: ["Racks", "Cases"],
+                sector.id: "Army",
+            }
+        )
+    )
+    assert [(a.question, a.value) for a in lead.answers] == [
+        ("Sector", "Army"),
+        ("Needs", ["Racks", "Cases"]),
+        ("Cases needed", 2.5),
+        ("Remark", "Wants olive drab"),
+    ]
+    assert services.leads.get(lead.id) == lead
+
+
+@pytest.mark.parametrize("number", ["nan", "inf", "-Infinity", "1e999"])
+def test_a_number_answer_must_be_finite(services: Services, show: EventRow, number: str) -> None:
+    count = services.events.add_question(show.id, "Cases needed", "number")
+    with pytest.raises(ValidationError) as error:
+        services.leads.create(_zoe(answers={count.id: number}))
+    assert error.value.field == "answers[Cases needed]"
+    assert services.leads.count(LeadFilter(event_id=show.id)) == 0
+
+
+def test_a_lead_created_in_the_same_microsecond_gets_the_next_index_slot(
+    services: Services, show: EventRow
+) -> None:
+    moment = datetime(2023, 11, 14, 9, 30, tzinfo=UTC)
+    created = [
+        services.leads.create(LeadInput(first_name=f"Twin {n}"), created_at=moment)
+        for n in range(3)
+    ]
+    found = services.leads.list(LeadFilter(event_id=show.id, search="twin"))
+    assert sorted(row.id for row in found) == sorted(lead.id for lead in created)
+
+
+def test_list_columns_line_up_with_the_list_line_fields() -> None:
+    from dataclasses import fields
+
+    from boothapp.core.schemas import LeadRow
+    from boothapp.core.services.leads import _ROW_COLUMNS
+
+    keys = [column.key for column in _ROW_COLUMNS]
+    assert [field.name for field in fields(LeadRow)] == [
+        "staff" if key == "staff_id" else key for key in keys
+    ]

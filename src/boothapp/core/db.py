@@ -146,8 +146,8 @@ class Database:
         self.engine = engine
         self.target = target
         self.is_sqlite = engine.dialect.name == "sqlite"
-        write_engine = engine.execution_options(**{_IMMEDIATE: True})
-        self._write_sessions = sessionmaker(write_engine, expire_on_commit=False)
+        self._write_engine = engine.execution_options(**{_IMMEDIATE: True})
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -160,6 +160,28 @@ class Database:
         try:
             with self._write_sessions.begin() as session:
                 yield session
+        except DBAPIError as exc:
+            raise storage_error(self.label, exc) from exc
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A read-write transaction on a Core connection, for hot paths that need no ORM."""
+        try:
+            with self._write_engine.begin() as connection:
+                yield connection
+        except DBAPIError as exc:
+            raise storage_error(self.label, exc) from exc
+
+    @contextmanager
+    def read_connection(self) -> Iterator[Connection]:
+        """A read-only transaction on a Core connection, for hot paths that need no ORM."""
+        try:
+            with self.engine.connect() as connection:
+                transaction = connection.begin()
+                try:
+                    yield connection
+                finally:
+                    transaction.rollback()
         except DBAPIError as exc:
             raise storage_error(self.label, exc) from exc
 

@@ -109,6 +109,51 @@ class ProductInput:
 
 
 @dataclass(frozen=True)
+class StaffEntry:
+    """A staff member as the show settings edit them; ``id`` is None for a new one."""
+
+    id: int | None
+    name: str
+    email: str | None
+    role: StaffRole
+    active: bool
+    on_roster: bool
+
+
+@dataclass(frozen=True)
+class ProductEntry:
+    """A catalogue product as the show settings edit it; ``id`` is None for a new one."""
+
+    id: int | None
+    sku: str
+    name: str
+    category: ProductCategory
+    on_stand: bool
+
+
+@dataclass(frozen=True)
+class QuestionEntry:
+    """A qualifier question as the show settings edit it; ``id`` is None for a new one."""
+
+    id: int | None
+    text: str
+    kind: QuestionKind
+    choices: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShowSetup:
+    """Everything the show settings save at once: the show's details, the staff (and who
+    works this show), the catalogue (and what is on the stand), and the questions in the
+    order they are asked. Questions of the show left out are deleted."""
+
+    show: EventInput
+    staff: tuple[StaffEntry, ...]
+    products: tuple[ProductEntry, ...]
+    questions: tuple[QuestionEntry, ...]
+
+
+@dataclass(frozen=True)
 class QuestionRow:
     id: int
     position: int

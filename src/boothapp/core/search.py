@@ -17,11 +17,12 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Connection,
     Select,
     and_,
+    bindparam,
     column,
     exists,
-    func,
     or_,
     select,
     table,
@@ -57,13 +58,29 @@ def first_search_rowid(created_at: datetime) -> int:
     return int(created_at.timestamp() * 1_000_000) * ROWIDS_PER_MICROSECOND
 
 
+_TAKEN_ROWIDS = (
+    select(Lead.search_rowid)
+    .where(Lead.search_rowid >= bindparam("first"))
+    .order_by(Lead.search_rowid)
+    .limit(ROWIDS_PER_MICROSECOND)
+)
+
+
+def free_search_rowid(connection: Connection, created_at: datetime) -> int:
+    """The first index rowid not yet taken from those of a lead created at ``created_at``."""
+    candidate = first_search_rowid(created_at)
+    taken = connection.execute(_TAKEN_ROWIDS, {"first": candidate}).scalars()
+    for rowid in taken:
+        if rowid != candidate:
+            break
+        candidate += 1
+    return candidate
+
+
 def assign_search_rowid(session: Session, lead: Lead) -> int:
     """Gives ``lead`` its index rowid once, from its creation time; it never changes."""
     if lead.search_rowid is None:
-        candidate = first_search_rowid(lead.created_at)
-        while session.scalar(select(Lead.id).where(Lead.search_rowid == candidate)) is not None:
-            candidate += 1
-        lead.search_rowid = candidate
+        lead.search_rowid = free_search_rowid(session.connection(), lead.created_at)
     return lead.search_rowid
 
 
@@ -136,17 +153,33 @@ def reindex_lead(session: Session, lead: Lead, notes: Sequence[str] | None = Non
             )
         )
     session.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
-    session.execute(
-        text(
-            "INSERT INTO lead_search (rowid, lead_id, scope, body) "
-            "VALUES (:rowid, :id, :scope, :body)"
-        ),
-        {
-            "rowid": rowid,
-            "id": lead.id,
-            "scope": index_scope(lead.event_id, lead.deleted_at is not None),
-            "body": search_body(lead, notes),
-        },
+    _insert_index_row(
+        session.connection(),
+        rowid,
+        lead.id,
+        index_scope(lead.event_id, lead.deleted_at is not None),
+        search_body(lead, notes),
+    )
+
+
+def index_new_lead(
+    connection: Connection, rowid: int, lead_id: str, event_id: int, body: str
+) -> None:
+    """Adds a just-created live lead to the index (SQLite only)."""
+    if connection.dialect.name == "sqlite":
+        _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
+
+
+_INSERT_INDEX_ROW = text(
+    "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
+)
+
+
+def _insert_index_row(
+    connection: Connection, rowid: int, lead_id: str, scope: str, body: str
+) -> None:
+    connection.execute(
+        _INSERT_INDEX_ROW, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
     )
 
 
@@ -157,11 +190,12 @@ def matching_rowids(query: str) -> Select[tuple[int]]:
     )
 
 
-def count_matches(session: Session, query: str) -> int:
+_COUNT_MATCHES = text("SELECT count(*) FROM lead_search WHERE lead_search MATCH :query")
+
+
+def count_matches(connection: Connection, query: str) -> int:
     """How many leads match an ``fts_query``, counted in the index alone."""
-    return int(
-        session.scalar(select(func.count()).select_from(matching_rowids(query).subquery())) or 0
-    )
+    return int(connection.execute(_COUNT_MATCHES, {"query": query}).scalar() or 0)
 
 
 def search_condition(

@@ -16,7 +16,7 @@ from boothapp.core.exporting.columns import ShowContext, leads_sheet_columns
 from boothapp.core.exporting.report import ExportCancelled, ExportReport
 from boothapp.core.exporting.text import EXCEL_CELL_LIMIT
 from boothapp.core.exporting.xlsx import WorkbookInfo, write_workbook
-from boothapp.core.models import Rating
+from boothapp.core.models import Answer, Rating
 from boothapp.core.schemas import LeadFilter, LeadInput, NoteRow
 from boothapp.core.services.exports import ExportRequest, ExportResult
 
@@ -338,8 +338,12 @@ def test_cancelling_mid_workbook_removes_the_sheet_files(booth: Booth) -> None:
 def test_numbers_excel_cannot_hold_are_written_as_text(booth: Booth, tmp_path: Path) -> None:
     quantity = booth.questions[2]
     odd = booth.services.leads.create(
-        LeadInput(first_name="Odd", answers={quantity.id: "nan"}), event_id=booth.show.id
+        LeadInput(first_name="Odd", answers={quantity.id: "12"}), event_id=booth.show.id
     )
+    with booth.services.database.write() as session:
+        answer = session.get(Answer, (odd.id, quantity.id))
+        assert answer is not None
+        answer.value = float("nan")
     result, workbook = export(booth, tmp_path)
     assert lead_row(workbook["Leads"], odd.id)["Cases needed"].value == "nan"
     assert any(w.lead_id == odd.id and "not a number" in w.message for w in result.warnings)

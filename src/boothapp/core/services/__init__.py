@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from boothapp.core.services.exports import ExportService
     from boothapp.core.services.scanner_settings import ScannerSettingsService
     from boothapp.core.services.scans import ScanService
+    from boothapp.core.services.show_setup import ShowSetupService
 
 
 @dataclass(frozen=True)
@@ -73,3 +74,9 @@ class Services:
         from boothapp.core.services.scanner_settings import ScannerSettingsService
 
         return ScannerSettingsService(self.database)
+
+    @cached_property
+    def show_setup(self) -> ShowSetupService:
+        from boothapp.core.services.show_setup import ShowSetupService
+
+        return ShowSetupService(self.database)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select
@@ -41,7 +43,7 @@ def find_event(session: Session, reference: str | int) -> Event:
     )
 
 
-def _clean_event(data: EventInput) -> dict[str, object]:
+def clean_event(data: EventInput) -> dict[str, object]:
     name = clean_line(data.name, "name", 200)
     if not name:
         raise ValidationError("name", "a show needs a name")
@@ -68,13 +70,33 @@ def _clean_event(data: EventInput) -> dict[str, object]:
     }
 
 
+def clean_question(text: str, kind: QuestionKind | str, choices: Sequence[str]) -> dict[str, Any]:
+    """A qualifier question's stored fields, checked; errors name the field."""
+    question_text = clean_line(text, "question", 500)
+    if not question_text:
+        raise ValidationError("question", "a question needs a text")
+    try:
+        question_kind = QuestionKind(kind)
+    except ValueError:
+        allowed = ", ".join(k.value for k in QuestionKind)
+        raise ValidationError("kind", f"{kind!r} is not one of {allowed}") from None
+    cleaned_choices = [c for c in (clean_line(c, "choices", 200) for c in choices) if c]
+    if question_kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and not cleaned_choices:
+        raise ValidationError(
+            "choices", f"the question {question_text!r} needs at least one choice"
+        )
+    if question_kind in (QuestionKind.TEXT, QuestionKind.NUMBER):
+        cleaned_choices = []
+    return {"text": question_text, "kind": question_kind, "choices": cleaned_choices}
+
+
 class EventService:
     def __init__(self, database: Database, settings: SettingsService) -> None:
         self._db = database
         self._settings = settings
 
     def create(self, data: EventInput) -> EventRow:
-        values = _clean_event(data)
+        values = clean_event(data)
         with self._db.write() as session:
             existing = session.scalars(
                 select(Event.id).where(func.lower(Event.name) == str(values["name"]).lower())
@@ -90,7 +112,7 @@ class EventService:
         return row
 
     def update(self, reference: str | int, data: EventInput) -> EventRow:
-        values = _clean_event(data)
+        values = clean_event(data)
         with self._db.write() as session:
             event = find_event(session, reference)
             for key, value in values.items():
@@ -150,27 +172,11 @@ class EventService:
         kind: QuestionKind | str,
         choices: tuple[str, ...] = (),
     ) -> QuestionRow:
-        question_text = clean_line(text, "question", 500)
-        if not question_text:
-            raise ValidationError("question", "a question needs a text")
-        try:
-            question_kind = QuestionKind(kind)
-        except ValueError:
-            allowed = ", ".join(k.value for k in QuestionKind)
-            raise ValidationError("kind", f"{kind!r} is not one of {allowed}") from None
-        cleaned_choices = [c for c in (clean_line(c, "choices", 200) for c in choices) if c]
-        if question_kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and not cleaned_choices:
-            raise ValidationError("choices", "a choice question needs at least one choice")
+        values = clean_question(text, kind, choices)
         with self._db.write() as session:
             event = find_event(session, reference)
             position = len(event.questions)
-            question = Question(
-                event_id=event.id,
-                position=position,
-                text=question_text,
-                kind=question_kind,
-                choices=cleaned_choices,
-            )
+            question = Question(event_id=event.id, position=position, **values)
             session.add(question)
             session.flush()
             return question_row(question)

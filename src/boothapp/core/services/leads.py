@@ -7,12 +7,24 @@ lead is always findable and a failed save leaves nothing half-written.
 from __future__ import annotations
 
 import builtins
+import math
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, case, func, or_, select
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    bindparam,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from boothapp.core.db import Database
@@ -48,13 +60,14 @@ from boothapp.core.schemas import (
 from boothapp.core.search import (
     LEAD_SEARCH,
     LIKE_ESCAPE,
-    assign_search_rowid,
     count_matches,
+    free_search_rowid,
     fts_query,
+    index_new_lead,
     like_prefix,
-    matching_rowids,
     reindex_lead,
     search_condition,
+    search_text,
 )
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import (
@@ -155,6 +168,7 @@ _ROW_COLUMNS = (
     Lead.badge_id,
     Lead.deleted_at,
 )
+_STAFF_POSITION = next(i for i, column in enumerate(_ROW_COLUMNS) if column is Lead.staff_id)
 
 
 def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) -> LeadRow:
@@ -178,6 +192,21 @@ def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) ->
         badge_id=lead.badge_id,
         deleted_at=lead.deleted_at,
     )
+
+
+def lead_rows(
+    rows: Sequence[Row[*tuple[Any, ...]]], staff_names: dict[int, str]
+) -> builtins.list[LeadRow]:
+    """List lines from rows of ``_ROW_COLUMNS`` (the fast way: by position, and the
+    staff id swapped for the name)."""
+    staff = _STAFF_POSITION
+    lines = []
+    for row in rows:
+        values: tuple[Any, ...] = tuple(row)
+        staff_id = values[staff]
+        name = staff_names.get(staff_id) if staff_id is not None else None
+        lines.append(LeadRow(*values[:staff], name, *values[staff + 1 :]))  # type: ignore[call-arg]
+    return lines
 
 
 def lead_detail(lead: Lead, warnings: Sequence[FieldWarning] = ()) -> LeadDetail:
@@ -250,6 +279,47 @@ _DETAIL_OPTIONS = (
 )
 
 
+_EVENT_FACTS_COLUMNS = select(Event.id, Event.name, Event.country, Event.consent_version)
+_EVENT_FACTS = _EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id"))
+_NEWEST_EVENT_FACTS = _EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1)
+_STAFF_NAMES = select(StaffMember.id, StaffMember.name)
+_STAFF_NAME = select(StaffMember.name).where(StaffMember.id == bindparam("staff_id"))
+_PRODUCTS_BY_SKU = select(Product.id, Product.sku, Product.name, Product.category).where(
+    Product.sku.in_(bindparam("skus", expanding=True))
+)
+_QUESTIONS_OF_EVENT = select(
+    Question.id, Question.position, Question.text, Question.kind, Question.choices
+).where(Question.event_id == bindparam("event_id"))
+_MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(text("lead_search MATCH :query"))
+_NEWEST_MATCHES = (
+    select(*_ROW_COLUMNS)
+    .where(
+        Lead.search_rowid.in_(
+            _MATCHING_ROWIDS.order_by(LEAD_SEARCH.c.rowid.desc())
+            .limit(bindparam("limit"))
+            .offset(bindparam("offset"))
+        )
+    )
+    .order_by(Lead.created_at.desc(), Lead.id.desc())
+)
+_OLDEST_MATCHES = (
+    select(*_ROW_COLUMNS)
+    .where(
+        Lead.search_rowid.in_(
+            _MATCHING_ROWIDS.order_by(LEAD_SEARCH.c.rowid.asc())
+            .limit(bindparam("limit"))
+            .offset(bindparam("offset"))
+        )
+    )
+    .order_by(Lead.created_at.asc(), Lead.id)
+)
+_INSERT_LEAD = insert(Lead)
+_INSERT_LEAD_PRODUCT = insert(LeadProduct)
+_INSERT_ANSWER = insert(Answer)
+_INSERT_NOTE = insert(Note).returning(Note.id)
+_INSERT_VISIT = insert(Visit).returning(Visit.id)
+
+
 class _Contact:
     """A LeadInput's contact fields, cleaned, with the warnings met on the way."""
 
@@ -314,44 +384,141 @@ class LeadService:
         """Saves a new lead in ``event_id`` (default: the active show) by ``staff_id``
         (default: the staff member at the laptop). ``created_at`` is for imports.
 
-        The lead is built whole in memory and written in one transaction; what is
-        returned is made from those objects, without reading the lead back."""
+        This is the hot path of the booth (every save, every new badge), so it writes
+        with a handful of Core inserts in one transaction instead of the ORM's unit of
+        work, and returns the lead made from what it wrote, without reading it back."""
         if event_id is None or staff_id is None:
             settings = self._settings.load()
             event_id = event_id if event_id is not None else settings.active_event_id
             staff_id = staff_id if staff_id is not None else settings.active_staff_id
-        with self._db.write() as session, session.no_autoflush:
-            event = self._event(session, event_id)
+        with self._db.write_connection() as connection:
+            event = self._event_facts(connection, event_id)
             contact = _Contact(data, event.country)
-            staff = self._staff(session, staff_id)
+            staff_name = self._staff_name_by_id(connection, staff_id)
+            products = self._shown_products(connection, data.products)
+            questions = self._questions(connection, event.id) if data.answers else {}
+            answers = _checked_answers(questions, data.answers)
             now = created_at or utc_now()
-            lead = Lead(
-                id=new_uuid(),
-                event=event,
-                staff=staff,
-                source=parse_source(data.source),
-                badge_raw=contact.badge_raw,
-                created_at=now,
-                updated_at=now,
-                products=[],
-                notes=[],
-                visits=[],
-                answers=[],
-                consent_given=False,
-                **contact.values,
+            lead_id = new_uuid()
+            source = parse_source(data.source)
+            consent_version = (event.consent_version or None) if data.consent else None
+            consent_at = now if data.consent else None
+            consent_staff_id = staff_id if data.consent else None
+            search_rowid = free_search_rowid(connection, now)
+            connection.execute(
+                _INSERT_LEAD,
+                {
+                    **contact.values,
+                    "id": lead_id,
+                    "event_id": event.id,
+                    "staff_id": staff_id,
+                    "source": source,
+                    "badge_raw": contact.badge_raw,
+                    "consent_given": data.consent,
+                    "consent_version": consent_version,
+                    "consent_at": consent_at,
+                    "consent_staff_id": consent_staff_id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "deleted_at": None,
+                    "search_rowid": search_rowid,
+                },
             )
-            self._set_consent(lead, event, data.consent, staff, now)
-            self._set_products(session, lead, data.products)
-            if data.answers:
-                self._set_answers(session, lead, event, data.answers)
+            if products:
+                connection.execute(
+                    _INSERT_LEAD_PRODUCT,
+                    [
+                        {
+                            "lead_id": lead_id,
+                            "product_id": product_id,
+                            "quantity": shown.quantity,
+                            "remark": shown.remark,
+                        }
+                        for product_id, shown in products
+                    ],
+                )
+            if answers:
+                connection.execute(
+                    _INSERT_ANSWER,
+                    [
+                        {"lead_id": lead_id, "question_id": question.id, "value": value}
+                        for question, value in answers
+                    ],
+                )
+            notes: builtins.list[NoteRow] = []
             if contact.note:
-                lead.notes.append(Note(staff=staff, created_at=now, text=contact.note))
-            lead.visits.append(Visit(staff=staff, at=now, source=lead.source))
-            assign_search_rowid(session, lead)
-            session.add(lead)
-            session.flush()
-            reindex_lead(session, lead, notes=[note.text for note in lead.notes])
-            return lead_detail(lead, contact.warnings)
+                note_id = connection.execute(
+                    _INSERT_NOTE,
+                    {
+                        "lead_id": lead_id,
+                        "staff_id": staff_id,
+                        "created_at": now,
+                        "text": contact.note,
+                    },
+                ).scalar_one()
+                notes.append(NoteRow(id=note_id, at=now, staff=staff_name, text=contact.note))
+            visit_id = connection.execute(
+                _INSERT_VISIT,
+                {"lead_id": lead_id, "staff_id": staff_id, "at": now, "source": source},
+            ).scalar_one()
+            values = contact.values
+            index_new_lead(
+                connection,
+                search_rowid,
+                lead_id,
+                event.id,
+                search_text(
+                    values["first_name"],
+                    values["last_name"],
+                    values["company"],
+                    values["job_title"],
+                    values["email"],
+                    values["city"],
+                    values["badge_id"],
+                    [note.text for note in notes],
+                ),
+            )
+        return LeadDetail(
+            id=lead_id,
+            event_id=event.id,
+            event=event.name,
+            staff_id=staff_id,
+            staff=staff_name,
+            source=source,
+            first_name=values["first_name"],
+            last_name=values["last_name"],
+            company=values["company"],
+            job_title=values["job_title"],
+            email=values["email"],
+            phone=values["phone"],
+            mobile=values["mobile"],
+            website=values["website"],
+            street=values["street"],
+            postal_code=values["postal_code"],
+            city=values["city"],
+            region=values["region"],
+            country=values["country"],
+            rating=values["rating"],
+            follow_ups=tuple(values["follow_ups"]),
+            consent_given=data.consent,
+            consent_version=consent_version,
+            consent_at=consent_at,
+            consent_staff=staff_name if data.consent else None,
+            badge_id=values["badge_id"],
+            badge_format=values["badge_format"],
+            badge_raw=contact.badge_raw,
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+            products=tuple(sorted((shown for _, shown in products), key=lambda p: p.sku)),
+            notes=tuple(notes),
+            visits=(VisitRow(id=visit_id, at=now, staff=staff_name, source=source),),
+            answers=tuple(
+                AnswerRow(question_id=question.id, question=question.text, value=value)
+                for question, value in sorted(answers, key=lambda pair: pair[0].position)
+            ),
+            warnings=tuple(contact.warnings),
+        )
 
     def update(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Replaces the lead's fields with ``data``; ``data.note``, if any, is appended.
@@ -465,18 +632,12 @@ class LeadService:
     ) -> builtins.list[LeadRow]:
         if order_by not in SORT_COLUMNS:
             raise ValidationError("order_by", f"cannot sort by {order_by!r}")
+        index_query = self._index_only_query(lead_filter)
+        if index_query is not None and order_by == "created_at":
+            return self._newest_matches(index_query, offset, limit, descending)
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
-            index_query = self._index_only_query(lead_filter)
-            if index_query is not None and order_by == "created_at":
-                newest = matching_rowids(index_query).order_by(
-                    LEAD_SEARCH.c.rowid.desc() if descending else LEAD_SEARCH.c.rowid.asc()
-                )
-                page = newest.offset(offset).limit(limit if limit is not None else -1)
-                query = select(*_ROW_COLUMNS).where(Lead.search_rowid.in_(page))
-                offset, limit = 0, None
-            else:
-                query = self._filtered(session, select(*_ROW_COLUMNS), lead_filter)
+            query = self._filtered(session, select(*_ROW_COLUMNS), lead_filter)
             if order_by == "staff":
                 query = query.outerjoin(StaffMember, Lead.staff_id == StaffMember.id)
             ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
@@ -484,16 +645,31 @@ class LeadService:
             if limit is not None:
                 query = query.limit(limit)
             rows = session.execute(query).all()
-            staff_names = self._staff_names(session)
-            return [lead_row(row, staff_names) for row in rows]
+            return lead_rows(rows, self._staff_names(session.connection()))
 
     def count(self, lead_filter: LeadFilter) -> int:
+        index_query = self._index_only_query(lead_filter)
+        if index_query is not None:
+            with self._db.read_connection() as connection:
+                return count_matches(connection, index_query)
         with self._db.read() as session:
-            index_query = self._index_only_query(lead_filter)
-            if index_query is not None:
-                return count_matches(session, index_query)
             query = self._filtered(session, select(func.count()).select_from(Lead), lead_filter)
             return int(session.scalar(query) or 0)
+
+    def _newest_matches(
+        self, index_query: str, offset: int, limit: int | None, descending: bool
+    ) -> builtins.list[LeadRow]:
+        """A page of the leads matching a search, in creation order, read through the
+        index's rowids (search-as-you-type runs this on every key)."""
+        statement = _NEWEST_MATCHES if descending else _OLDEST_MATCHES
+        parameters = {
+            "query": index_query,
+            "offset": offset,
+            "limit": limit if limit is not None else -1,
+        }
+        with self._db.read_connection() as connection:
+            rows = connection.execute(statement, parameters).all()
+            return lead_rows(rows, self._staff_names(connection))
 
     def details(self, lead_filter: LeadFilter, batch_size: int = 500) -> Iterator[LeadDetail]:
         """Every matching lead in full, oldest first, read in batches (for listings, exports)."""
@@ -536,7 +712,7 @@ class LeadService:
             if exclude_id is not None:
                 query = query.where(Lead.id != exclude_id)
             leads = list(session.scalars(query.order_by(Lead.created_at)))
-            staff_names = self._staff_names(session)
+            staff_names = self._staff_names(session.connection())
             return [lead_row(lead, staff_names) for lead in leads]
 
     def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
@@ -625,15 +801,6 @@ class LeadService:
         return lead
 
     @staticmethod
-    def _event(session: Session, event_id: int | None) -> Event:
-        event = session.get(Event, event_id) if event_id is not None else None
-        if event is None:
-            event = session.scalars(select(Event).order_by(Event.id.desc())).first()
-        if event is None:
-            raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
-        return event
-
-    @staticmethod
     def _staff(session: Session, staff_id: int | None) -> StaffMember | None:
         if staff_id is None:
             return None
@@ -643,10 +810,66 @@ class LeadService:
         return member
 
     @staticmethod
-    def _staff_names(session: Session) -> dict[int, str]:
-        return {
-            sid: name for sid, name in session.execute(select(StaffMember.id, StaffMember.name))
+    def _event_facts(
+        connection: Connection, event_id: int | None
+    ) -> Row[int, str, str | None, str]:
+        """The id, name, country and consent version of the show (the newest if None)."""
+        event = (
+            connection.execute(_EVENT_FACTS, {"event_id": event_id}).first()
+            if event_id is not None
+            else None
+        )
+        if event is None:
+            event = connection.execute(_NEWEST_EVENT_FACTS).first()
+        if event is None:
+            raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
+        return event
+
+    @staticmethod
+    def _staff_name_by_id(connection: Connection, staff_id: int | None) -> str | None:
+        if staff_id is None:
+            return None
+        name = connection.execute(_STAFF_NAME, {"staff_id": staff_id}).scalar()
+        if name is None:
+            raise NotFound(f"no staff member with id {staff_id}")
+        return str(name)
+
+    @staticmethod
+    def _shown_products(
+        connection: Connection, products: Sequence[ProductShown]
+    ) -> builtins.list[tuple[int, ProductShown]]:
+        """The products given, checked and completed from the catalogue, with their ids."""
+        wanted = _wanted_products(products)
+        if not wanted:
+            return []
+        found = {
+            row.sku: row for row in connection.execute(_PRODUCTS_BY_SKU, {"skus": list(wanted)})
         }
+        _check_products_found(wanted, found)
+        return [
+            (
+                found[sku].id,
+                ProductShown(
+                    sku=sku,
+                    quantity=item.quantity,
+                    remark=clean_line(item.remark, "products", 500),
+                    name=found[sku].name,
+                    category=found[sku].category,
+                ),
+            )
+            for sku, item in wanted.items()
+        ]
+
+    @staticmethod
+    def _questions(connection: Connection, event_id: int) -> dict[int, _Question]:
+        return {
+            row.id: _Question(row.id, row.position, row.text, row.kind, tuple(row.choices))
+            for row in connection.execute(_QUESTIONS_OF_EVENT, {"event_id": event_id})
+        }
+
+    @staticmethod
+    def _staff_names(connection: Connection) -> dict[int, str]:
+        return {sid: name for sid, name in connection.execute(_STAFF_NAMES)}
 
     @staticmethod
     def _set_consent(
@@ -665,11 +888,7 @@ class LeadService:
 
     @staticmethod
     def _set_products(session: Session, lead: Lead, products: Sequence[ProductShown]) -> None:
-        wanted: dict[str, ProductShown] = {}
-        for item in products:
-            sku = clean_line(item.sku, "products", 64)
-            if sku:
-                wanted[sku] = item
+        wanted = _wanted_products(products)
         found = (
             {
                 p.sku: p
@@ -678,15 +897,11 @@ class LeadService:
             if wanted
             else {}
         )
-        missing = sorted(set(wanted) - set(found))
-        if missing:
-            raise ValidationError("products", f"unknown SKU {', '.join(missing)}")
+        _check_products_found(wanted, found)
         current = {item.product_id: item for item in lead.products}
         keep: set[int] = set()
         for sku, item in wanted.items():
             product = found[sku]
-            if item.quantity is not None and item.quantity < 0:
-                raise ValidationError("products", f"the quantity of {sku} cannot be negative")
             keep.add(product.id)
             link = current.get(product.id)
             if link is None:
@@ -698,19 +913,15 @@ class LeadService:
             if product_id not in keep:
                 lead.products.remove(link)
 
-    @staticmethod
-    def _set_answers(session: Session, lead: Lead, event: Event, answers: dict[int, Any]) -> None:
-        questions = {
-            q.id: q for q in session.scalars(select(Question).where(Question.event_id == event.id))
-        }
+    def _set_answers(
+        self, session: Session, lead: Lead, event: Event, answers: dict[int, Any]
+    ) -> None:
+        questions = self._questions(session.connection(), event.id)
         current = {a.question_id: a for a in lead.answers}
+        for question_id in answers:
+            _asked(questions, question_id)
         for question_id, raw in answers.items():
-            question = questions.get(question_id)
-            if question is None:
-                raise ValidationError(
-                    "answers", f"question {question_id} is not asked at this show"
-                )
-            value = _answer_value(question, raw)
+            value = _answer_value(questions[question_id], raw)
             if value is None:
                 if question_id in current:
                     lead.answers.remove(current[question_id])
@@ -718,7 +929,7 @@ class LeadService:
             if question_id in current:
                 current[question_id].value = value
             else:
-                lead.answers.append(Answer(question=question, value=value))
+                lead.answers.append(Answer(question_id=question_id, value=value))
 
     def _filtered(
         self, session: Session, query: Select[*tuple[Any, ...]], lead_filter: LeadFilter
@@ -770,7 +981,56 @@ class LeadService:
         return fts_query(lead_filter.search, lead_filter.event_id, lead_filter.deleted)
 
 
-def _answer_value(question: Question, raw: Any) -> Any:
+@dataclass(frozen=True)
+class _Question:
+    """What checking an answer needs to know of its question."""
+
+    id: int
+    position: int
+    text: str
+    kind: QuestionKind
+    choices: tuple[str, ...]
+
+
+def _asked(questions: dict[int, _Question], question_id: int) -> _Question:
+    question = questions.get(question_id)
+    if question is None:
+        raise ValidationError("answers", f"question {question_id} is not asked at this show")
+    return question
+
+
+def _checked_answers(
+    questions: dict[int, _Question], answers: dict[int, Any]
+) -> builtins.list[tuple[_Question, Any]]:
+    """The answers given, each checked against its question; empty ones left out."""
+    checked = []
+    for question_id, raw in answers.items():
+        question = _asked(questions, question_id)
+        value = _answer_value(question, raw)
+        if value is not None:
+            checked.append((question, value))
+    return checked
+
+
+def _wanted_products(products: Sequence[ProductShown]) -> dict[str, ProductShown]:
+    """The products given, by cleaned SKU (the last one wins), with quantities checked."""
+    wanted: dict[str, ProductShown] = {}
+    for item in products:
+        sku = clean_line(item.sku, "products", 64)
+        if sku:
+            if item.quantity is not None and item.quantity < 0:
+                raise ValidationError("products", f"the quantity of {sku} cannot be negative")
+            wanted[sku] = item
+    return wanted
+
+
+def _check_products_found(wanted: dict[str, ProductShown], found: dict[str, Any]) -> None:
+    missing = sorted(set(wanted) - set(found))
+    if missing:
+        raise ValidationError("products", f"unknown SKU {', '.join(missing)}")
+
+
+def _answer_value(question: _Question, raw: Any) -> Any:
     """The stored form of an answer, checked against the question; None clears it."""
     field = f"answers[{question.text}]"
     if raw is None or raw == "" or raw == [] or raw == ():
@@ -780,6 +1040,8 @@ def _answer_value(question: Question, raw: Any) -> Any:
             number = float(str(raw).replace(",", "."))
         except ValueError:
             raise ValidationError(field, f"{raw!r} is not a number") from None
+        if not math.isfinite(number):
+            raise ValidationError(field, f"{raw!r} is not a number")
         return int(number) if number.is_integer() else number
     if question.kind == QuestionKind.TEXT:
         return clean_text(str(raw), field, 10_000) or None

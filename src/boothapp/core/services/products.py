@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.errors import BoothError, Conflict, NotFound, ValidationError
@@ -53,7 +54,7 @@ def product_row(product: Product) -> ProductRow:
     )
 
 
-def _clean_product(data: ProductInput) -> dict[str, Any]:
+def clean_product(data: ProductInput) -> dict[str, Any]:
     sku = clean_line(data.sku, "sku", 64)
     if not sku:
         raise ValidationError("sku", "a product needs a SKU")
@@ -75,16 +76,31 @@ def _clean_product(data: ProductInput) -> dict[str, Any]:
     }
 
 
+def find_product(session: Session, sku: str) -> Product:
+    product = session.scalars(select(Product).where(Product.sku == sku.strip())).first()
+    if product is None:
+        raise NotFound(f"no product with SKU {sku!r}: see `boothapp product list`")
+    return product
+
+
+def check_sku_free(session: Session, sku: str, exclude_id: int | None = None) -> None:
+    """Refuses a SKU another product already has."""
+    query = select(Product.id).where(Product.sku == sku)
+    if exclude_id is not None:
+        query = query.where(Product.id != exclude_id)
+    if session.scalars(query).first() is not None:
+        raise Conflict(f"a product with SKU {sku!r} already exists")
+
+
 class ProductService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
     def create(self, data: ProductInput, event_id: int | None = None) -> ProductRow:
         """Adds a product, and puts it on the stand of ``event_id`` when given."""
-        values = _clean_product(data)
+        values = clean_product(data)
         with self._db.write() as session:
-            if session.scalars(select(Product.id).where(Product.sku == values["sku"])).first():
-                raise Conflict(f"a product with SKU {values['sku']!r} already exists")
+            check_sku_free(session, values["sku"])
             product = Product(**values)
             session.add(product)
             session.flush()
@@ -92,12 +108,22 @@ class ProductService:
                 session.add(EventProduct(event_id=event_id, product_id=product.id))
             return product_row(product)
 
+    def update(self, sku: str, data: ProductInput) -> ProductRow:
+        """Replaces the product with SKU ``sku`` by ``data`` (which may rename the SKU);
+        leads that were shown it keep it."""
+        values = clean_product(data)
+        with self._db.write() as session:
+            product = find_product(session, sku)
+            if values["sku"] != product.sku:
+                check_sku_free(session, values["sku"])
+            for key, value in values.items():
+                setattr(product, key, value)
+            session.flush()
+            return product_row(product)
+
     def get(self, sku: str) -> ProductRow:
         with self._db.read() as session:
-            product = session.scalars(select(Product).where(Product.sku == sku.strip())).first()
-            if product is None:
-                raise NotFound(f"no product with SKU {sku!r}: see `boothapp product list`")
-            return product_row(product)
+            return product_row(find_product(session, sku))
 
     def list(
         self, event_id: int | None = None, include_inactive: bool = False
@@ -146,7 +172,7 @@ class ProductService:
                         attributes={k: v for k, v in fields.items() if k not in known and v},
                     )
                 )
-                _clean_product(rows[-1])
+                clean_product(rows[-1])
             except ValidationError as exc:
                 raise ValidationError(f"{path.name} row {number}", str(exc)) from None
         return self._upsert(rows, event_id)
@@ -155,7 +181,7 @@ class ProductService:
         added = updated = 0
         with self._db.write() as session:
             for data in rows:
-                values = _clean_product(data)
+                values = clean_product(data)
                 product = session.scalars(
                     select(Product).where(Product.sku == values["sku"])
                 ).first()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,6 +40,26 @@ def find_staff(session: Session, reference: str | int) -> StaffMember:
     )
 
 
+def clean_staff(
+    name: str, email: str | None, phone: str | None, role: StaffRole | str
+) -> dict[str, Any]:
+    """A staff member's stored fields, checked; errors name the field."""
+    clean_name = clean_line(name, "name")
+    if not clean_name:
+        raise ValidationError("name", "a staff member needs a name")
+    try:
+        staff_role = StaffRole(role)
+    except ValueError:
+        raise ValidationError("role", f"{role!r} is not staff or manager") from None
+    phone_value, _warning = normalise_phone(phone, None)
+    return {
+        "name": clean_name,
+        "email": normalise_email(email),
+        "phone": phone_value,
+        "role": staff_role,
+    }
+
+
 class StaffService:
     def __init__(self, database: Database, settings: SettingsService) -> None:
         self._db = database
@@ -53,26 +74,31 @@ class StaffService:
         event_id: int | None = None,
     ) -> StaffRow:
         """Adds a staff member, and to the roster of ``event_id`` when given."""
-        clean_name = clean_line(name, "name")
-        if not clean_name:
-            raise ValidationError("name", "a staff member needs a name")
-        try:
-            staff_role = StaffRole(role)
-        except ValueError:
-            raise ValidationError("role", f"{role!r} is not staff or manager") from None
-        phone_value, _warning = normalise_phone(phone, None)
+        values = clean_staff(name, email, phone, role)
         with self._db.write() as session:
-            member = StaffMember(
-                name=clean_name,
-                email=normalise_email(email),
-                phone=phone_value,
-                role=staff_role,
-                active=True,
-            )
+            member = StaffMember(**values, active=True)
             session.add(member)
             session.flush()
             if event_id is not None:
                 session.add(EventStaff(event_id=event_id, staff_id=member.id))
+            return staff_row(member)
+
+    def update(
+        self,
+        reference: str | int,
+        name: str,
+        email: str | None = None,
+        phone: str | None = None,
+        role: StaffRole | str = StaffRole.STAFF,
+    ) -> StaffRow:
+        """Replaces a staff member's name, e-mail, phone and role; leads keep pointing to
+        them, so their captures show the new name."""
+        values = clean_staff(name, email, phone, role)
+        with self._db.write() as session:
+            member = find_staff(session, reference)
+            for key, value in values.items():
+                setattr(member, key, value)
+            session.flush()
             return staff_row(member)
 
     def get(self, reference: str | int) -> StaffRow:
