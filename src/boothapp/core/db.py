@@ -2,10 +2,11 @@
 
 SQLite (the embedded default) is made durable on every connection: WAL journal,
 ``synchronous=FULL`` (a committed lead survives a power cut), foreign keys on, a busy
-timeout. Write sessions begin with ``BEGIN IMMEDIATE`` so two writers never deadlock
-half-way; read sessions use a plain deferred ``BEGIN`` so a long export never blocks
-a save. Migrations run when a database is opened; a database made by a newer
-boothapp is refused and never modified.
+timeout. The log is copied into the database file in the background after writes
+(``core.checkpoint``), never inside a save. Write sessions begin with
+``BEGIN IMMEDIATE`` so two writers never deadlock half-way; read sessions use a plain
+deferred ``BEGIN`` so a long export never blocks a save. Migrations run when a
+database is opened; a database made by a newer boothapp is refused and never modified.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from boothapp import APP_NAME
+from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
 from boothapp.core.errors import StorageError
 
 ENV_VARIABLE = "BOOTHAPP_DB"
@@ -96,6 +98,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
         finally:
             cursor.close()
 
@@ -149,6 +152,11 @@ class Database:
         self._write_engine = engine.execution_options(**{_IMMEDIATE: True})
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        self.checkpointer = (
+            Checkpointer(target.path, BUSY_TIMEOUT_MS)
+            if self.is_sqlite and target.path is not None
+            else None
+        )
 
     @property
     def label(self) -> str:
@@ -162,6 +170,7 @@ class Database:
                 yield session
         except DBAPIError as exc:
             raise storage_error(self.label, exc) from exc
+        self._wrote()
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
@@ -171,6 +180,7 @@ class Database:
                 yield connection
         except DBAPIError as exc:
             raise storage_error(self.label, exc) from exc
+        self._wrote()
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
@@ -195,7 +205,13 @@ class Database:
         except DBAPIError as exc:
             raise storage_error(self.label, exc) from exc
 
+    def _wrote(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.wrote()
+
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
 
 

@@ -1,0 +1,71 @@
+"""The write-ahead log is copied into the database file in the background, not in saves."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import text
+
+from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
+from boothapp.core.db import BUSY_TIMEOUT_MS, open_database
+from boothapp.core.schemas import EventInput, LeadInput
+from boothapp.core.services import Services
+
+WAIT_SECONDS = 20
+
+
+def _log_pages(path: Path) -> int:
+    """Pages in the write-ahead log not yet copied into the database file."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        _busy, log_pages, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        connection.close()
+    return int(log_pages) - int(copied)
+
+
+def test_saves_leave_the_copy_to_sqlite_only_as_a_safety_net(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "booth.sqlite3")
+    try:
+        with database.engine.connect() as connection:
+            pages = connection.execute(text("PRAGMA wal_autocheckpoint")).scalar()
+        assert pages == SAFETY_NET_PAGES
+    finally:
+        database.close()
+
+
+def test_the_log_is_copied_once_writes_go_quiet(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    database = open_database(path)
+    try:
+        assert database.checkpointer is not None
+        services = Services.over(database)
+        show = services.events.create(EventInput(name="Milipol Paris 2023"))
+        for n in range(20):
+            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
+        with sqlite3.connect(path) as reader:
+            log_frames = reader.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert log_frames[1] == log_frames[2]
+    finally:
+        database.close()
+
+
+def test_a_checkpoint_is_not_put_off_forever_by_steady_writes(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    open_database(path).close()
+    checkpointer = Checkpointer(
+        path, BUSY_TIMEOUT_MS, quiet_seconds=3600, longest_wait_seconds=0.05
+    )
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("CREATE TABLE scratch (n INTEGER)")
+        writer.execute("INSERT INTO scratch VALUES (1)")
+        checkpointer.wrote()
+        assert checkpointer.checkpointed.wait(WAIT_SECONDS)
+        assert _log_pages(path) == 0
+    finally:
+        writer.close()
+        checkpointer.close()
