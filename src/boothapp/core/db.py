@@ -34,7 +34,12 @@ DATABASE_FILE_NAME = "boothapp.sqlite3"
 
 # Every schema revision this version knows, oldest first; the last is the head.
 # tests/core/test_migrations.py checks this against the Alembic scripts.
-KNOWN_REVISIONS = ("0001_initial", "0002_lead_search", "0003_live_leads_index")
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_lead_search",
+    "0003_live_leads_index",
+    "0004_email_lookup_index",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 BUSY_TIMEOUT_MS = 5000

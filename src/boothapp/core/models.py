@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -215,7 +216,7 @@ class Lead(Base):
     __table_args__ = (
         Index("ix_leads_event_live", "event_id", "deleted_at", "created_at"),
         Index("ix_leads_event_badge", "event_id", "badge_id"),
-        Index("ix_leads_event_email", "event_id", "email"),
+        Index("ix_leads_event_email_lower", "event_id", text("lower(email)")),
         Index("ix_leads_event_staff_live", "event_id", "staff_id", "deleted_at", "created_at"),
     )
 

@@ -21,7 +21,6 @@ from sqlalchemy import (
     case,
     func,
     insert,
-    or_,
     select,
     text,
 )
@@ -312,6 +311,12 @@ _OLDEST_MATCHES = (
         )
     )
     .order_by(Lead.created_at.asc(), Lead.id)
+)
+_SAME_EMAIL = select(*_ROW_COLUMNS).where(
+    Lead.event_id == bindparam("event_id"), func.lower(Lead.email) == bindparam("email")
+)
+_SAME_BADGE = select(*_ROW_COLUMNS).where(
+    Lead.event_id == bindparam("event_id"), Lead.badge_id == bindparam("badge_id")
 )
 _INSERT_LEAD = insert(Lead)
 _INSERT_LEAD_PRODUCT = insert(LeadProduct)
@@ -695,25 +700,33 @@ class LeadService:
         badge_id: str | None = None,
         exclude_id: str | None = None,
     ) -> builtins.list[LeadRow]:
-        """Leads of the show with the same badge ID or e-mail (case-insensitive)."""
-        conditions = []
+        """Leads of the show with the same badge ID or e-mail (case-insensitive), oldest
+        first.
+
+        Each look-up runs by itself on its own index (the e-mail one on ``lower(email)``)
+        and deleted leads are left out afterwards, so the database never weighs them
+        against the show's other indexes and reads every lead of the show."""
         clean_email = clean_line(email, "email", 254).lower()
         clean_badge = clean_line(badge_id, "badge_id")
-        if clean_email:
-            conditions.append(func.lower(Lead.email) == clean_email)
-        if clean_badge:
-            conditions.append(Lead.badge_id == clean_badge)
-        if not conditions:
+        if not clean_email and not clean_badge:
             return []
-        with self._db.read() as session:
-            query = select(Lead).where(
-                Lead.event_id == event_id, Lead.deleted_at.is_(None), or_(*conditions)
+        with self._db.read_connection() as connection:
+            rows: dict[str, Row[*tuple[Any, ...]]] = {}
+            if clean_email:
+                found = connection.execute(
+                    _SAME_EMAIL, {"event_id": event_id, "email": clean_email}
+                )
+                rows.update((row.id, row) for row in found)
+            if clean_badge:
+                found = connection.execute(
+                    _SAME_BADGE, {"event_id": event_id, "badge_id": clean_badge}
+                )
+                rows.update((row.id, row) for row in found)
+            matches = sorted(
+                (row for row in rows.values() if row.deleted_at is None and row.id != exclude_id),
+                key=lambda row: (row.created_at, row.id),
             )
-            if exclude_id is not None:
-                query = query.where(Lead.id != exclude_id)
-            leads = list(session.scalars(query.order_by(Lead.created_at)))
-            staff_names = self._staff_names(session.connection())
-            return [lead_row(lead, staff_names) for lead in leads]
+            return lead_rows(matches, self._staff_names(connection))
 
     def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Folds a new capture into an existing lead (the duplicate guard's "merge").
