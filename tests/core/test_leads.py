@@ -388,3 +388,22 @@ def test_list_columns_line_up_with_the_list_line_fields() -> None:
     assert [field.name for field in fields(LeadRow)] == [
         "staff" if key == "staff_id" else key for key in keys
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "typed"),
+    [
+        ("伟", "李", "李伟"),
+        ("太郎", "山田", "山田太郎"),
+        ("민준", "김", "김민준"),
+        ("太郎", "山田", "山田"),
+    ],
+)
+def test_cjk_names_are_found_as_they_are_written(
+    services: Services, show: EventRow, first: str, last: str, typed: str
+) -> None:
+    lead = services.leads.create(LeadInput(first_name=first, last_name=last))
+    services.leads.add_note(lead.id, "Wants racks")
+    found = services.leads.list(LeadFilter(event_id=show.id, search=typed))
+    assert [row.id for row in found] == [lead.id]
+    assert services.leads.count(LeadFilter(event_id=show.id, search=f"{typed} racks")) == 1

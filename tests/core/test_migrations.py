@@ -111,6 +111,7 @@ def test_upgrading_an_older_database_keeps_its_data(tmp_path: Path) -> None:
     assert [r.last_name for r in services.leads.list(LeadFilter(search="lefevre"))] == ["Lefèvre"]
     assert [r.last_name for r in services.leads.list(LeadFilter(search="drones"))] == ["Lefèvre"]
     assert [r.first_name for r in services.leads.list(LeadFilter(search="山田"))] == ["太郎"]
+    assert [r.first_name for r in services.leads.list(LeadFilter(search="山田太郎"))] == ["太郎"]
     assert (tmp_path / f"old.sqlite3.before-{SCHEMA_HEAD}.bak").exists()
     database.close()
 

@@ -39,6 +39,7 @@ KNOWN_REVISIONS = (
     "0002_lead_search",
     "0003_live_leads_index",
     "0004_email_lookup_index",
+    "0005_whole_cjk_names",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

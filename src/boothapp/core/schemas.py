@@ -35,12 +35,17 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
+def family_name_first(first_name: str, last_name: str) -> bool:
+    """True for Chinese, Japanese and Korean names, written family name first."""
+    return any(_is_cjk(ch) for ch in first_name + last_name)
+
+
 def lead_display_name(lead: _NamedLead) -> str:
     """The name to show for a lead: its name, else e-mail, company or badge ID.
 
     Chinese, Japanese and Korean names show the family name first ("山田 太郎")."""
     parts = (lead.first_name, lead.last_name)
-    if any(_is_cjk(ch) for ch in lead.first_name + lead.last_name):
+    if family_name_first(lead.first_name, lead.last_name):
         parts = (lead.last_name, lead.first_name)
     name = " ".join(part for part in parts if part)
     return name or lead.email or lead.company or lead.badge_id or "(no name)"

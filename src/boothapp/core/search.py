@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from boothapp.core.models import Lead, Note
+from boothapp.core.schemas import family_name_first
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_WORDS = 16
@@ -119,9 +120,20 @@ def search_text(
     badge_id: str | None,
     notes: Sequence[str],
 ) -> str:
-    """The indexed text of a lead given as plain values, notes oldest first."""
+    """The indexed text of a lead given as plain values, notes oldest first.
+
+    A Chinese, Japanese or Korean name is also indexed whole, family name first and
+    without a space ("李伟", "山田太郎"), as it is written and typed."""
     parts = [first_name, last_name, company, job_title, email or "", city, badge_id or ""]
-    return "\n".join([part for part in parts if part] + list(notes))
+    whole_name = [whole_cjk_name(first_name, last_name)]
+    return "\n".join([part for part in parts if part] + list(notes) + [n for n in whole_name if n])
+
+
+def whole_cjk_name(first_name: str, last_name: str) -> str:
+    """ "李伟" for first name 伟 and last name 李; empty unless a CJK name has both parts."""
+    if first_name and last_name and family_name_first(first_name, last_name):
+        return last_name + first_name
+    return ""
 
 
 def search_body(lead: Lead, notes: Sequence[str]) -> str:
@@ -219,6 +231,7 @@ def search_condition(
             or_(
                 Lead.first_name.ilike(pattern),
                 Lead.last_name.ilike(pattern),
+                (Lead.last_name + Lead.first_name).ilike(pattern),
                 Lead.company.ilike(pattern),
                 Lead.email.ilike(pattern),
                 Lead.city.ilike(pattern),
