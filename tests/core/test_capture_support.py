@@ -63,7 +63,10 @@ def test_merge_fills_gaps_and_keeps_what_was_there(
     assert {(p.sku, p.quantity) for p in merged.products} == {("TC-6040", 5), ("RC-4U", None)}
     assert [n.text for n in merged.notes] == ["First talk", "Second talk"]
     assert len(merged.visits) == 2 and merged.badge_id == "B-1"
+    assert [v.source for v in merged.visits] == [LeadSource.MANUAL, LeadSource.BADGE]
     assert services.leads.count(LeadFilter()) == 1
+    assert services.leads.get(first.id) == merged
+    assert services.leads.list(LeadFilter(search="second"))[0].id == first.id
 
 
 def test_company_suggestions_from_leads_and_attendees(services: Services, show: EventRow) -> None:

@@ -139,8 +139,10 @@ def test_update_replaces_fields_and_appends_notes(
     assert len(updated.notes) == 2
     assert updated.consent_at == lead.consent_at
     assert updated.updated_at > lead.updated_at
+    assert services.leads.get(lead.id) == updated
     withdrawn = services.leads.update(lead.id, _zoe(consent=False, note=""))
     assert not withdrawn.consent_given and withdrawn.consent_at is None
+    assert services.leads.get(lead.id) == withdrawn
 
 
 def test_notes_and_visits(services: Services, show: EventRow, claire: StaffRow) -> None:

@@ -531,25 +531,34 @@ class LeadService:
         The badge payload and source of the first capture are kept."""
         staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
         with self._db.write() as session:
-            lead = self._lead(session, lead_id)
-            event = lead.event
-            if data.badge_raw is None and lead.badge_raw:
-                data = replace(data, badge_raw=lead.badge_raw)
-            contact = _Contact(data, event.country)
-            staff = self._staff(session, staff_id)
-            now = utc_now()
-            for key, value in contact.values.items():
-                if key in ("badge_id", "badge_format") and value is None:
-                    continue
-                setattr(lead, key, value)
-            lead.updated_at = now
-            self._set_consent(lead, event, data.consent, staff, now)
-            self._set_products(session, lead, data.products)
-            self._set_answers(session, lead, event, data.answers)
-            if contact.note:
-                lead.notes.append(Note(staff=staff, created_at=now, text=contact.note))
-            reindex_lead(session, lead)
-        return self._get(lead_id, contact.warnings)
+            lead = self._lead_in_full(session, lead_id)
+            warnings = self._apply(session, lead, data, staff_id)
+            session.flush()
+            return lead_detail(lead, warnings)
+
+    def _apply(
+        self, session: Session, lead: Lead, data: LeadInput, staff_id: int | None
+    ) -> builtins.list[FieldWarning]:
+        """Writes ``data`` over ``lead`` (loaded in full) and re-indexes it; returns the
+        warnings met on the way."""
+        event = lead.event
+        if data.badge_raw is None and lead.badge_raw:
+            data = replace(data, badge_raw=lead.badge_raw)
+        contact = _Contact(data, event.country)
+        staff = self._staff(session, staff_id)
+        now = utc_now()
+        for key, value in contact.values.items():
+            if key in ("badge_id", "badge_format") and value is None:
+                continue
+            setattr(lead, key, value)
+        lead.updated_at = now
+        self._set_consent(lead, event, data.consent, staff, now)
+        self._set_products(session, lead, data.products)
+        self._set_answers(session, lead, event, data.answers)
+        if contact.note:
+            lead.notes.append(Note(staff=staff, created_at=now, text=contact.note))
+        reindex_lead(session, lead, notes=[note.text for note in lead.notes])
+        return contact.warnings
 
     def add_note(self, lead_id: str, text: str, staff_id: int | None = None) -> NoteRow:
         cleaned = clean_text(text, "note", MAX_NOTE_LENGTH)
@@ -733,32 +742,22 @@ class LeadService:
 
         Empty fields of the lead take the new values; filled ones are kept. Products,
         follow-ups and answers are added to what is there; the note is appended and a
-        visit recorded. Nothing already stored is lost."""
-        existing = self.get(lead_id)
-        current = {name: getattr(existing, name) for name in _MERGEABLE_FIELDS}
-        incoming = {name: getattr(data, name) for name in _MERGEABLE_FIELDS}
-        merged_fields = {
-            name: current[name] if current[name] else incoming[name] for name in _MERGEABLE_FIELDS
-        }
-        products = {p.sku: p for p in existing.products}
-        for item in data.products:
-            products.setdefault(item.sku, item)
-        answers: dict[int, Any] = {a.question_id: a.value for a in existing.answers}
-        answers.update({k: v for k, v in data.answers.items() if v not in (None, "", [], ())})
-        merged = LeadInput(
-            **merged_fields,
-            rating=data.rating or existing.rating,
-            follow_ups=tuple(dict.fromkeys((*existing.follow_ups, *data.follow_ups))),
-            products=tuple(products.values()),
-            answers=answers,
-            consent=existing.consent_given or data.consent,
-            note=data.note,
-            badge_id=existing.badge_id or data.badge_id,
-            badge_format=existing.badge_format or data.badge_format,
-        )
-        self.update(lead_id, merged, staff_id=staff_id)
-        self.record_visit(lead_id, staff_id=staff_id, source=data.source)
-        return self.get(lead_id)
+        visit recorded. Nothing already stored is lost. One transaction: a returning
+        visitor's scan is this, so it reads and writes the lead once."""
+        staff_id = staff_id if staff_id is not None else self._settings.load().active_staff_id
+        with self._db.write() as session:
+            lead = self._lead_in_full(session, lead_id)
+            merged = _merged_input(lead_detail(lead), data)
+            warnings = self._apply(session, lead, merged, staff_id)
+            lead.visits.append(
+                Visit(
+                    staff=self._staff(session, staff_id),
+                    at=utc_now(),
+                    source=parse_source(data.source),
+                )
+            )
+            session.flush()
+            return lead_detail(lead, warnings)
 
     def company_suggestions(
         self, typed: str, event_id: int | None, limit: int = 10
@@ -805,6 +804,16 @@ class LeadService:
             if lead is None:
                 raise NotFound(f"no lead with id {lead_id!r}")
             return lead_detail(lead, warnings)
+
+    @staticmethod
+    def _lead_in_full(session: Session, lead_id: str) -> Lead:
+        """The lead with everything ``lead_detail`` reads, loaded at once."""
+        lead = session.scalars(
+            select(Lead).where(Lead.id == lead_id).options(*_DETAIL_OPTIONS)
+        ).first()
+        if lead is None:
+            raise NotFound(f"no lead with id {lead_id!r}")
+        return lead
 
     @staticmethod
     def _lead(session: Session, lead_id: str) -> Lead:
@@ -992,6 +1001,31 @@ class LeadService:
         ):
             return None
         return fts_query(lead_filter.search, lead_filter.event_id, lead_filter.deleted)
+
+
+def _merged_input(existing: LeadDetail, data: LeadInput) -> LeadInput:
+    """What a lead becomes when ``data`` is folded into it (see ``merge_into``)."""
+    current = {name: getattr(existing, name) for name in _MERGEABLE_FIELDS}
+    incoming = {name: getattr(data, name) for name in _MERGEABLE_FIELDS}
+    merged_fields = {
+        name: current[name] if current[name] else incoming[name] for name in _MERGEABLE_FIELDS
+    }
+    products = {p.sku: p for p in existing.products}
+    for item in data.products:
+        products.setdefault(item.sku, item)
+    answers: dict[int, Any] = {a.question_id: a.value for a in existing.answers}
+    answers.update({k: v for k, v in data.answers.items() if v not in (None, "", [], ())})
+    return LeadInput(
+        **merged_fields,
+        rating=data.rating or existing.rating,
+        follow_ups=tuple(dict.fromkeys((*existing.follow_ups, *data.follow_ups))),
+        products=tuple(products.values()),
+        answers=answers,
+        consent=existing.consent_given or data.consent,
+        note=data.note,
+        badge_id=existing.badge_id or data.badge_id,
+        badge_format=existing.badge_format or data.badge_format,
+    )
 
 
 @dataclass(frozen=True)
