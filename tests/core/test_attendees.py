@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -257,3 +259,124 @@ def test_tab_separated_utf16_from_excel(services: Services, show: EventRow, tmp_
     result = services.attendees.import_file(path, show.id)
     assert result.added == 1
     assert attendees(services, show.id)["B-1"].last_name == "Lefèvre"
+
+
+def write_raw_xlsx(path: Path, sheet_data: str, strings: list[str], styles: str = "") -> Path:
+    """A workbook written by hand, to hold the cell shapes other producers write."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets>'
+            '<sheet name="Visiteurs" sheetId="1" r:id="rId7"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId7" Type="{kinds}/worksheet" Target="worksheets/list.xml"/>'
+            f'<Relationship Id="rId8" Type="{kinds}/sharedStrings" Target="strings.xml"/>'
+            f'<Relationship Id="rId9" Type="{kinds}/styles" Target="styles.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr("xl/strings.xml", f'<sst xmlns="{main}">{"".join(strings)}</sst>'.encode())
+        archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}">{styles}</styleSheet>')
+        archive.writestr(
+            "xl/worksheets/list.xml",
+            f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>'.encode(),
+        )
+    return path
+
+
+def test_xlsx_cells_as_other_producers_write_them(
+    services: Services, show: EventRow, tmp_path: Path
+) -> None:
+    strings = [
+        "<si><t>Badge</t></si>",
+        "<si><r><rPr><b/></rPr><t>Pré</t></r><r><t>nom</t></r></si>",
+        "<si><t>Nom</t><rPh sb='0' eb='1'><t>ノム</t></rPh></si>",
+        "<si><t>00123</t></si>",
+        "<si><t xml:space='preserve'> Zoé </t></si>",
+        "<si><t>Registered</t></si>",
+    ]
+    styles = (
+        '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts>'
+        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs>'
+    )
+    rows = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        '<c r="C1" t="s"><v>2</v></c><c r="E1" t="s"><v>5</v></c><c r="F1" s="1"/></row>'
+        '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c>'
+        '<c r="C2" t="inlineStr"><is><t>Lef&#232;vre</t></is></c><c r="D2"/>'
+        '<c r="E2" s="1"><v>45244</v></c></row>'
+        '<row r="4"><c t="n"><v>4006381333931</v></c><c t="inlineStr"><is><r><t>Jo</t></r>'
+        '<r><t>nas</t></r></is></c><c/><c t="b"><v>1</v></c><c s="2"><v>45244.5</v></c></row>'
+    )
+    path = write_raw_xlsx(tmp_path / "hand.xlsx", rows, strings, styles)
+    preview = services.attendees.read_file(path)
+    assert preview.headers == ("Badge", "Prénom", "Nom", "Column 4", "Registered")
+    assert preview.rows == (
+        ("00123", " Zoé ", "Lefèvre", "", "2023-11-14"),
+        ("4006381333931", "Jonas", "", "TRUE", "2023-11-14 12:00:00"),
+    )
+    result = services.attendees.import_file(path, show.id)
+    assert result.added == 2
+    stored = attendees(services, show.id)
+    assert (stored["00123"].first_name, stored["00123"].last_name) == ("Zoé", "Lefèvre")
+    assert stored["00123"].extra == {"Registered": "2023-11-14"}
+    assert stored["4006381333931"].extra == {
+        "Column 4": "TRUE",
+        "Registered": "2023-11-14 12:00:00",
+    }
+
+
+def test_a_bad_xlsx_row_is_named_by_its_row_number(
+    services: Services, show: EventRow, tmp_path: Path
+) -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Badge ID</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Company</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c></row>'
+        '<row r="7"><c r="B7" t="inlineStr"><is><t>Thales</t></is></c></row>'
+    )
+    path = write_raw_xlsx(tmp_path / "gaps.xlsx", rows, [])
+    with pytest.raises(ValidationError, match=r"^gaps.xlsx row 7: there is no badge ID"):
+        services.attendees.import_file(path, show.id)
+    assert attendees(services, show.id) == {}
+
+
+@pytest.mark.parametrize(
+    "sheet_data",
+    [
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Badge</t></is></c></row><row r="2">',
+        '<row r="1"><c r="A1" t="s"><v>99</v></c></row>',
+        '<row r="1"><c r="ZZZZ1" t="inlineStr"><is><t>Badge</t></is></c></row>',
+        '<row r="3"/><row r="2"/>',
+    ],
+)
+def test_a_broken_sheet_is_named_and_nothing_is_written(
+    services: Services, show: EventRow, tmp_path: Path, sheet_data: str
+) -> None:
+    path = write_raw_xlsx(tmp_path / "broken.xlsx", sheet_data, [])
+    with pytest.raises(ValidationError, match=r"^broken.xlsx: is not a readable Excel workbook"):
+        services.attendees.import_file(path, show.id)
+    assert attendees(services, show.id) == {}
+
+
+def test_dates_and_numbers_from_openpyxl(
+    services: Services, show: EventRow, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "dates.xlsx",
+        [
+            ["Badge ID", "Name", "Registered", "Score"],
+            ["0042", "Zoé Lefèvre", datetime.date(2023, 11, 14), 2.5],
+            [17, "Ana Silva", datetime.datetime(2023, 11, 15, 9, 30), -3],
+        ],
+    )
+    preview = services.attendees.read_file(path)
+    assert preview.rows == (
+        ("0042", "Zoé Lefèvre", "2023-11-14", "2.5"),
+        ("17", "Ana Silva", "2023-11-15 09:30:00", "-3"),
+    )

@@ -299,3 +299,49 @@ def test_the_calibration_dialog_learns_and_saves(
     with qtbot.waitSignal(wedge.scanned, timeout=3000) as scanned:
         keys.post(dialog, "HA112\n", gap_ms=3)
     assert scanned.args == ["HA112"]
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [VCARD + "\n", VCARD.replace("\n", "\r\n") + "\n", "MECARD:N:Lefèvre,Zoé;EMAIL:z@l.fr;;\n"],
+)
+def test_a_badge_marking_its_end_is_handed_on_at_the_last_return(
+    qapp: QApplication, field: QLineEdit, payload: str
+) -> None:
+    wedge = WedgeScanner(quiet_ms=10_000)
+    qapp.installEventFilter(wedge)
+    try:
+        keys = Keys()
+        scans: list[str] = []
+        wedge.scanned.connect(scans.append)
+        keys.post(field, payload + "\n", gap_ms=4)
+        qapp.processEvents()
+        assert scans == [payload.replace("\r\n", "\n").rstrip("\n")]
+        assert not wedge.is_listening
+        assert field.text() == ""
+        keys.pause(1_000)
+        keys.post(field, "ok", gap_ms=200)
+        QCoreApplication.sendPostedEvents()
+        wedge.flush()
+        qapp.processEvents()
+        assert field.text() == "ok"
+    finally:
+        qapp.removeEventFilter(wedge)
+
+
+def test_a_vcard_still_open_waits_for_the_quiet_time(
+    qtbot: QtBot, qapp: QApplication, field: QLineEdit
+) -> None:
+    wedge = WedgeScanner(quiet_ms=300)
+    qapp.installEventFilter(wedge)
+    try:
+        scans: list[str] = []
+        wedge.scanned.connect(scans.append)
+        opened = "BEGIN:VCARD\nAGENT:\nBEGIN:VCARD\nFN:Ana\nEND:VCARD\n"
+        Keys().post(field, opened, gap_ms=4)
+        qapp.processEvents()
+        assert scans == []
+        assert wedge.is_listening
+        qtbot.waitUntil(lambda: scans == [opened.rstrip("\n")], timeout=2000)
+    finally:
+        qapp.removeEventFilter(wedge)

@@ -31,6 +31,33 @@ _EMAIL_IN_TEXT = re.compile(r"[^@\s<>()\[\],;:\"']+@[^@\s<>()\[\],;:\"']+\.[A-Za
 
 Reader = Callable[[str], Draft | None]
 
+_CARD_LINE = re.compile(
+    r"^[ \t]*(BEGIN|END)[ \t]*:[ \t]*VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE
+)
+_CARD_RECORD = re.compile(r"\A(?:MECARD|BIZCARD):", re.IGNORECASE)
+_ESCAPED = re.compile(r"\\.", re.DOTALL)
+
+
+def is_whole_badge(text: str) -> bool:
+    """Whether ``text``, the lines a scanner has typed so far, is a whole badge by its own
+    marks: a vCard through the ``END:VCARD`` of its ``BEGIN:VCARD``, or a MECARD or
+    BIZCARD through its closing ``;;``. False when only silence can tell (IDs, URLs,
+    delimited records, key-value lines)."""
+    text = text.strip()
+    prefix = _SYMBOLOGY_PREFIX.match(text)
+    if prefix is not None:
+        text = text[prefix.end() :].lstrip()
+    if _CARD_RECORD.match(text):
+        return _ESCAPED.sub("", text).endswith(";;")
+    depth = 0
+    for mark in _CARD_LINE.finditer(text):
+        if mark.start() == 0 and mark.group(1).upper() != "BEGIN":
+            return False
+        depth += 1 if mark.group(1).upper() == "BEGIN" else -1
+        if depth == 0:
+            return mark.end() == len(text)
+    return False
+
 
 def parse_badge(payload: str | bytes, profile: BadgeProfile | None = None) -> BadgeData:
     """Reads a scanned badge payload of any known format into one ``BadgeData``.

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 from xml.etree import ElementTree
 
 from sqlalchemy import (
@@ -246,46 +248,128 @@ class _Table:
 # --- reading files ----------------------------------------------------------------------
 
 
-_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_OFFICE_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_COLUMN = re.compile(r"[A-Z]+")
+_MAIN_NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_MAX_COLUMNS = 16_384
+_MAX_ROWS = 1_048_576
+_DIGITS = "0123456789"
+_CHUNK = 16 * 1024
+_LAST_SERIAL = 2_958_465
+_DATE_STYLES_BUILTIN = frozenset({14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47})
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]', re.IGNORECASE)
+_DATE_CODES = re.compile(r"[dmhys]", re.IGNORECASE)
 
 
-def _column_index(reference: str) -> int:
-    """``"C7"`` -> 2."""
-    letters = _COLUMN.match(reference)
+def _letters_index(letters: str) -> int:
+    """``"C"`` -> 2, ``"AA"`` -> 26; ``ValueError`` beyond Excel's last column."""
     index = 0
-    for letter in letters.group() if letters else "":
+    for letter in letters:
+        if not "A" <= letter <= "Z":
+            raise ValueError(f"bad cell reference {letters!r}")
         index = index * 26 + ord(letter) - 64
+    if not 0 < index <= _MAX_COLUMNS:
+        raise ValueError(f"bad cell reference {letters!r}")
     return index - 1
 
 
-def _first_sheet(archive: zipfile.ZipFile) -> str:
-    """The path in the archive of the workbook's first worksheet."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    sheet = workbook.find(f"{_MAIN}sheets/{_MAIN}sheet")
-    if sheet is None:
-        raise KeyError("no worksheet")
-    relation = sheet.get(f"{_OFFICE_RELS}id")
-    targets = {
-        item.get("Id"): item.get("Target", "")
-        for item in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    }
-    target = targets.get(relation) or "worksheets/sheet1.xml"
+_LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+_COLUMNS: dict[str, int] = {
+    letters: _letters_index(letters)
+    for letters in (*_LETTERS, *(first + second for first in _LETTERS for second in _LETTERS))
+}
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """Where a workbook keeps what is read, and how it counts dates."""
+
+    namespace: str
+    sheet: str
+    strings: str | None
+    styles: str | None
+    date1904: bool
+
+
+def _part_path(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
-def _shared_strings(archive: zipfile.ZipFile) -> list[str]:
-    if "xl/sharedStrings.xml" not in archive.namelist():
+def _workbook_parts(archive: zipfile.ZipFile) -> _Parts:
+    """The first worksheet, the shared strings and the styles of the workbook."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    namespace = workbook.tag.partition("}")[0] + "}"
+    if namespace[1:-1] not in _MAIN_NAMESPACES:
+        raise KeyError("not a workbook")
+    sheet = workbook.find(f"{namespace}sheets/{namespace}sheet")
+    if sheet is None:
+        raise KeyError("no worksheet")
+    relation = next((value for key, value in sheet.attrib.items() if key.endswith("}id")), None)
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for item in relations:
+        target = item.get("Target", "")
+        targets[item.get("Id", "")] = target
+        kinds.setdefault(item.get("Type", "").rpartition("/")[2], target)
+    target = targets.get(relation or "") or "worksheets/sheet1.xml"
+    properties = workbook.find(f"{namespace}workbookPr")
+    date1904 = properties is not None and properties.get("date1904", "") in ("1", "true")
+    names = set(archive.namelist())
+    strings = _part_path(kinds.get("sharedStrings", "sharedStrings.xml"))
+    styles = _part_path(kinds.get("styles", "styles.xml"))
+    return _Parts(
+        namespace=namespace,
+        sheet=_part_path(target),
+        strings=strings if strings in names else None,
+        styles=styles if styles in names else None,
+        date1904=date1904,
+    )
+
+
+def _rich_text(element: ElementTree.Element, namespace: str) -> str:
+    """The text of a string item (``<si>`` or ``<is>``): its ``<t>``, or the ``<t>`` of
+    each run; phonetic guides (``<rPh>``) are not part of it."""
+    text = element.findtext(f"{namespace}t")
+    if text is not None:
+        return text
+    return "".join(run.findtext(f"{namespace}t") or "" for run in element.iterfind(f"{namespace}r"))
+
+
+def _shared_strings(archive: zipfile.ZipFile, parts: _Parts) -> list[str]:
+    if parts.strings is None:
         return []
+    item_tag = f"{parts.namespace}si"
     strings: list[str] = []
-    with archive.open("xl/sharedStrings.xml") as handle:
+    with archive.open(parts.strings) as handle:
         for _, element in ElementTree.iterparse(handle):
-            if element.tag == f"{_MAIN}si":
-                strings.append("".join(t.text or "" for t in element.iter(f"{_MAIN}t")))
+            if element.tag == item_tag:
+                strings.append(_rich_text(element, parts.namespace))
                 element.clear()
     return strings
+
+
+def _date_styles(archive: zipfile.ZipFile, parts: _Parts) -> frozenset[str]:
+    """The cell styles (``s`` attribute values) whose number format shows a date."""
+    if parts.styles is None:
+        return frozenset()
+    namespace = parts.namespace
+    styles = ElementTree.fromstring(archive.read(parts.styles))
+    dates = set(_DATE_STYLES_BUILTIN)
+    for number_format in styles.iterfind(f"{namespace}numFmts/{namespace}numFmt"):
+        if _is_date_format(number_format.get("formatCode", "")):
+            dates.add(int(number_format.get("numFmtId", "-1")))
+    return frozenset(
+        str(index)
+        for index, style in enumerate(styles.iterfind(f"{namespace}cellXfs/{namespace}xf"))
+        if int(style.get("numFmtId", "0")) in dates
+    )
+
+
+def _is_date_format(code: str) -> bool:
+    """Whether a number format code shows a date or a time (``dd/mm/yyyy``, ``[h]:mm``)."""
+    return _DATE_CODES.search(_FORMAT_LITERALS.sub("", code.split(";")[0])) is not None
 
 
 def _number_text(text: str) -> str:
@@ -296,45 +380,127 @@ def _number_text(text: str) -> str:
     return str(int(number)) if number.is_integer() and abs(number) < 1e16 else text
 
 
-def _sheet_rows(handle: IO[bytes], strings: list[str]) -> Iterator[tuple[str, ...]]:
-    """The worksheet's rows as text; numbers as written (``4006381333931``, ``2.5``)."""
-    cell_tag, row_tag, value_tag = f"{_MAIN}c", f"{_MAIN}row", f"{_MAIN}v"
-    inline_tag = f"{_MAIN}is"
-    text_tag = f"{_MAIN}t"
-    cells: dict[int, str] = {}
-    for _, element in ElementTree.iterparse(handle):
-        tag = element.tag
-        if tag == cell_tag:
-            kind = element.get("t", "n")
-            if kind == "inlineStr":
-                inline = element.find(inline_tag)
-                text = (
-                    "".join(t.text or "" for t in inline.iter(text_tag))
-                    if inline is not None
-                    else ""
-                )
-            else:
-                value = element.find(value_tag)
-                text = (value.text or "") if value is not None else ""
-                if kind == "s" and text:
-                    text = strings[int(text)]
-                elif kind == "b":
-                    text = "TRUE" if text == "1" else "FALSE"
-                elif kind == "n" and text:
+def _date_text(text: str, date1904: bool) -> str:
+    """An Excel date serial as ISO 8601 text: ``"45244"`` -> ``"2023-11-14"``,
+    ``"45244.5"`` -> ``"2023-11-14 12:00:00"``, ``"0.75"`` -> ``"18:00:00"``."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if not 0 <= value < _LAST_SERIAL:
+        return _number_text(text)
+    days, fraction = divmod(value, 1)
+    seconds = round(fraction * 86_400)
+    if seconds == 86_400:
+        days, seconds = days + 1, 0
+    clock = datetime.time(seconds // 3600, seconds // 60 % 60, seconds % 60)
+    if days == 0 and not date1904:
+        return clock.isoformat()
+    if date1904:
+        epoch = datetime.date(1904, 1, 1)
+    else:
+        epoch = datetime.date(1899, 12, 31 if days < 60 else 30)
+    day = epoch + datetime.timedelta(days=int(days))
+    if seconds == 0:
+        return day.isoformat()
+    return f"{day.isoformat()} {clock.isoformat()}"
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """What reading a worksheet's cells needs besides the cells."""
+
+    namespace: str
+    strings: list[str]
+    dates: frozenset[str]
+    date1904: bool
+
+
+def _row_text(element: ElementTree.Element, sheet: _Sheet) -> tuple[str, ...]:
+    """A ``<row>``'s cells as text, each at its column; empty cells at the end left out."""
+    namespace = sheet.namespace
+    cell_tag, value_tag, inline_tag = f"{namespace}c", f"{namespace}v", f"{namespace}is"
+    text_tag = f"{namespace}t"
+    row: list[str] = []
+    position = 0
+    for cell in element:
+        if cell.tag != cell_tag:
+            continue
+        reference = cell.get("r")
+        if reference is None:
+            index = position
+        else:
+            letters = reference.rstrip(_DIGITS)
+            known = _COLUMNS.get(letters)
+            index = _letters_index(letters.upper()) if known is None else known
+        position = index + 1
+        kind = cell.get("t")
+        if kind == "inlineStr":
+            inline = cell.find(inline_tag)
+            if inline is None:
+                continue
+            text = inline.findtext(text_tag)
+            if text is None:
+                text = _rich_text(inline, namespace)
+        else:
+            text = cell.findtext(value_tag)
+            if not text:
+                continue
+            if kind == "s":
+                text = sheet.strings[int(text)]
+            elif kind is None or kind == "n":
+                style = cell.get("s")
+                if style is not None and style in sheet.dates:
+                    text = _date_text(text, sheet.date1904)
+                else:
                     text = _number_text(text)
-            if text:
-                reference = element.get("r")
-                cells[_column_index(reference) if reference else len(cells)] = text
-        elif tag == row_tag:
-            if cells:
-                row = [""] * (max(cells) + 1)
-                for index, text in cells.items():
-                    row[index] = text
-                yield tuple(row)
-                cells = {}
-            else:
-                yield ()
+            elif kind == "b":
+                text = "TRUE" if text == "1" else "FALSE"
+        if not text:
+            continue
+        if index == len(row):
+            row.append(text)
+        elif index > len(row):
+            row.extend([""] * (index - len(row)))
+            row.append(text)
+        else:
+            row[index] = text
+    return tuple(row)
+
+
+def _sheet_rows(handle: IO[bytes], sheet: _Sheet) -> Iterator[tuple[str, ...]]:
+    """The worksheet's rows as text, one per row number (rows the file leaves out come
+    as empty rows); numbers as written (``4006381333931``, ``2.5``), dates as ISO 8601.
+
+    Each row is read when it ends and then emptied, so memory stays small whatever the
+    length of the list.
+    """
+    row_tag = f"{sheet.namespace}row"
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(("end",))
+    expected = 1
+    while True:
+        chunk = handle.read(_CHUNK)
+        if chunk:
+            parser.feed(chunk)
+        else:
+            parser.close()
+        events = cast(Iterator[tuple[str, ElementTree.Element]], parser.read_events())
+        for _, element in events:
+            if element.tag != row_tag:
+                continue
+            number = element.get("r")
+            if number is not None:
+                row_number = int(number)
+                if not expected <= row_number <= _MAX_ROWS:
+                    raise ValueError(f"bad row number {number!r}")
+                while expected < row_number:
+                    yield ()
+                    expected += 1
+            expected += 1
+            yield _row_text(element, sheet)
             element.clear()
+        if not chunk:
+            return
 
 
 def _read_xlsx(path: Path) -> Iterator[tuple[str, ...]]:
@@ -351,10 +517,24 @@ def _read_xlsx(path: Path) -> Iterator[tuple[str, ...]]:
         raise unreadable from None
     with archive:
         try:
-            strings = _shared_strings(archive)
-            with archive.open(_first_sheet(archive)) as handle:
-                yield from _sheet_rows(handle, strings)
-        except (KeyError, IndexError, ValueError, ElementTree.ParseError, zipfile.BadZipFile):
+            parts = _workbook_parts(archive)
+            sheet = _Sheet(
+                namespace=parts.namespace,
+                strings=_shared_strings(archive, parts),
+                dates=_date_styles(archive, parts),
+                date1904=parts.date1904,
+            )
+            with archive.open(parts.sheet) as handle:
+                yield from _sheet_rows(handle, sheet)
+        except (
+            KeyError,
+            IndexError,
+            ValueError,
+            EOFError,
+            zlib.error,
+            ElementTree.ParseError,
+            zipfile.BadZipFile,
+        ):
             raise unreadable from None
 
 
@@ -410,7 +590,7 @@ def _read_table(path: Path, mapping: Mapping[str, str] | None) -> _Table:
     width = len(headers)
     rows: list[tuple[int, tuple[str, ...]]] = []
     for number, row in numbered[header_index + 1 :]:
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) < width:
             row = row + ("",) * (width - len(row))
@@ -450,7 +630,7 @@ _MAX_LENGTHS = {
 }
 _MULTIPLE_SPACES = re.compile(r"\s{2,}")
 _SIMPLE_EMAIL = re.compile(
-    r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
+    r"[\w+-]+(?:\.[\w+-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 )
 _SPECIAL_DOMAINS = frozenset(
@@ -461,7 +641,7 @@ _SPECIAL_DOMAINS = frozenset(
 def _line(value: str, key: str) -> str:
     """``clean_line`` with a fast path for text that is already clean."""
     if value.isprintable():
-        text = unicodedata.normalize("NFC", value).strip()
+        text = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
         if "  " in text:
             text = _MULTIPLE_SPACES.sub(" ", text)
         if len(text) > _MAX_LENGTHS[key]:
@@ -473,10 +653,17 @@ def _line(value: str, key: str) -> str:
 
 
 def _email(value: str) -> str | None:
-    """``normalise_email`` without its cost for plain ASCII addresses."""
+    """``normalise_email`` without its cost for the common addresses: a local part of
+    letters and digits in any script (NFC), ``.``, ``_``, ``+`` and ``-``, and a plain
+    ASCII domain. Anything else goes through ``normalise_email``."""
     if len(value) <= 254 and _SIMPLE_EMAIL.fullmatch(value):
         local, _, domain = value.partition("@")
-        if len(local) <= 64 and domain.rpartition(".")[2].lower() not in _SPECIAL_DOMAINS:
+        if (
+            len(local.encode()) <= 64
+            and len(value.encode()) <= 254
+            and (local.isascii() or unicodedata.is_normalized("NFC", local))
+            and domain.rpartition(".")[2].lower() not in _SPECIAL_DOMAINS
+        ):
             return f"{local}@{domain.lower()}"
     return normalise_email(value)
 

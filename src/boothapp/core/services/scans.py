@@ -239,7 +239,8 @@ class ScanService:
             return attendee_input(attendee) if attendee is not None else None
 
     def _existing(self, event_id: int, data: LeadInput, raw: str) -> str | None:
-        """The id of the show's lead this scan is about, if it was captured before."""
+        """The id of the show's lead this scan is about, if it was captured before: a
+        lead with the same badge ID wins over one with the same e-mail address."""
         try:
             matches = self._leads.find_duplicates(
                 event_id, email=data.email, badge_id=data.badge_id

@@ -6,8 +6,10 @@ the application, holds back every text key press for a moment; keys that keep ar
 within ``max_gap_ms`` of each other form a burst, and a burst of ``min_chars`` keys or
 more is a scan: its keys never reach the focused widget, Return becomes ``"\\n"`` (a
 multi-line vCard arrives whole) and ``scanned`` carries the payload once the keys stop
-for ``quiet_ms``. Keys that turn out to be typing are sent on to the widget they were
-meant for, in order.
+for ``quiet_ms``, or at once on the Return that ends a badge marking its own end (a
+vCard's ``END:VCARD``, a MECARD's closing ``;;``); a Return or Tab following straight
+after such an end is swallowed too. Keys that turn out to be typing are sent on to the
+widget they were meant for, in order.
 
     wedge = WedgeScanner(mapping=store.load())
     QApplication.instance().installEventFilter(wedge)
@@ -39,6 +41,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from boothapp.core.badges import is_whole_badge
 
 if TYPE_CHECKING:
     from boothapp.core.badges.keyboard_layout import KeyboardMapping
@@ -133,6 +137,8 @@ class WedgeScanner(QObject):
         self._last_time: float | None = None
         self._redelivering = False
         self._last_passed: tuple[QWidget, int, int, str, int] | None = None
+        self._ended_by_mark = False
+        self._swallowed: set[int] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_quiet)
@@ -217,6 +223,12 @@ class WedgeScanner(QObject):
         now = self._now(event)
         gap = None if self._last_time is None else now - self._last_time
         self._last_time = now
+        if self._ended_by_mark:
+            self._ended_by_mark = False
+            if text in ("\n", "\t") and gap is not None and gap <= self.max_gap_ms:
+                self._ended_by_mark = True
+                self._swallowed.add(event.key())
+                return True
         if self._in_scan and gap is not None and gap > self.quiet_ms:
             self._timer.stop()
             self._finish_scan()
@@ -224,7 +236,13 @@ class WedgeScanner(QObject):
             self._release_held()
         if self._in_scan:
             self._append(text)
-            self._timer.start(self.quiet_ms)
+            if text == "\n" and self._is_whole():
+                self._timer.stop()
+                self._finish_scan()
+                self._ended_by_mark = True
+                self._swallowed.add(event.key())
+            else:
+                self._timer.start(self.quiet_ms)
             return True
         self._held.append(self._hold(watched, event))
         self._held_presses += 1
@@ -236,6 +254,9 @@ class WedgeScanner(QObject):
         return True
 
     def _on_release(self, watched: QWidget, event: QKeyEvent) -> bool:
+        if event.key() in self._swallowed:
+            self._swallowed.discard(event.key())
+            return True
         if self._in_scan and event.key() not in _MODIFIER_KEYS:
             return True
         if any(held.key == event.key() for held in self._held):
@@ -260,6 +281,15 @@ class WedgeScanner(QObject):
         if self._buffered_chars < MAX_SCAN_CHARS:
             self._buffer.append(text)
         self._buffered_chars += len(text)
+
+    def _is_whole(self) -> bool:
+        """Whether the scan so far is a badge that marks its own end."""
+        if self._buffered_chars > MAX_SCAN_CHARS:
+            return False
+        payload = "".join(self._buffer)
+        if self.mapping is not None:
+            payload = self.mapping.apply(payload)
+        return is_whole_badge(payload)
 
     def _start_scan(self) -> None:
         self._in_scan = True
