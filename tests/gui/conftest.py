@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import Booth, make_booth
+from gui_helpers import Booth, dark_palette, light_palette, make_booth
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from boothapp.core.services import Services
@@ -51,13 +53,15 @@ def window_settings(tmp_path: Path) -> QSettings:
 def make_window(
     qtbot: QtBot, services: Services, window_settings: QSettings
 ) -> Callable[[], MainWindow]:
-    """Makes, shows and registers a main window over ``services`` (synchronous tasks)."""
+    """Makes, shows and registers a main window over ``services`` (synchronous tasks),
+    once it has filled in what its first screen left out."""
 
     def make() -> MainWindow:
         window = MainWindow(services, runner=SynchronousRunner(), settings=window_settings)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.started)
         return window
 
     return make
@@ -68,3 +72,15 @@ def booth(services: Services) -> Booth:
     """Milipol Paris with Anna Schmidt (at the laptop) and Ben Okafor; five leads
     captured today (three by Anna) and two captured three days ago (by Anna)."""
     return make_booth(services)
+
+
+@pytest.fixture(params=["dark", "light"])
+def colour_mode(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QPalette]:
+    """The application in the system's dark mode, then in its light mode."""
+    before = QApplication.palette()
+    palette = dark_palette() if request.param == "dark" else light_palette()
+    QApplication.setPalette(palette)
+    try:
+        yield palette
+    finally:
+        QApplication.setPalette(before)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from boothapp.core.schemas import EventInput, EventRow, LeadInput, ProductInput, ProductShown
@@ -96,3 +96,34 @@ def post_text(widget: QWidget, text: str) -> None:
 def displayed_column(window: MainWindow, column: int) -> list[str]:
     model = window.model
     return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like the ones desktops switch to in dark mode."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#2f65ca"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def light_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#efefef"),
+        (QPalette.ColorRole.WindowText, "#000000"),
+        (QPalette.ColorRole.Base, "#ffffff"),
+        (QPalette.ColorRole.Text, "#000000"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette

@@ -364,6 +364,7 @@ def test_draft_is_offered_back_after_a_crash(
 ) -> None:
     first_window = MainWindow(services, runner=SynchronousRunner(), settings=window_settings)
     first_window.show()
+    qtbot.waitUntil(lambda: first_window.started)
     form = first_window.capture
     form.view.edits["first_name"].setText("Zoé")
     form.view.edits["email"].setText("zoe@thales.com")

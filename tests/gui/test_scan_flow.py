@@ -104,6 +104,7 @@ def window(
     qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)
+    qtbot.waitUntil(lambda: made.started)
     yield made
     made.close()
 

@@ -341,7 +341,12 @@ def test_roster_model_passes_the_model_tester(qtmodeltester: ModelTester, force_
 
     assert roster.entry(1).on_roster
     assert not roster.entry(0).active
-    assert not roster.setData(roster.index(0, RosterColumn.NAME), "x")
+    assert roster.setData(roster.index(0, RosterColumn.NAME), "  Anna Kowalska ")
+    assert roster.entry(0).name == "Anna Kowalska"
+    assert not roster.setData(roster.index(0, RosterColumn.NAME), "   ")
+    assert roster.setData(roster.index(0, RosterColumn.EMAIL), "")
+    assert roster.entry(0).email is None
+    assert not roster.setData(roster.index(1, RosterColumn.ROLE), "Staff")
     assert roster.index(1, RosterColumn.ROLE).data() == "Manager"
 
 
@@ -357,6 +362,9 @@ def test_products_model_passes_the_model_tester(qtmodeltester: ModelTester, forc
 
     assert products.entry(0).on_stand
     assert products.index(0, ProductColumn.CATEGORY).data() == "Transit case"
+    assert products.setData(products.index(0, ProductColumn.SKU), "TC-6041")
+    assert not products.setData(products.index(0, ProductColumn.NAME), "")
+    assert products.entry(0).sku == "TC-6041" and products.entry(0).name == "Case"
 
 
 @pytest.mark.parametrize("force_py", [False, True])
@@ -377,3 +385,63 @@ def test_questions_model_passes_the_model_tester(
     assert [questions.index(r, 0).data() for r in range(2)] == ["Fleet?", "Why?"]
     assert questions.index(0, 1).data() == "Number"
     assert not questions.flags(questions.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+
+    questions.append(QuestionEntry(None, "Budget?", QuestionKind.TEXT, ()))
+    assert questions.move(2, -1) == 1
+    assert questions.move(0, -1) == 0
+    assert questions.move(1, 5) == 2
+    assert [questions.entry(r).text for r in range(3)] == ["Fleet?", "Why?", "Budget?"]
+    assert questions.setData(questions.index(1, 0), "Why now?")
+    assert questions.entry(1).text == "Why now?"
+    assert not questions.flags(questions.index(1, 1)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_questions_reorder_and_names_are_corrected_in_place(
+    qtbot: QtBot, catalogue: Booth, make_window: MakeWindow, services: Services
+) -> None:
+    show_id = catalogue.show.id
+    services.events.add_question(show_id, "Sector", "single", ("Police", "Army"))
+    services.events.add_question(show_id, "Budget", "number")
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    view = dialog.view
+    view.tabs.setCurrentWidget(view.questions_tab)
+    table = view.questions_table
+    before = [e.text for e in dialog.questions.entries]
+    last = len(before) - 1
+    assert before[-2:] == ["Sector", "Budget"]
+    table.setFocus()
+    table.selectRow(last)
+    assert view.move_question_up_button.isEnabled()
+    assert not view.move_question_down_button.isEnabled()
+    qtbot.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [e.text for e in dialog.questions.entries] == [*before[:-2], "Budget", "Sector"]
+    assert table.currentIndex().row() == last - 1
+    assert dialog.questions.setData(dialog.questions.index(last - 1, 0), "Budget (k€)")
+    ben = row_named(dialog.roster, RosterColumn.NAME, "Ben Okafor")
+    assert dialog.roster.setData(dialog.roster.index(ben, RosterColumn.NAME), "Ben Okafor-Ade")
+
+    assert dialog.save()
+
+    stored = [q.text for q in services.events.questions(show_id)]
+    assert stored == [*before[:-2], "Budget (k€)", "Sector"]
+    assert services.staff.get(catalogue.ben_id).name == "Ben Okafor-Ade"
+
+
+def test_a_refused_table_value_names_it_and_nothing_is_saved(
+    qtbot: QtBot, catalogue: Booth, make_window: MakeWindow, services: Services
+) -> None:
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    view = dialog.view
+    view.edits["booth"].setText("9Z")
+    ben = row_named(dialog.roster, RosterColumn.NAME, "Ben Okafor")
+    assert dialog.roster.setData(dialog.roster.index(ben, RosterColumn.EMAIL), "ben@")
+
+    assert not dialog.save()
+
+    assert dialog.isVisible()
+    assert view.tabs.currentWidget() is view.staff_tab
+    assert view.message.text().startswith("Nothing was saved. Ben Okafor:")
+    assert services.events.get(catalogue.show.id).booth != "9Z"
+    assert services.staff.get(catalogue.ben_id).email is None

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QSignalBlocker,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
     QAction,
@@ -26,15 +27,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QPaintEvent,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -46,7 +44,6 @@ from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, Sta
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
 from boothapp.gui.capture.capture_form import CaptureForm
-from boothapp.gui.dashboard import Dashboard
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
@@ -56,6 +53,9 @@ from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox
+
+    from boothapp.gui.dashboard import Dashboard
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 SEARCH_DELAY_MS = 150
@@ -157,7 +157,15 @@ class MainWindow(QMainWindow):
 
     ``runner`` runs long work off the UI thread (tests pass a ``SynchronousRunner``);
     ``settings`` keeps the window geometry (tests pass their own); ``wedge`` is the
-    keyboard-wedge scanner installed on the application, if any."""
+    keyboard-wedge scanner installed on the application, if any.
+
+    The first screen is the lead list beside the capture form's fields. The rest is
+    filled in just after it is painted (``first_painted``, then
+    :meth:`finish_start_up`): the form's products, questions and country list, the
+    filter bar's lists, the counts in the status bar. The dashboard is built when
+    first opened."""
+
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -184,6 +192,10 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.settings_dialog: ShowSettingsDialog | None = None
         self._notice_undo: Callable[[], None] | None = None
+        self._dashboard: Dashboard | None = None
+        self._dashboard_dock: QDockWidget | None = None
+        self._painted = False
+        self.started = False
 
         self.view = MainView()
         self.setCentralWidget(self.view)
@@ -208,13 +220,6 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
 
-        self.dashboard = Dashboard(services, self.runner)
-        self.dashboard_dock = QDockWidget("Dashboard", self)
-        self.dashboard_dock.setObjectName("dashboardDock")
-        self.dashboard_dock.setWidget(self.dashboard)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dashboard_dock)
-        self.dashboard_dock.hide()
-
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -231,6 +236,61 @@ class MainWindow(QMainWindow):
             self.view.welcome.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building -----------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.first_painted.emit()
+        QTimer.singleShot(0, self, self.finish_start_up)
+
+    def finish_start_up(self) -> None:
+        """Fills in what the first screen left out: the capture form's products,
+        questions and country list, the filter bar's products and staff, the counts in
+        the status bar. Runs once the first screen is painted; calling it again does
+        nothing."""
+        if self.started:
+            return
+        self.started = True
+        self.capture.finish_start_up()
+        self._fill_filter_choices()
+        self._update_status()
+
+    @property
+    def dashboard_dock(self) -> QDockWidget:
+        """The dock of the dashboard, made (hidden) on first use."""
+        return self._dashboard_parts()[1]
+
+    @property
+    def dashboard(self) -> Dashboard:
+        return self._dashboard_parts()[0]
+
+    def _dashboard_parts(self) -> tuple[Dashboard, QDockWidget]:
+        if self._dashboard is None or self._dashboard_dock is None:
+            from PySide6.QtWidgets import QDockWidget
+
+            from boothapp.gui.dashboard import Dashboard
+
+            dashboard = Dashboard(self.services, self.runner)
+            self._follow_show(dashboard)
+            dock = QDockWidget("Dashboard", self)
+            dock.setObjectName("dashboardDock")
+            dock.setWidget(dashboard)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+            dock.toggleViewAction().toggled.connect(self.dashboard_action.setChecked)
+            self._dashboard, self._dashboard_dock = dashboard, dock
+        return self._dashboard, self._dashboard_dock
+
+    def _follow_show(self, dashboard: Dashboard) -> None:
+        show = self.active_show
+        dashboard.set_show(show.id if show else None, show.timezone if show else "UTC")
+
+    def _dashboard_toggled(self, visible: bool) -> None:
+        self.dashboard_dock.setVisible(visible)
 
     def _make_actions(self) -> None:
         self.quit_action = QAction("&Quit", self)
@@ -273,6 +333,9 @@ class MainWindow(QMainWindow):
         self.export_action = QAction("&Export leads…", self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setToolTip("Save the show's leads as Excel, CSV or vCard")
+        self.dashboard_action = QAction("&Dashboard", self)
+        self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.dashboard_action.setCheckable(True)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -298,9 +361,6 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.refresh_action)
-        self.dashboard_action = self.dashboard_dock.toggleViewAction()
-        self.dashboard_action.setText("&Dashboard")
-        self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
         view_menu.addAction(self.dashboard_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
@@ -360,6 +420,7 @@ class MainWindow(QMainWindow):
         self.calibrate_action.triggered.connect(self.open_calibration)
         self.import_attendees_action.triggered.connect(self.open_attendee_import)
         self.export_action.triggered.connect(self.open_export)
+        self.dashboard_action.toggled.connect(self._dashboard_toggled)
         if self.wedge is not None:
             self.wedge.scanned.connect(self.scan_badge)
             self.wedge.rejected.connect(self._scan_rejected)
@@ -405,10 +466,8 @@ class MainWindow(QMainWindow):
         self.active_show = self.services.events.active()
         self._fill_show_combo(events)
         self._update_actions()
-        self.dashboard.set_show(
-            self.active_show.id if self.active_show else None,
-            self.active_show.timezone if self.active_show else "UTC",
-        )
+        if self._dashboard is not None:
+            self._follow_show(self._dashboard)
         if self.active_show is None:
             self.setWindowTitle(APP_DISPLAY_NAME)
             self.capture.set_context(None, None)
@@ -421,12 +480,8 @@ class MainWindow(QMainWindow):
         self.active_staff = self.services.staff.current()
         self._fill_staff_combo(self.services.staff.list())
         self.capture.set_context(self.active_show, self.active_staff)
-        with QSignalBlocker(self.filter_bar):
-            self.filter_bar.set_choices(
-                self.services.products.list(event_id=self.active_show.id),
-                self.services.staff.list(event_id=self.active_show.id, include_inactive=True),
-                self.active_staff,
-            )
+        if self.started:
+            self._fill_filter_choices()
         details = show_summary(self.active_show)
         zone_note = f"times in {self.active_show.timezone}"
         self.view.show_details.setText(" · ".join(p for p in (details, zone_note) if p))
@@ -434,6 +489,17 @@ class MainWindow(QMainWindow):
         self._load_list(keep_loaded=True)
         if selected is not None:
             self.select_lead(selected)
+
+    def _fill_filter_choices(self) -> None:
+        show = self.active_show
+        if show is None:
+            return
+        with QSignalBlocker(self.filter_bar):
+            self.filter_bar.set_choices(
+                self.services.products.list(event_id=show.id),
+                self.services.staff.list(event_id=show.id, include_inactive=True),
+                self.active_staff,
+            )
 
     def _fill_show_combo(self, events: list[EventRow]) -> None:
         combo = self.view.show_combo
@@ -561,7 +627,8 @@ class MainWindow(QMainWindow):
         """After the form saved: the status bar names the lead, and the list shows it
         once the form is back in the visitor's hands (the next turn of the event loop)."""
         QTimer.singleShot(0, self, lambda: self._show_saved_lead(lead.id))
-        self.dashboard.schedule()
+        if self._dashboard is not None:
+            self._dashboard.schedule()
         name = lead.display_name
         warnings = "; ".join(warning.message for warning in lead.warnings)
         suffix = f" — {warnings}" if warnings else ""
@@ -681,6 +748,8 @@ class MainWindow(QMainWindow):
             capture.set_fields(typed)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
@@ -757,6 +826,8 @@ class MainWindow(QMainWindow):
 
     def choose_badge_image(self) -> None:
         """Asks for a photo or image of a badge and reads its code."""
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Scan badge from image", str(Path.home()), IMAGE_FILTER
         )
@@ -871,7 +942,8 @@ class MainWindow(QMainWindow):
     # --- keeping the window in step -------------------------------------------------
 
     def _update_status(self) -> None:
-        """Brings the list area up to date now, and the counts when they are counted."""
+        """Brings the list area up to date now, and the counts when they are counted
+        (which starts once the first screen is painted)."""
         event = self.active_show
         self._counts_wanted += 1
         if event is None:
@@ -880,6 +952,8 @@ class MainWindow(QMainWindow):
             self.summary_label.clear()
             return
         self._update_list_area()
+        if not self.started:
+            return
         generation = self._counts_wanted
         leads = self.services.leads
         staff_id = self.active_staff.id if self.active_staff is not None else None

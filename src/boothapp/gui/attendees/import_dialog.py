@@ -34,6 +34,7 @@ from boothapp.core.services.attendees import (
     AttendeeImportResult,
     AttendeePreview,
 )
+from boothapp.gui.palette import problem_style
 from boothapp.gui.tasks import TaskRunner
 
 FILE_FILTER = "Attendee lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
@@ -259,7 +260,5 @@ class AttendeeImportDialog(QDialog):
         self.mapping_box.setEnabled(not busy)
 
     def _set_status(self, text: str, problem: bool = False) -> None:
-        self.status.setStyleSheet(
-            "QLabel { color: #c62828; font-weight: bold; }" if problem else ""
-        )
+        self.status.setStyleSheet(problem_style() if problem else "")
         self.status.setText(text)

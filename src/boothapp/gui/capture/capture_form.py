@@ -3,6 +3,9 @@
 Saving clears the form and puts the cursor back in the first name; what is typed but
 not saved is written as a draft every few seconds and offered back after a crash; a
 new lead whose e-mail is already known at the show gets an inline duplicate bar.
+
+The show's products and questions and the country list are filled in by
+:meth:`CaptureForm.finish_start_up`, just after the window's first screen is painted.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from functools import cache, partial
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
@@ -23,6 +26,7 @@ from boothapp.core.services import Services
 from boothapp.core.services.drafts import Draft
 from boothapp.core.validation import (
     country_choices,
+    country_name,
     format_phone,
     normalise_country,
     normalise_email,
@@ -30,7 +34,7 @@ from boothapp.core.validation import (
     normalise_website,
 )
 from boothapp.gui.formatting import local_time, zone
-from boothapp.gui.lead_detail import note_text, visit_line
+from boothapp.gui.palette import problem_colour
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.capture_view import CONTACT_FIELDS, RATING_KEYS, CaptureView
 
@@ -51,11 +55,6 @@ def country_names() -> tuple[dict[str, str], list[str]]:
             seen.add(name)
             names.append(name)
     return english, sorted(names, key=str.casefold)
-
-
-def _error_colour() -> QColor:
-    base = QGuiApplication.palette().base().color()
-    return QColor("#ff8a80") if base.lightness() < 128 else QColor("#c62828")
 
 
 class CaptureForm(QWidget):
@@ -85,6 +84,7 @@ class CaptureForm(QWidget):
         self._filling = False
         self._suggest_generation = 0
         self._draft_stored = False
+        self.started = False
         # E-mail (folded) -> the show's leads with it, looked up off the UI thread as
         # the address is typed, so that saving needs no look-up.
         self._known_duplicates: dict[str, list[LeadRow]] = {}
@@ -111,16 +111,7 @@ class CaptureForm(QWidget):
         self.company_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.view.edits["company"].setCompleter(self.company_completer)
 
-        english, all_names = country_names()
-        self._country_by_code = english
-        combo = self.view.country_combo
-        for code, name in english.items():
-            combo.addItem(name, code)
-        self.country_completer = QCompleter(all_names, self)
-        self.country_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.country_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.country_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(self.country_completer)
+        self.country_completer: QCompleter | None = None
 
         self._make_shortcuts()
         self._connect()
@@ -182,6 +173,35 @@ class CaptureForm(QWidget):
         view.save_anyway_button.clicked.connect(self.save_anyway)
         view.cancel_duplicate_button.clicked.connect(self.cancel_duplicate)
 
+    def finish_start_up(self) -> None:
+        """Fills the country list and the show's products and questions, which the
+        first screen does without (what is typed or chosen meanwhile is kept). Calling
+        it again does nothing."""
+        if self.started:
+            return
+        self.started = True
+        english, all_names = country_names()
+        combo = self.view.country_combo
+        with self._filling_form():
+            typed = combo.currentText()
+            for code, name in english.items():
+                combo.addItem(name, code)
+            combo.setCurrentText(typed)
+        self.country_completer = QCompleter(all_names, self)
+        self.country_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.country_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.country_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setCompleter(self.country_completer)
+        if self.active_show is not None:
+            self._load_catalogue(self.active_show)
+
+    def _load_catalogue(self, event: EventRow) -> None:
+        view = self.view
+        with self._filling_form():
+            view.products.set_products(self.services.products.list(event_id=event.id))
+            view.questions.set_questions(self.services.events.questions(event.id))
+        self._update_tab_order()
+
     def _update_tab_order(self) -> None:
         view = self.view
         chain: list[QWidget] = [view.field(name) for name, _t, _p in CONTACT_FIELDS]
@@ -209,8 +229,8 @@ class CaptureForm(QWidget):
         view = self.view
         with self._filling_form():
             kept = self.fields() if previous is not None else None
-            view.products.set_products(self.services.products.list(event_id=event.id))
-            view.questions.set_questions(self.services.events.questions(event.id))
+            if self.started:
+                self._load_catalogue(event)
             if event.consent_text:
                 version = f" (version {event.consent_version})" if event.consent_version else ""
                 view.consent_text.setText(event.consent_text + version)
@@ -228,8 +248,7 @@ class CaptureForm(QWidget):
     # --- values -------------------------------------------------------------------
 
     def default_country(self) -> str:
-        code = self.active_show.country if self.active_show is not None else None
-        return self._country_by_code.get(code, code or "") if code else ""
+        return country_name(self.active_show.country) if self.active_show is not None else ""
 
     def rating(self) -> Rating | None:
         for rating, button in self.view.rating_buttons.items():
@@ -291,6 +310,7 @@ class CaptureForm(QWidget):
 
     def set_fields(self, values: dict[str, Any]) -> None:
         """Fills the form from ``fields()`` output (unknown or odd values are skipped)."""
+        self.finish_start_up()
         view = self.view
         with self._filling_form():
             for name in TEXT_FIELDS:
@@ -402,6 +422,7 @@ class CaptureForm(QWidget):
         return True
 
     def fill_from_lead(self, lead: LeadDetail) -> None:
+        self.finish_start_up()
         view = self.view
         self.clear()
         with self._filling_form():
@@ -410,9 +431,7 @@ class CaptureForm(QWidget):
                 if name in ("phone", "mobile") and value:
                     value = format_phone(value)
                 view.edits[name].setText(value or "")
-            view.country_combo.setCurrentText(
-                self._country_by_code.get(lead.country, lead.country) if lead.country else ""
-            )
+            view.country_combo.setCurrentText(country_name(lead.country))
             self.set_rating(lead.rating)
             for follow_up, box in view.follow_up_boxes.items():
                 box.setChecked(str(follow_up) in lead.follow_ups)
@@ -439,6 +458,8 @@ class CaptureForm(QWidget):
         by = f" by {lead.staff}" if lead.staff else ""
         view.subtitle.setText(f"Captured {local_time(lead.created_at, timezone)}{by}")
         view.subtitle.setVisible(True)
+        from boothapp.gui.lead_detail import note_text, visit_line
+
         parts = [note_text(note, timezone) for note in lead.notes]
         if lead.visits:
             parts.append("Visits:\n" + "\n".join(visit_line(v, timezone) for v in lead.visits))
@@ -696,7 +717,7 @@ class CaptureForm(QWidget):
                 return
             elif name == "country":
                 code = normalise_country(text)
-                english = self._country_by_code.get(code or "", "")
+                english = country_name(code) if code else ""
                 self.set_hint(name, "" if english == text else f"✓ {english} ({code})")
                 return
             elif name == "website":
@@ -789,7 +810,7 @@ def _style_hint(label: QLabel, problem: bool) -> None:
     label.setProperty("problem", problem)
     palette = QPalette(label.palette())
     if problem:
-        palette.setColor(QPalette.ColorRole.WindowText, _error_colour())
+        palette.setColor(QPalette.ColorRole.WindowText, problem_colour())
     else:
         palette.setColor(
             QPalette.ColorRole.WindowText,

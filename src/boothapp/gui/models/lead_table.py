@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter, LeadRow
 from boothapp.core.services.leads import LeadService
 from boothapp.gui.formatting import country_name, local_time, rating_label, source_label
+from boothapp.gui.palette import rating_colour
 
 PAGE_SIZE = 200
 
@@ -83,24 +84,6 @@ _SORT_KEYS = {
     Column.SOURCE: "source",
 }
 
-_LIGHT_RATING_COLOURS = {
-    Rating.HOT: QColor("#c62828"),
-    Rating.WARM: QColor("#a15c00"),
-    Rating.COLD: QColor("#1565c0"),
-}
-_DARK_RATING_COLOURS = {
-    Rating.HOT: QColor("#ff8a80"),
-    Rating.WARM: QColor("#ffcc80"),
-    Rating.COLD: QColor("#90caf9"),
-}
-
-
-def rating_colour(rating: Rating) -> QColor:
-    """The colour hint of a rating, readable on the current palette's base colour."""
-    base = QGuiApplication.palette().base().color()
-    colours = _DARK_RATING_COLOURS if base.lightness() < 128 else _LIGHT_RATING_COLOURS
-    return colours[rating]
-
 
 def _dot(colour: QColor, size: int = 10) -> QIcon:
     pixmap = QPixmap(size, size)
@@ -133,7 +116,7 @@ class LeadTableModel(QAbstractTableModel):
         self._count: int | None = 0
         self._sort_column = Column.CAPTURED_AT
         self._descending = True
-        self._dots: dict[Rating, QIcon] = {}
+        self._dots: dict[tuple[Rating, str], QIcon] = {}
         self._announcing = False
 
     # --- what is shown ----------------------------------------------------------
@@ -382,7 +365,8 @@ class LeadTableModel(QAbstractTableModel):
         return self._text(lead, column)
 
     def _dot(self, rating: Rating) -> QIcon:
-        icon = self._dots.get(rating)
+        colour = rating_colour(rating)
+        icon = self._dots.get((rating, colour.name()))
         if icon is None:
-            icon = self._dots[rating] = _dot(rating_colour(rating))
+            icon = self._dots[(rating, colour.name())] = _dot(colour)
         return icon

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.gui.palette import problem_style
 from boothapp.gui.scanning.camera import (
     NO_CAMERA,
     CameraChoice,
@@ -126,7 +127,7 @@ class CameraDialog(QDialog):
 
     @Slot(str)
     def _show_problem(self, message: str) -> None:
-        self.status.setStyleSheet("QLabel { color: #c62828; font-weight: bold; }")
+        self.status.setStyleSheet(problem_style())
         self.status.setText(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -348,7 +348,7 @@ class ScannerIndicator(QLabel):
     green after a good scan, red after a failed one, grey otherwise."""
 
     STYLES = {
-        "idle": ("Scanner ready", "color: palette(mid);"),
+        "idle": ("Scanner ready", "color: palette(window-text);"),
         "listening": ("Receiving scan…", "color: black; background: #ffd54f;"),
         "ok": ("Scan read", "color: white; background: #2e7d32;"),
         "failed": ("Scan failed", "color: white; background: #c62828;"),

@@ -7,13 +7,14 @@ saves. Check boxes use ``Qt.CheckStateRole`` on the columns marked checkable.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
+from boothapp.core.schemas import ProductEntry, QuestionEntry, StaffEntry
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -33,39 +34,6 @@ KIND_TITLES = {
     QuestionKind.NUMBER: "Number",
 }
 NEW_TIP = "New: stored when the settings are saved"
-
-
-@dataclass(frozen=True)
-class StaffEntry:
-    """A staff member as the dialog shows them; ``id`` is None until saved."""
-
-    id: int | None
-    name: str
-    email: str | None
-    role: StaffRole
-    active: bool
-    on_roster: bool
-
-
-@dataclass(frozen=True)
-class ProductEntry:
-    """A catalogue product; ``id`` is None until saved."""
-
-    id: int | None
-    sku: str
-    name: str
-    category: ProductCategory
-    on_stand: bool
-
-
-@dataclass(frozen=True)
-class QuestionEntry:
-    """A qualifier question; ``id`` is None until saved."""
-
-    id: int | None
-    text: str
-    kind: QuestionKind
-    choices: tuple[str, ...]
 
 
 class RosterColumn(enum.IntEnum):
@@ -98,6 +66,8 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
 
     titles: tuple[str, ...] = ()
     checkable: frozenset[int] = frozenset()
+    editable: frozenset[int] = frozenset()
+    required: frozenset[int] = frozenset()
 
     def __init__(self, entries: list[E] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +125,8 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
         )
         if index.column() in self.checkable:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() in self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -165,6 +137,8 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
         if role == Qt.ItemDataRole.CheckStateRole and column in self.checkable:
             on = self._checked(entry, column)
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.EditRole and column in self.editable:
+            return self._text(entry, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._text(entry, column)
             if role == Qt.ItemDataRole.ToolTipRole and entry.id is None:
@@ -177,18 +151,33 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            not self._valid(index)
-            or role != Qt.ItemDataRole.CheckStateRole
-            or index.column() not in self.checkable
-        ):
+        if not self._valid(index):
             return False
-        state = value.value if isinstance(value, Qt.CheckState) else int(value)
-        on = state == Qt.CheckState.Checked.value
-        row = index.row()
-        self._entries[row] = self._with_checked(self._entries[row], index.column(), on)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column in self.checkable:
+            state = value.value if isinstance(value, Qt.CheckState) else int(value)
+            on = state == Qt.CheckState.Checked.value
+            self._entries[row] = self._with_checked(self._entries[row], column, on)
+        elif role == Qt.ItemDataRole.EditRole and column in self.editable:
+            text = str(value).strip()
+            if not text and column in self.required:
+                return False
+            self._entries[row] = self._with_text(self._entries[row], column, text)
+        else:
+            return False
+        self.dataChanged.emit(index, index, [role, Qt.ItemDataRole.DisplayRole])
         return True
+
+    def move(self, row: int, offset: int) -> int:
+        """Moves the entry at ``row`` by ``offset`` places; returns where it went."""
+        target = min(max(row + offset, 0), len(self._entries) - 1)
+        if not 0 <= row < len(self._entries) or target == row:
+            return row
+        destination = target + 1 if target > row else target
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        self._entries.insert(target, self._entries.pop(row))
+        self.endMoveRows()
+        return target
 
     def _valid(self, index: _Index) -> bool:
         return (
@@ -206,12 +195,17 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
     def _with_checked(self, entry: E, column: int, on: bool) -> E:
         return entry
 
+    def _with_text(self, entry: E, column: int, text: str) -> E:
+        return entry
+
 
 class RosterModel(_EntryModel[StaffEntry]):
     """Every staff member: works this show (the roster), name, e-mail, role, active."""
 
     titles = ("Works this show", "Name", "E-mail", "Role", "Active")
     checkable = frozenset({RosterColumn.WORKS, RosterColumn.ACTIVE})
+    editable = frozenset({RosterColumn.NAME, RosterColumn.EMAIL})
+    required = frozenset({RosterColumn.NAME})
 
     def _text(self, entry: StaffEntry, column: int) -> str:
         match column:
@@ -231,12 +225,19 @@ class RosterModel(_EntryModel[StaffEntry]):
             return replace(entry, on_roster=on)
         return replace(entry, active=on)
 
+    def _with_text(self, entry: StaffEntry, column: int, text: str) -> StaffEntry:
+        if column == RosterColumn.NAME:
+            return replace(entry, name=text)
+        return replace(entry, email=text or None)
+
 
 class ProductsModel(_EntryModel[ProductEntry]):
     """The catalogue: on the stand of this show, SKU, name, category."""
 
     titles = ("On the stand", "SKU", "Name", "Category")
     checkable = frozenset({ProductColumn.ON_STAND})
+    editable = frozenset({ProductColumn.SKU, ProductColumn.NAME})
+    required = editable
 
     def _text(self, entry: ProductEntry, column: int) -> str:
         match column:
@@ -254,11 +255,21 @@ class ProductsModel(_EntryModel[ProductEntry]):
     def _with_checked(self, entry: ProductEntry, column: int, on: bool) -> ProductEntry:
         return replace(entry, on_stand=on)
 
+    def _with_text(self, entry: ProductEntry, column: int, text: str) -> ProductEntry:
+        if column == ProductColumn.SKU:
+            return replace(entry, sku=text)
+        return replace(entry, name=text)
+
 
 class QuestionsModel(_EntryModel[QuestionEntry]):
     """The show's qualifier questions in the order the capture form asks them."""
 
     titles = ("Question", "Kind", "Choices")
+    editable = frozenset({QuestionColumn.TEXT})
+    required = editable
+
+    def _with_text(self, entry: QuestionEntry, column: int, text: str) -> QuestionEntry:
+        return replace(entry, text=text)
 
     def _text(self, entry: QuestionEntry, column: int) -> str:
         match column:

@@ -1,9 +1,9 @@
 """The show settings dialog: details, roster, products on the stand, questions.
 
-Edits stay in the dialog until Save. Save stores the show's details first, in one
-call; if the services refuse them, the message appears beside the field and nothing
-is stored. Additions (staff, products, questions) are checked when they are added,
-so the calls after the details do not fail on the user's input.
+Edits stay in the dialog until Save. Save stores everything in one transaction
+(``ShowSetupService``): if the services refuse a value, the message names it, the
+dialog stays open with every edit, and nothing is stored. Names, e-mails, SKUs and
+question texts are edited in place in the tables (double-click or F2).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from datetime import date
 from functools import cache
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -25,23 +25,28 @@ from PySide6.QtWidgets import (
 
 from boothapp.core.errors import BoothError, ValidationError
 from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
-from boothapp.core.schemas import EventInput, EventRow, ProductInput
+from boothapp.core.schemas import (
+    EventInput,
+    EventRow,
+    ProductEntry,
+    QuestionEntry,
+    ShowSetup,
+    StaffEntry,
+)
 from boothapp.core.services import Services
 from boothapp.core.services.events import parse_date
 from boothapp.core.validation import clean_line, country_choices, normalise_email
+from boothapp.gui.palette import problem_colour
 from boothapp.gui.settings.models import (
     CATEGORY_TITLES,
     KIND_TITLES,
     ROLE_TITLES,
     ProductColumn,
-    ProductEntry,
     ProductsModel,
     QuestionColumn,
-    QuestionEntry,
     QuestionsModel,
     RosterColumn,
     RosterModel,
-    StaffEntry,
 )
 from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowSettingsView
 
@@ -53,12 +58,6 @@ FIELD_TITLES = {name: title.replace("&", "") for name, title in SHOW_FIELDS}
 @cache
 def _time_zones() -> list[str]:
     return sorted(zone for zone in available_timezones() if "/" in zone or zone == "UTC")
-
-
-def problem_colour() -> QColor:
-    """Red that reads on the current palette's window colour (light or dark)."""
-    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
-    return QColor("#ff8a80") if window.lightness() < 128 else QColor("#b71c1c")
 
 
 def show_problem(label: QLabel, text: str) -> None:
@@ -91,8 +90,6 @@ class ShowSettingsDialog(QDialog):
         self.roster = RosterModel(parent=self)
         self.products = ProductsModel(parent=self)
         self.questions = QuestionsModel(parent=self)
-        self._deleted_questions: list[int] = []
-        self._active_before: dict[int, bool] = {}
 
         self._fill_choices()
         view = self.view
@@ -142,12 +139,16 @@ class ShowSettingsDialog(QDialog):
         view.question_text_edit.returnPressed.connect(self.add_question)
         view.question_choices_edit.returnPressed.connect(self.add_question)
         view.delete_question_button.clicked.connect(self.delete_question)
+        view.move_question_up_button.clicked.connect(lambda: self.move_question(-1))
+        view.move_question_down_button.clicked.connect(lambda: self.move_question(1))
+        view.questions_table.installEventFilter(self)
         view.question_kind_combo.currentIndexChanged.connect(self._kind_changed)
         view.questions_table.selectionModel().selectionChanged.connect(
             self._question_selection_changed
         )
         self.questions.modelReset.connect(self._question_selection_changed)
         self.questions.rowsRemoved.connect(self._question_selection_changed)
+        self.questions.rowsMoved.connect(self._question_selection_changed)
         self._kind_changed()
 
     def _fit_tables(self) -> None:
@@ -217,7 +218,6 @@ class ShowSettingsDialog(QDialog):
 
         on_roster = {m.id for m in services.staff.list(event_id=event.id, include_inactive=True)}
         staff = services.staff.list(include_inactive=True)
-        self._active_before = {member.id: member.active for member in staff}
         self.roster.set_entries(
             [StaffEntry(m.id, m.name, m.email, m.role, m.active, m.id in on_roster) for m in staff]
         )
@@ -234,7 +234,6 @@ class ShowSettingsDialog(QDialog):
                 for q in services.events.questions(event.id)
             ]
         )
-        self._deleted_questions = []
 
     def show_input(self) -> EventInput:
         """The Show tab as an ``EventInput``; ValidationError for a date that is not one."""
@@ -353,15 +352,35 @@ class ShowSettingsDialog(QDialog):
         return True
 
     def delete_question(self) -> None:
-        """Takes the selected question out (stored ones are deleted on Save)."""
+        """Takes the selected question out (a stored one, with its answers, on Save)."""
         index = self.view.questions_table.currentIndex()
         if not index.isValid():
             return
-        entry = self.questions.remove(index.row())
-        if entry.id is not None:
-            self._deleted_questions.append(entry.id)
+        self.questions.remove(index.row())
         if self.questions.rowCount() > 0:
             self.view.questions_table.selectRow(min(index.row(), self.questions.rowCount() - 1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Up and Ctrl+Down in the questions table move the selected question."""
+        if (
+            watched is self.view.questions_table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            self.move_question(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return True
+        return super().eventFilter(watched, event)
+
+    def move_question(self, offset: int) -> None:
+        """Moves the selected question ``offset`` places up (negative) or down."""
+        table = self.view.questions_table
+        index = table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.questions.move(index.row(), offset)
+        table.selectRow(row)
 
     def _kind_changed(self) -> None:
         kind = QuestionKind(str(self.view.question_kind_combo.currentData()))
@@ -373,7 +392,10 @@ class ShowSettingsDialog(QDialog):
         index = self.view.questions_table.currentIndex()
         selection = self.view.questions_table.selectionModel()
         selected = index.isValid() and selection.isRowSelected(index.row(), QModelIndex())
+        last = self.questions.rowCount() - 1
         self.view.delete_question_button.setEnabled(selected)
+        self.view.move_question_up_button.setEnabled(selected and index.row() > 0)
+        self.view.move_question_down_button.setEnabled(selected and index.row() < last)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -388,7 +410,11 @@ class ShowSettingsDialog(QDialog):
         title = FIELD_TITLES.get(error.field)
         label = view.field_errors.get(error.field)
         if title is None or label is None:
-            show_problem(view.message, f"Nothing was saved. {error}")
+            tabs = {"staff": view.staff_tab, "products": view.products_tab}
+            tab = tabs.get(error.field.partition(".")[0], view.questions_tab)
+            if error.field.startswith(("staff.", "products.", "questions.")):
+                view.tabs.setCurrentWidget(tab)
+            show_problem(view.message, f"Nothing was saved. {error.reason}")
             return
         show_problem(label, f"{title}: {error.reason}")
         show_problem(view.message, f"Nothing was saved: check “{title}” on the Show tab.")
@@ -396,60 +422,24 @@ class ShowSettingsDialog(QDialog):
         view.show_fields[error.field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> bool:
-        """Stores everything; on a refused show detail, says why and stores nothing."""
+        """Stores everything in one transaction; on a refused value, says which and why,
+        keeps the dialog open and stores nothing."""
         self.clear_errors()
         try:
-            event = self.services.events.update(self.show_row.id, self.show_input())
+            setup = ShowSetup(
+                show=self.show_input(),
+                staff=tuple(self.roster.entries),
+                products=tuple(self.products.entries),
+                questions=tuple(self.questions.entries),
+            )
+            event = self.services.show_setup.save(self.show_row.id, setup)
         except ValidationError as error:
             self.show_field_error(error)
             return False
         except BoothError as error:
             show_problem(self.view.message, f"Nothing was saved. {error}")
             return False
-        try:
-            self._save_lists(event)
-        except BoothError as error:
-            show_problem(
-                self.view.message,
-                f"The show's details were saved, but not the rest: {error}",
-            )
-            return False
         self.show_row = event
         self.saved.emit(event)
         self.accept()
         return True
-
-    def _save_lists(self, event: EventRow) -> None:
-        services = self.services
-        roster: list[int] = []
-        for entry in self.roster.entries:
-            staff_id = entry.id
-            if staff_id is None:
-                staff_id = services.staff.create(entry.name, entry.email, role=entry.role).id
-                if not entry.active:
-                    services.staff.set_active(staff_id, False)
-            elif self._active_before.get(staff_id) != entry.active:
-                services.staff.set_active(staff_id, entry.active)
-            if entry.on_roster:
-                roster.append(staff_id)
-        services.events.set_roster(event.id, roster)
-
-        on_stand: list[int] = []
-        for product in self.products.entries:
-            product_id = product.id
-            if product_id is None:
-                product_id = services.products.create(
-                    ProductInput(sku=product.sku, name=product.name, category=product.category)
-                ).id
-            if product.on_stand:
-                on_stand.append(product_id)
-        services.events.set_products(event.id, on_stand)
-
-        for question_id in self._deleted_questions:
-            services.events.delete_question(question_id)
-        self._deleted_questions = []
-        for question in self.questions.entries:
-            if question.id is None:
-                services.events.add_question(
-                    event.id, question.text, question.kind, question.choices
-                )

@@ -186,7 +186,9 @@ class CaptureView(QWidget):
         self.consent_text = _plain_label()
         self.consent_text.setObjectName("consentText")
         self.consent_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.consent_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        consent_font = self.consent_text.font()
+        consent_font.setItalic(True)
+        self.consent_text.setFont(consent_font)
 
         self.notes_label = QLabel("&Notes on the conversation:")
         self.notes_edit = QPlainTextEdit()

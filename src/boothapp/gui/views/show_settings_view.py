@@ -264,6 +264,14 @@ class ShowSettingsView(QWidget):
         self.delete_question_button = QPushButton("D&elete question")
         self.delete_question_button.setObjectName("deleteQuestion")
         self.delete_question_button.setEnabled(False)
+        self.move_question_up_button = QPushButton("Move u&p")
+        self.move_question_up_button.setObjectName("moveQuestionUp")
+        self.move_question_up_button.setToolTip("Ask the selected question earlier (Ctrl+Up)")
+        self.move_question_up_button.setEnabled(False)
+        self.move_question_down_button = QPushButton("Move do&wn")
+        self.move_question_down_button.setObjectName("moveQuestionDown")
+        self.move_question_down_button.setToolTip("Ask the selected question later (Ctrl+Down)")
+        self.move_question_down_button.setEnabled(False)
         self.question_text_edit = QLineEdit()
         self.question_text_edit.setObjectName("newQuestionText")
         self.question_text_edit.setPlaceholderText("e.g. Budget this year?")
@@ -277,13 +285,16 @@ class ShowSettingsView(QWidget):
         self.question_error = error_label("questionError")
         hint = QLabel(
             "Asked on the capture form in this order. New questions go to the end; "
-            "to reorder, delete and add again."
+            "move the selected one with Move up and Move down. Double-click a question "
+            "(or press F2) to correct its text."
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.move_question_up_button)
+        actions.addWidget(self.move_question_down_button)
         actions.addWidget(self.delete_question_button)
 
         group = QGroupBox("Add a question")
