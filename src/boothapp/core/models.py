@@ -48,6 +48,14 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
+def stored_utc(value: str | datetime) -> datetime:
+    """A timestamp as the database driver returns it (SQLite: ISO text of naive UTC;
+    PostgreSQL: a naive datetime) as the aware datetime ``UTCDateTime`` gives."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value.replace(tzinfo=UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware datetimes as naive UTC; returns them aware in UTC."""
 

@@ -44,6 +44,7 @@ from boothapp.core.models import (
     StaffMember,
     Visit,
     new_uuid,
+    stored_utc,
     utc_now,
 )
 from boothapp.core.schemas import (
@@ -167,7 +168,6 @@ _ROW_COLUMNS = (
     Lead.badge_id,
     Lead.deleted_at,
 )
-_STAFF_POSITION = next(i for i, column in enumerate(_ROW_COLUMNS) if column is Lead.staff_id)
 
 
 def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) -> LeadRow:
@@ -193,19 +193,66 @@ def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) ->
     )
 
 
-def lead_rows(
-    rows: Sequence[Row[*tuple[Any, ...]]], staff_names: dict[int, str]
-) -> builtins.list[LeadRow]:
-    """List lines from rows of ``_ROW_COLUMNS`` (the fast way: by position, and the
-    staff id swapped for the name)."""
-    staff = _STAFF_POSITION
-    lines = []
-    for row in rows:
-        values: tuple[Any, ...] = tuple(row)
-        staff_id = values[staff]
-        name = staff_names.get(staff_id) if staff_id is not None else None
-        lines.append(LeadRow(*values[:staff], name, *values[staff + 1 :]))  # type: ignore[call-arg]
-    return lines
+_RATINGS: dict[str | None, Rating | None] = {rating.value: rating for rating in Rating}
+_RATINGS[None] = None
+_SOURCES = {source.value: source for source in LeadSource}
+
+
+def driver_rows(
+    connection: Connection, statement: Select[*tuple[Any, ...]], parameters: dict[str, Any]
+) -> builtins.list[Any]:
+    """The statement's rows as the database driver's own tuples, without SQLAlchemy's
+    result processing (the lead list reads hundreds of rows per key typed)."""
+    result = connection.execute(statement, parameters)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def lead_rows(rows: Sequence[Any], staff_names: dict[int, str]) -> builtins.list[LeadRow]:
+    """List lines from driver rows of ``_ROW_COLUMNS``, converting the typed columns as
+    their SQLAlchemy types would."""
+    return [
+        LeadRow(
+            id=lead_id,
+            event_id=event_id,
+            created_at=stored_utc(created_at),
+            updated_at=stored_utc(updated_at),
+            first_name=first_name,
+            last_name=last_name,
+            company=company,
+            job_title=job_title,
+            email=email,
+            phone=phone,
+            country=country,
+            city=city,
+            rating=_RATINGS[rating],
+            staff=staff_names.get(staff_id) if staff_id is not None else None,
+            source=_SOURCES[source],
+            badge_id=badge_id,
+            deleted_at=stored_utc(deleted_at) if deleted_at is not None else None,
+        )
+        for (
+            lead_id,
+            event_id,
+            created_at,
+            updated_at,
+            first_name,
+            last_name,
+            company,
+            job_title,
+            email,
+            phone,
+            country,
+            city,
+            rating,
+            staff_id,
+            source,
+            badge_id,
+            deleted_at,
+        ) in rows
+    ]
 
 
 def lead_detail(lead: Lead, warnings: Sequence[FieldWarning] = ()) -> LeadDetail:
@@ -658,8 +705,9 @@ class LeadService:
             query = query.order_by(*ordering).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
-            rows = session.execute(query).all()
-            return lead_rows(rows, self._staff_names(session.connection()))
+            connection = session.connection()
+            rows = driver_rows(connection, query, {})
+            return lead_rows(rows, self._staff_names(connection))
 
     def count(self, lead_filter: LeadFilter) -> int:
         index_query = self._index_only_query(lead_filter)
@@ -682,7 +730,7 @@ class LeadService:
             "limit": limit if limit is not None else -1,
         }
         with self._db.read_connection() as connection:
-            rows = connection.execute(statement, parameters).all()
+            rows = driver_rows(connection, statement, parameters)
             return lead_rows(rows, self._staff_names(connection))
 
     def details(self, lead_filter: LeadFilter, batch_size: int = 500) -> Iterator[LeadDetail]:
@@ -720,22 +768,16 @@ class LeadService:
         if not clean_email and not clean_badge:
             return []
         with self._db.read_connection() as connection:
-            rows: dict[str, Row[*tuple[Any, ...]]] = {}
+            rows = []
             if clean_email:
-                found = connection.execute(
-                    _SAME_EMAIL, {"event_id": event_id, "email": clean_email}
-                )
-                rows.update((row.id, row) for row in found)
+                parameters = {"event_id": event_id, "email": clean_email}
+                rows += driver_rows(connection, _SAME_EMAIL, parameters)
             if clean_badge:
-                found = connection.execute(
-                    _SAME_BADGE, {"event_id": event_id, "badge_id": clean_badge}
-                )
-                rows.update((row.id, row) for row in found)
-            matches = sorted(
-                (row for row in rows.values() if row.deleted_at is None and row.id != exclude_id),
-                key=lambda row: (row.created_at, row.id),
-            )
-            return lead_rows(matches, self._staff_names(connection))
+                parameters = {"event_id": event_id, "badge_id": clean_badge}
+                rows += driver_rows(connection, _SAME_BADGE, parameters)
+            found = lead_rows(rows, self._staff_names(connection))
+        unique = {row.id: row for row in found if row.deleted_at is None and row.id != exclude_id}
+        return sorted(unique.values(), key=lambda row: (row.created_at, row.id))
 
     def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Folds a new capture into an existing lead (the duplicate guard's "merge").
