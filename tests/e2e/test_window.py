@@ -59,3 +59,27 @@ def test_an_unusable_database_is_explained_not_crashed(app: RunningApp) -> None:
     code, _ = app.wait_exit()
     assert code == 1
     assert Path(app.env["BOOTHAPP_DB"]).read_bytes() == b"this is a spreadsheet, not a database"
+
+
+def test_a_high_density_screen_shows_the_same_window_twice_as_sharp(
+    hidpi_app: RunningApp, tmp_path: Path
+) -> None:
+    created = hidpi_app.boothapp("demo", "--leads", "300")
+    assert created.returncode == 0, created.stderr
+
+    hidpi_app.start()
+    window = hidpi_app.window_named("Milipol Paris 2023")
+    hidpi_app.xdotool("windowmove", "--sync", window, "0", "0")
+    hidpi_app.xdotool("windowsize", "--sync", window, "2732", "1536")
+    hidpi_app.focus(window)
+    wait_for(
+        lambda: hidpi_app.geometry(window) == (2732, 1536), 10, "the window to fill the screen"
+    )
+    shot = hidpi_app.painted_screenshot(tmp_path / "hidpi.png", window)
+    assert _image_size(shot) == (2732, 1536)
+    if os.environ.get("BOOTHAPP_UPDATE_SCREENSHOTS"):
+        shutil.copy(shot, DOCS / "main-window-hidpi.png")
+
+    hidpi_app.xdotool("key", "--window", window, "ctrl+q")
+    code, err = hidpi_app.wait_exit()
+    assert code == 0, err

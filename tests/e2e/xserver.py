@@ -13,6 +13,7 @@ import pytest
 
 NEEDED = ("Xvfb", "xdotool", "import")
 SCREEN = "1366x768x24"
+HIDPI_SCREEN = "2732x1536x24"
 
 
 def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
