@@ -110,10 +110,10 @@ class CaptureView(QWidget):
         self.subtitle.setObjectName("captureSubtitle")
         self.subtitle.setVisible(False)
 
-        self.restore_bar = BarView("restoreBar", ["&Restore", "&Discard"])
+        self.restore_bar = BarView("restoreBar", ["Restore", "Discard"])
         self.restore_button, self.discard_button = self.restore_bar.buttons
         self.duplicate_bar = BarView(
-            "duplicateBar", ["&Open existing", "Mer&ge into it", "Save an&yway", "Cancel"]
+            "duplicateBar", ["&Open existing", "Mer&ge into it", "Sa&ve anyway", "Cancel"]
         )
         (
             self.open_existing_button,
@@ -215,7 +215,7 @@ class CaptureView(QWidget):
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.setFont(_bold(self.save_button))
-        self.new_button = QPushButton("&New  (Esc)")
+        self.new_button = QPushButton("New  (Esc)")
         self.new_button.setObjectName("newButton")
         self.new_button.setToolTip("Clear the form for the next visitor (Esc)")
 
