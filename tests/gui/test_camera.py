@@ -164,3 +164,29 @@ def test_unreadable_files_are_clear_errors(tmp_path: Path) -> None:
     white.fill(0xFFFFFFFF)
     assert white.save(str(empty))
     assert decode_image_file(empty) == []
+
+
+@pytest.mark.qt_log_ignore(
+    # QtMultimedia's FFmpeg backend on a machine without GPU video (VA-API) or GPU drawing
+    r"No RHI backend",
+    r"Couldn't (load|resolve) va",
+    r"^This plugin does not support propagateSizeHints\(\)$",
+)
+def test_the_camera_dialog_shows_what_the_camera_sees_and_reads_it(qtbot: QtBot) -> None:
+    from PySide6.QtMultimedia import QCameraDevice
+
+    from boothapp.gui.scanning.camera_dialog import CameraDialog
+
+    frame = qr_image("https://reg.example.com/badge?id=MIL-00042", (640, 360))
+    source = ImageFrameSource([frame], fps=30)
+    dialog = CameraDialog(devices=lambda: [QCameraDevice()], make_source=lambda _id: source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.decoded, timeout=10_000) as read:
+        dialog.start()
+
+    assert read.args == ["https://reg.example.com/badge?id=MIL-00042"]
+    shown = dialog.preview.videoSink().videoFrame()
+    assert shown.isValid() and shown.size() == frame.size()
+    assert dialog.status.text().endswith("Read 1 badge.")
+    dialog.close()

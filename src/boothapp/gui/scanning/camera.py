@@ -186,6 +186,10 @@ class FrameSource(QObject):
     frame = Signal(object)
     error = Signal(str)
 
+    def show_in(self, sink: QVideoSink) -> None:
+        """Shows what the source sees in ``sink`` (a preview widget's), as it arrives."""
+        raise NotImplementedError
+
     def start(self) -> None:
         raise NotImplementedError
 
@@ -209,6 +213,11 @@ class CameraSource(FrameSource):
         self._camera: QCamera | None = None
         self._session: QMediaCaptureSession | None = None
         self._sink: QVideoSink | None = None
+        self._preview: QVideoSink | None = None
+
+    def show_in(self, sink: QVideoSink) -> None:
+        """The camera then draws into ``sink``, and its frames are read from there."""
+        self._preview = sink
 
     def start(self) -> None:
         devices = list(self._devices())
@@ -225,7 +234,7 @@ class CameraSource(FrameSource):
         self.stop()
         self._camera = QCamera(device, self)
         self._session = QMediaCaptureSession(self)
-        self._sink = QVideoSink(self)
+        self._sink = self._preview if self._preview is not None else QVideoSink(self)
         self._session.setCamera(self._camera)
         self._session.setVideoSink(self._sink)
         self._sink.videoFrameChanged.connect(self.frame)
@@ -233,6 +242,9 @@ class CameraSource(FrameSource):
         self._camera.start()
 
     def stop(self) -> None:
+        if self._sink is not None:
+            self._sink.videoFrameChanged.disconnect(self.frame)
+            self._sink = None
         if self._camera is not None:
             self._camera.stop()
             self._camera.deleteLater()
@@ -267,6 +279,7 @@ class ImageFrameSource(FrameSource):
         super().__init__(parent)
         self.images = list(images)
         self.frames_sent = 0
+        self._preview: QVideoSink | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(max(1, round(1000 / fps)))
@@ -281,8 +294,13 @@ class ImageFrameSource(FrameSource):
     def stop(self) -> None:
         self._timer.stop()
 
+    def show_in(self, sink: QVideoSink) -> None:
+        self._preview = sink
+
     def push(self, image: QImage) -> None:
         self.frames_sent += 1
+        if self._preview is not None:
+            self._preview.setVideoFrame(QVideoFrame(image))
         self.frame.emit(image)
 
     @Slot()

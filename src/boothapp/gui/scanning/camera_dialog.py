@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtMultimedia import QCameraDevice, QMediaDevices
+from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +34,8 @@ Devices = Callable[[], Sequence[QCameraDevice]]
 
 
 class CameraDialog(QDialog):
-    """A camera chooser and a status line; ``decoded(str)`` carries each code read.
+    """A camera chooser, what the camera sees (to aim the badge), and a status line;
+    ``decoded(str)`` carries each code read.
 
     ``devices`` lists the cameras (QtMultimedia's by default); ``make_source`` makes
     the frame source for a camera id (a :class:`CameraSource` by default)."""
@@ -57,6 +59,10 @@ class CameraDialog(QDialog):
         self.camera_combo = QComboBox(self)
         self.camera_combo.setObjectName("cameraCombo")
         self.camera_combo.setAccessibleName("Camera")
+        self.preview = QVideoWidget(self)
+        self.preview.setObjectName("cameraPreview")
+        self.preview.setAccessibleName("What the camera sees")
+        self.preview.setMinimumSize(480, 270)
         self.status = QLabel(self)
         self.status.setObjectName("cameraStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,6 +75,7 @@ class CameraDialog(QDialog):
         form.addRow("&Camera:", self.camera_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
@@ -103,6 +110,7 @@ class CameraDialog(QDialog):
             source = self._make_source(camera_id)
         else:
             source = CameraSource(camera_id, devices=self._devices)
+        source.show_in(self.preview.videoSink())
         scanner = CameraScanner(source, self)
         source.setParent(scanner)
         scanner.decoded.connect(self._on_decoded)
