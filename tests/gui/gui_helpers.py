@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
@@ -40,7 +41,10 @@ LEADS_EARLIER = [
 
 def make_booth(services: Services) -> Booth:
     """Milipol Paris with Anna Schmidt (at the laptop) and Ben Okafor; five leads
-    captured today (three by Anna) and two captured three days ago (by Anna)."""
+    captured today (three by Anna) and two captured three days ago (by Anna).
+
+    "Today" is the show's (Paris) day: the five leads fall between its midnight and now
+    whatever the time the tests run, so they never straddle two days."""
     show = services.events.create(
         EventInput(
             name="Milipol Paris",
@@ -56,9 +60,15 @@ def make_booth(services: Services) -> Booth:
     services.staff.use(anna.id)
     services.products.create(ProductInput(sku="TC-6040", name="Transit case 60x40"))
     now = datetime.now(UTC)
+    paris = ZoneInfo("Europe/Paris")
+    midnight = datetime.combine(now.astimezone(paris).date(), time(0), paris)
+    step = min(timedelta(minutes=10), (now - midnight) / (len(LEADS_TODAY) + 1))
+    three_days_ago_noon = midnight - timedelta(days=3) + timedelta(hours=12)
     lead_ids: dict[str, str] = {}
-    leads = [(row, now - timedelta(minutes=10 * i)) for i, row in enumerate(LEADS_TODAY)]
-    leads += [(row, now - timedelta(days=3, minutes=i)) for i, row in enumerate(LEADS_EARLIER)]
+    leads = [(row, now - step * i) for i, row in enumerate(LEADS_TODAY)]
+    leads += [
+        (row, three_days_ago_noon - timedelta(minutes=i)) for i, row in enumerate(LEADS_EARLIER)
+    ]
     for (first, last, company, email, city, country, rating, by_anna), created in leads:
         detail = services.leads.create(
             LeadInput(
