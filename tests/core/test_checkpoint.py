@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
 from boothapp.core.db import BUSY_TIMEOUT_MS, open_database
-from boothapp.core.schemas import EventInput, LeadInput
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
 
 WAIT_SECONDS = 20
@@ -69,3 +69,19 @@ def test_a_checkpoint_is_not_put_off_forever_by_steady_writes(tmp_path: Path) ->
     finally:
         writer.close()
         checkpointer.close()
+
+
+def test_a_complete_copy_empties_the_log(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    database = open_database(path)
+    try:
+        services = Services.over(database)
+        show = services.events.create(EventInput(name="Milipol Paris 2023"))
+        for n in range(20):
+            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        assert database.checkpointer is not None
+        assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
+        assert (tmp_path / "booth.sqlite3-wal").stat().st_size == 0
+        assert services.leads.count(LeadFilter(event_id=show.id)) == 20
+    finally:
+        database.close()
