@@ -108,7 +108,7 @@ def child_boothapp(db_path: Path, out: Path) -> dict[str, Any]:
 
 
 def child_floor(db_path: Path, out: Path) -> dict[str, Any]:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     headers, leads, notes, visits = _plain_rows(db_path)
     baseline = _peak_mb()
@@ -129,7 +129,7 @@ def child_floor(db_path: Path, out: Path) -> dict[str, Any]:
 
 
 def child_pandas(db_path: Path, out: Path) -> dict[str, Any]:
-    import pandas
+    import pandas  # type: ignore[import-untyped]
 
     headers, leads, notes, visits = _plain_rows(db_path)
     frames = {

@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,61 +8,11 @@ from sqlalchemy import update
 
 from boothapp.core.db import open_database
 from boothapp.core.models import Lead, Note
-from boothapp.core.schemas import (
-    EventInput,
-    EventRow,
-    LeadDetail,
-    LeadInput,
-    ProductInput,
-    ProductShown,
-    QuestionRow,
-)
+from boothapp.core.schemas import EventInput, LeadInput, ProductInput, ProductShown
 from boothapp.core.services import Services
 from boothapp.core.services.exports import ExportService
 
-LONG_NOTE_LENGTH = 40_000
-HOSTILE = {
-    "first_name": "=1+1",
-    "last_name": "#N/A",
-    "company": "+cmd|' /C calc'!A0",
-    "job_title": "-2",
-    "city": "@SUM(A1)",
-}
-FORMULA_NOTE = '=HYPERLINK("http://example.com/x","click")'
-
-
-def long_note() -> str:
-    """40,000 characters of words, emoji and Arabic, with line breaks."""
-    words = ["Transit", "cases", "🚀📦", "صناديق", "for", "drones", "山田"]
-    parts: list[str] = []
-    size = 0
-    index = 0
-    while size < LONG_NOTE_LENGTH:
-        word = words[index % len(words)]
-        parts.append(word)
-        size += len(word) + 1
-        index += 1
-    text = " ".join(parts)
-    text = "\n".join(text[i : i + 500] for i in range(0, len(text), 500))
-    return text[:LONG_NOTE_LENGTH].strip()
-
-
-@dataclass(frozen=True)
-class Booth:
-    services: Services
-    exports: ExportService
-    show: EventRow
-    questions: tuple[QuestionRow, ...]
-    zoe: LeadDetail
-    yamada: LeadDetail
-    arabic: LeadDetail
-    hostile: LeadDetail
-    claire_id: int
-    jonas_id: int
-
-
-def moment(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2023, 11, day, hour, minute, tzinfo=UTC)
+from .booth_data import FORMULA_NOTE, HOSTILE, Booth, long_note, moment
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from boothapp.core.services.exports import ExportRequest
 
-from .conftest import FORMULA_NOTE, Booth
-from .test_xlsx import EXPECTED_HEADERS
+from .booth_data import EXPECTED_HEADERS, FORMULA_NOTE, Booth
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

@@ -12,7 +12,7 @@ import pytest
 
 from boothapp.core.services.exports import ExportRequest
 
-from .conftest import Booth
+from .booth_data import Booth
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -14,7 +14,7 @@ from boothapp.core.models import Setting
 from boothapp.core.schemas import LeadInput
 from boothapp.core.services.exports import PRESETS_SETTING, ExportRequest
 
-from .conftest import Booth
+from .booth_data import Booth
 
 SALESFORCE_HEADERS = [
     "First Name",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import errno
 import os
+from contextlib import closing
 from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,18 +12,25 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.worksheet._writer import ALL_TEMP_FILES  # type: ignore[import-untyped]
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
-from boothapp.core.exporting.source import SUPPORTED_FILTER_FIELDS, Selection, read_details
+from boothapp.core.exporting.source import (
+    NO_PARTS,
+    SUPPORTED_FILTER_FIELDS,
+    LeadPart,
+    Selection,
+    read_details,
+)
 from boothapp.core.models import ExportRecord, Rating
-from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
+from boothapp.core.schemas import EventInput, LeadDetail, LeadFilter, LeadInput
 from boothapp.core.services.exports import (
     ExportCancelled,
     ExportError,
     ExportRequest,
 )
 
-from .conftest import Booth, moment
+from .booth_data import Booth, moment
 
 
 def record_count(booth: Booth) -> int:
@@ -102,6 +110,41 @@ def test_the_reader_builds_the_same_details_as_the_lead_service(booth: Booth) ->
     ]
     for detail in details:
         assert detail == booth.services.leads.get(detail.id)
+
+
+def temporary_tables(session: Session) -> list[str]:
+    query = "SELECT name FROM sqlite_temp_master WHERE type = 'table'"
+    return list(session.connection().exec_driver_sql(query).scalars())
+
+
+def test_the_reader_sets_exactly_the_fields_of_a_lead_detail(booth: Booth) -> None:
+    with booth.services.database.read() as session:
+        details = list(read_details(session, Selection(LeadFilter())))
+    assert not hasattr(LeadDetail, "__post_init__")
+    for detail in details:
+        assert vars(detail) == vars(LeadDetail(**vars(detail)))
+
+
+def test_the_reader_reads_only_the_parts_asked_for(booth: Booth) -> None:
+    with booth.services.database.read() as session:
+        details = list(read_details(session, Selection(LeadFilter()), parts=LeadPart.NOTES))
+        assert temporary_tables(session) == []
+    zoe = details[0]
+    assert zoe.notes == booth.zoe.notes
+    assert (zoe.products, zoe.visits, zoe.answers) == ((), (), ())
+    with booth.services.database.read() as session:
+        bare = list(read_details(session, Selection(LeadFilter()), parts=NO_PARTS))
+    assert [lead.id for lead in bare] == [lead.id for lead in details]
+    assert bare[0].notes == ()
+
+
+def test_a_reader_closed_early_drops_its_table(booth: Booth) -> None:
+    with booth.services.database.read() as session:
+        with closing(read_details(session, Selection(LeadFilter()))) as leads:
+            first = next(leads)
+            assert len(temporary_tables(session)) == 1
+        assert temporary_tables(session) == []
+    assert first.id == booth.zoe.id
 
 
 def test_since_the_last_export(booth: Booth, tmp_path: Path) -> None:

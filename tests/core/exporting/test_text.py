@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +13,8 @@ from boothapp.core.exporting.text import (
     cut_for_excel,
     excel_length,
     is_formula_like,
+    is_plain_csv,
+    is_plain_row,
     split_for_excel,
 )
 
@@ -113,3 +117,48 @@ def test_cut_for_excel_stays_within_the_limit() -> None:
     assert cut.endswith(" [cut]")
     assert excel_length(cut) <= EXCEL_CELL_LIMIT
     assert text.startswith(cut.removesuffix(" [cut]"))
+
+
+FIELD_TEXT = st.text(
+    st.sampled_from("aé1.=+-@#\t\r\n\x00\x07\ud800\ufffe") | st.characters(), max_size=12
+)
+
+
+@given(FIELD_TEXT)
+def test_is_plain_csv_means_clean_and_csv_safe_keep_the_value(value: str) -> None:
+    unchanged = clean(value).text == value and csv_safe(value) == value
+    assert is_plain_csv(value) == unchanged
+
+
+@given(st.lists(FIELD_TEXT | st.integers() | st.none(), max_size=6))
+def test_is_plain_row_means_every_value_is_kept(row: list[str | int | None]) -> None:
+    texts = [value for value in row if isinstance(value, str)]
+    assert is_plain_row(row) == all(is_plain_csv(value) for value in texts)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["+33142685300", "-2", 20, None, "Zoé"],
+        ["2023-11-14 09:30", "a\n=b", "ok\tthen"],
+    ],
+)
+def test_plain_rows(row: list[object]) -> None:
+    assert is_plain_row(row)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["ok", "=1+1"],
+        ["+33\nx", "ok"],
+        ["a\x00b"],
+        ["\tx"],
+        ["bell\x07"],
+        ["lone \ud800"],
+        [datetime(2023, 11, 14, 9, 30)],
+        [True],
+    ],
+)
+def test_rows_that_need_a_closer_look(row: list[object]) -> None:
+    assert not is_plain_row(row)

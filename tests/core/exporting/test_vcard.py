@@ -11,7 +11,7 @@ from boothapp.core.errors import ValidationError
 from boothapp.core.exporting.vcard import escape, fold
 from boothapp.core.services.exports import ExportRequest
 
-from .conftest import Booth
+from .booth_data import Booth
 
 Card = dict[str, list[str]]
 
@@ -29,16 +29,15 @@ def parse(raw: bytes) -> list[Card]:
     """A small vCard 3.0 reader: checks line ends and folding, unfolds, groups cards."""
     assert raw.endswith(b"\r\n")
     physical = raw.split(b"\r\n")[:-1]
-    for line in physical:
-        assert len(line) <= 75, line
-        assert b"\n" not in line and b"\r" not in line
-        line.decode("utf-8")
+    for octets in physical:
+        assert len(octets) <= 75, octets
+        assert b"\n" not in octets and b"\r" not in octets
     logical: list[str] = []
-    for line in (line.decode("utf-8") for line in physical):
-        if line.startswith(" "):
-            logical[-1] += line[1:]
+    for text in (octets.decode("utf-8") for octets in physical):
+        if text.startswith(" "):
+            logical[-1] += text[1:]
         else:
-            logical.append(line)
+            logical.append(text)
     cards: list[Card] = []
     for line in logical:
         name, _, value = line.partition(":")

@@ -20,40 +20,7 @@ from boothapp.core.models import Answer, Rating
 from boothapp.core.schemas import LeadFilter, LeadInput, NoteRow
 from boothapp.core.services.exports import ExportRequest, ExportResult
 
-from .conftest import FORMULA_NOTE, HOSTILE, Booth
-
-EXPECTED_HEADERS = [
-    "Captured at",
-    "Staff",
-    "First name",
-    "Last name",
-    "Company",
-    "Job title",
-    "E-mail",
-    "Phone",
-    "Mobile",
-    "Country",
-    "Country code",
-    "City",
-    "Rating",
-    "Products shown",
-    "Pick-and-pluck foam",
-    "Rack case 4U",
-    "Transit case 60x40",
-    "Follow-up",
-    "Role in the purchase",
-    "Applications",
-    "Cases needed",
-    "Comments",
-    "Consent",
-    "Consent text version",
-    "Consent given at",
-    "Notes",
-    "Visits",
-    "Badge ID",
-    "Source",
-    "Lead ID",
-]
+from .booth_data import EXPECTED_HEADERS, FORMULA_NOTE, HOSTILE, Booth
 
 
 def export(booth: Booth, tmp_path: Path, **request: Any) -> tuple[ExportResult, Any]:

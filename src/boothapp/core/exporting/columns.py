@@ -45,13 +45,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from boothapp.core.errors import ValidationError
+from boothapp.core.exporting.source import ALL_PARTS, NO_PARTS, LeadPart
 from boothapp.core.models import FollowUp, LeadSource, Rating
 from boothapp.core.schemas import (
     EventRow,
@@ -101,7 +102,8 @@ class ColumnKind(enum.Enum):
 @dataclass(frozen=True)
 class Column:
     """One column of an export. ``max_length`` is a limit set by the receiving system
-    (a CRM field), applied in every format; Excel's own cell limit is the writer's job."""
+    (a CRM field), applied in every format; Excel's own cell limit is the writer's job.
+    ``needs`` names the parts of a lead ``value`` reads beyond the lead's own fields."""
 
     key: str
     header: str
@@ -109,6 +111,15 @@ class Column:
     kind: ColumnKind = ColumnKind.TEXT
     width: float = 16.0
     max_length: int | None = None
+    needs: LeadPart = ALL_PARTS
+
+
+def parts_needed(columns: Iterable[Column]) -> LeadPart:
+    """The parts of a lead that ``columns`` read."""
+    needed = NO_PARTS
+    for column in columns:
+        needed |= column.needs
+    return needed
 
 
 @dataclass(frozen=True)
@@ -129,7 +140,8 @@ class ShowContext:
         return datetime(there.year, there.month, there.day, there.hour, there.minute, there.second)
 
     def stamp(self, moment: datetime) -> str:
-        return self.local(moment).strftime("%Y-%m-%d %H:%M")
+        """``moment`` as ``YYYY-MM-DD HH:MM``, the show's local time."""
+        return self.local(moment).isoformat(" ", "minutes")
 
 
 STATIC_KEYS = (
@@ -255,22 +267,56 @@ def notes_text(show: ShowContext, notes: Iterable[NoteRow]) -> str:
     return "\n\n".join(f"{note_heading(show, note)}\n{note.text}" for note in notes)
 
 
-def _product_cell(sku: str) -> Callable[[LeadDetail], CellValue]:
+class _PerLead:
+    """A lookup worked out once per lead and shared by several columns (the product
+    or answer cells of one lead), kept for the lead last asked about."""
+
+    __slots__ = ("_compute", "lead", "cells")
+
+    def __init__(self, compute: Callable[[LeadDetail], dict[Any, CellValue]]) -> None:
+        self._compute = compute
+        self.lead: LeadDetail | None = None
+        self.cells: dict[Any, CellValue] = {}
+
+    def update(self, lead: LeadDetail) -> None:
+        self.cells = self._compute(lead)
+        self.lead = lead
+
+
+def _product_marks(lead: LeadDetail) -> dict[Any, CellValue]:
+    """Each shown product's cell by SKU: its quantity, or a check mark (the first
+    line of a SKU shown twice wins)."""
+    marks: dict[Any, CellValue] = {}
+    for item in lead.products:
+        if item.sku not in marks:
+            marks[item.sku] = item.quantity if item.quantity is not None else CHECK_MARK
+    return marks
+
+
+def _answer_cells(lead: LeadDetail) -> dict[Any, CellValue]:
+    cells: dict[Any, CellValue] = {}
+    for answer in lead.answers:
+        if answer.question_id not in cells:
+            cells[answer.question_id] = answer_value(answer.value)
+    return cells
+
+
+def _product_cell(sku: str, marks: _PerLead | None = None) -> Callable[[LeadDetail], CellValue]:
+    shared = marks or _PerLead(_product_marks)
+
     def value(lead: LeadDetail) -> CellValue:
-        for item in lead.products:
-            if item.sku == sku:
-                return item.quantity if item.quantity is not None else CHECK_MARK
-        return None
+        if shared.lead is not lead:
+            shared.update(lead)
+        return shared.cells.get(sku)
 
     return value
 
 
-def _answer_cell(question_id: int) -> Callable[[LeadDetail], CellValue]:
+def _answer_cell(question_id: int, answers: _PerLead) -> Callable[[LeadDetail], CellValue]:
     def value(lead: LeadDetail) -> CellValue:
-        for answer in lead.answers:
-            if answer.question_id == question_id:
-                return answer_value(answer.value)
-        return None
+        if answers.lead is not lead:
+            answers.update(lead)
+        return answers.cells.get(question_id)
 
     return value
 
@@ -320,31 +366,42 @@ def _static_columns(show: ShowContext) -> dict[str, Column]:
         Column("source", "Source", lambda d: SOURCE_LABELS.get(d.source, d.source), text, 13),
         Column("lead_id", "Lead ID", lambda d: d.id, text, 38),
     )
-    return {column.key: column for column in columns}
+    needs = {
+        "products": LeadPart.PRODUCTS,
+        "notes": LeadPart.NOTES,
+        "visits": LeadPart.VISITS,
+    }
+    return {
+        column.key: replace(column, needs=needs.get(column.key, NO_PARTS)) for column in columns
+    }
 
 
 def _product_columns(show: ShowContext) -> list[Column]:
     names = [product.name for product in show.products]
+    marks = _PerLead(_product_marks)
     return [
         Column(
             f"{PRODUCT_PREFIX}{product.sku}",
             product.name if names.count(product.name) == 1 else f"{product.name} ({product.sku})",
-            _product_cell(product.sku),
+            _product_cell(product.sku, marks),
             ColumnKind.MARK,
             11,
+            needs=LeadPart.PRODUCTS,
         )
         for product in show.products
     ]
 
 
 def _question_columns(show: ShowContext) -> list[Column]:
+    answers = _PerLead(_answer_cells)
     return [
         Column(
             f"{QUESTION_PREFIX}{question.id}",
             question.text,
-            _answer_cell(question.id),
+            _answer_cell(question.id, answers),
             ColumnKind.TEXT,
             22,
+            needs=LeadPart.ANSWERS,
         )
         for question in show.questions
     ]
@@ -372,7 +429,14 @@ def resolve_columns(show: ShowContext, keys: Sequence[str]) -> list[Column]:
         elif key.startswith(PRODUCT_PREFIX) and is_known_key(key):
             sku = key[len(PRODUCT_PREFIX) :].strip()
             resolved.append(
-                Column(f"{PRODUCT_PREFIX}{sku}", sku, _product_cell(sku), ColumnKind.MARK, 11)
+                Column(
+                    f"{PRODUCT_PREFIX}{sku}",
+                    sku,
+                    _product_cell(sku),
+                    ColumnKind.MARK,
+                    11,
+                    needs=LeadPart.PRODUCTS,
+                )
             )
         elif key.startswith(QUESTION_PREFIX) and is_known_key(key):
             raise ValidationError(

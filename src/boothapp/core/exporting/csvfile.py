@@ -10,19 +10,19 @@ spreadsheet would run as a formula gets a leading apostrophe: see ``text.csv_saf
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TextIO
 
-from boothapp.core.exporting.columns import CellValue, Column
+from boothapp.core.exporting.columns import CellValue, Column, ColumnKind
 from boothapp.core.exporting.report import ExportReport
-from boothapp.core.exporting.text import clean, csv_safe, is_plain
+from boothapp.core.exporting.text import clean, csv_safe, is_plain_csv, is_plain_row
 from boothapp.core.schemas import LeadDetail
 
 CUT_MARKER = " …"
 
 
-def _field(value: CellValue, column: Column, lead: LeadDetail, report: ExportReport) -> object:
+def _field(value: CellValue, column: Column, lead: LeadDetail, report: ExportReport) -> CellValue:
     """A value that is not plain text or a number, as a CSV field."""
     if isinstance(value, str):
         cleaned = clean(value)
@@ -56,25 +56,38 @@ def write_csv(
     Dates and times are written ``YYYY-MM-DD HH:MM`` (the show's local time)."""
     writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([csv_safe(clean(column.header).text) for column in columns])
-    plan = [(column, column.value, column.max_length is None) for column in columns]
-    count = 0
-    for lead in leads:
-        row: list[object] = []
-        append = row.append
-        for column, get, unlimited in plan:
-            value = get(lead)
-            if value is None:
-                append("")
-            elif type(value) is str:
-                if unlimited and is_plain(value):
-                    append(value)
-                else:
-                    append(_field(value, column, lead, report))
-            elif type(value) is int:
-                append(value)
-            else:
-                append(_field(value, column, lead, report))
-        writer.writerow(row)
-        count += 1
-        tick()
-    return count
+    getters = [column.value for column in columns]
+    moments = [i for i, column in enumerate(columns) if column.kind is ColumnKind.DATETIME]
+    plan = [(index, column, column.max_length is None) for index, column in enumerate(columns)]
+    whole_rows = all(column.max_length is None for column in columns)
+    plain = is_plain_csv
+    written = 0
+
+    def fields(lead: LeadDetail, row: list[CellValue]) -> list[CellValue]:
+        """``row`` as CSV fields, cell by cell."""
+        for index, column, unlimited in plan:
+            value = row[index]
+            if type(value) is str:
+                if unlimited and plain(value):
+                    continue
+            elif value is None or type(value) is int:
+                continue
+            row[index] = _field(value, column, lead, report)
+        return row
+
+    def rows() -> Iterator[list[CellValue]]:
+        nonlocal written
+        for lead in leads:
+            row = [get(lead) for get in getters]
+            for index in moments:
+                moment = row[index]
+                if type(moment) is datetime:
+                    row[index] = moment.isoformat(" ", "minutes")
+            if not (whole_rows and is_plain_row(row)):
+                row = fields(lead, row)
+            yield row
+            written += 1
+            tick()
+
+    writer.writerows(rows())
+    return written

@@ -17,6 +17,7 @@ Three separate concerns:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 EXCEL_CELL_LIMIT = 32_767
@@ -51,6 +52,13 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
 _ATTENTION = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|^[=+\\-@\t\r#]")
+_TRIGGER_CHARACTERS = frozenset(FORMULA_TRIGGERS)
+# In values joined by NUL: a character ``clean`` changes (two patterns, each of which
+# the regex engine searches fast), or a value that starts like a formula and is not a
+# plain signed number.
+_ROW_UNSAFE = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ROW_FORMULA = re.compile("\x00(?![+-]?[0-9]+(?:[.,][0-9]+)?\x00)[=+\\-@\t\r]")
+_PLAIN_ROW_TYPES = frozenset({str, int, float, type(None)})
 # Text up to this length fits in a cell whatever its characters (2 UTF-16 units each).
 _SHORT = EXCEL_CELL_LIMIT // 2
 
@@ -88,6 +96,29 @@ def is_plain(value: str) -> bool:
 
     A fast check for the common case; False only means "look closer"."""
     return len(value) <= _SHORT and _ATTENTION.search(value) is None
+
+
+def is_plain_csv(value: str) -> bool:
+    """True when ``value`` goes in a CSV field as it is: ``clean`` and ``csv_safe``
+    would both leave it unchanged. Printable text is settled by its first character."""
+    if value.isprintable():
+        return value[:1] not in _TRIGGER_CHARACTERS or _PLAIN_NUMBER.fullmatch(value) is not None
+    return _UNSAFE.search(value) is None and not _runs_as_formula(value)
+
+
+def is_plain_row(row: Sequence[object]) -> bool:
+    """True when every value of ``row`` goes in a CSV file as it is: text for which
+    ``is_plain_csv`` holds, whole numbers and None. One check for the whole row, with
+    the values joined by NUL (which ``clean`` removes, so a value holding one fails)."""
+    if not _PLAIN_ROW_TYPES.issuperset(map(type, row)):
+        return False
+    texts = [value for value in row if type(value) is str]
+    joined = "\x00".join(["", *texts, ""])
+    return (
+        joined.count("\x00") == len(texts) + 1
+        and _ROW_UNSAFE.search(joined) is None
+        and _ROW_FORMULA.search(joined) is None
+    )
 
 
 def needs_cleaning(value: str) -> bool:

@@ -15,7 +15,7 @@ import errno
 import os
 import secrets
 from collections.abc import Callable, Sequence
-from contextlib import suppress
+from contextlib import ExitStack, closing, suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.errors import NotFound, ValidationError
-from boothapp.core.exporting.columns import Column, ShowContext, is_known_key
+from boothapp.core.exporting.columns import Column, ShowContext, is_known_key, parts_needed
 from boothapp.core.exporting.csvfile import write_csv
 from boothapp.core.exporting.presets import BUILT_IN_PRESETS, preset_columns
 from boothapp.core.exporting.report import (
@@ -39,6 +39,7 @@ from boothapp.core.exporting.report import (
     Ticker,
 )
 from boothapp.core.exporting.source import (
+    ALL_PARTS,
     Selection,
     count,
     read_details,
@@ -323,7 +324,9 @@ class ExportService:
         ``progress(done, total)`` is called as leads are written; when ``cancelled()``
         turns true the export stops, removes its temporary file, records nothing and
         raises ``ExportCancelled``. Raises ``ExportError`` (naming the file) when the
-        file cannot be written, ``ValidationError``/``NotFound`` for a bad request.
+        file cannot be written, ``ValidationError``/``NotFound`` for a bad request, and
+        ``StorageError`` when the database cannot be read or the export not recorded
+        (the file is then in place all the same).
         """
         file_format = request.resolved_format
         path = Path(request.path).expanduser().absolute()
@@ -341,10 +344,11 @@ class ExportService:
         started = utc_now()
         try:
             ticker.check()
-            with self._db.read() as session:
+            with self._db.read() as session, ExitStack() as stack:
                 selection = self._selection(session, request, event)
                 ticker.total = count(session, selection)
-                leads = read_details(session, selection)
+                parts = ALL_PARTS if file_format != "csv" else parts_needed(columns)
+                leads = stack.enter_context(closing(read_details(session, selection, parts=parts)))
 
                 def produce(temporary: Path) -> int:
                     if file_format == "xlsx":
