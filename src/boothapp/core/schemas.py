@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -23,21 +24,21 @@ class _NamedLead(Protocol):
     def badge_id(self) -> str | None: ...
 
 
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # Hiragana, Katakana
-        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
-        or 0xAC00 <= code <= 0xD7AF  # Hangul syllables
-        or 0x1100 <= code <= 0x11FF  # Hangul jamo
-        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
-        or 0x20000 <= code <= 0x2FA1F  # CJK extensions
-    )
+_CJK = re.compile(
+    "["
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u9fff"  # CJK ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\u1100-\u11ff"  # Hangul jamo
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\U00020000-\U0002fa1f"  # CJK extensions
+    "]"
+)
 
 
 def family_name_first(first_name: str, last_name: str) -> bool:
     """True for Chinese, Japanese and Korean names, written family name first."""
-    return any(_is_cjk(ch) for ch in first_name + last_name)
+    return _CJK.search(first_name) is not None or _CJK.search(last_name) is not None
 
 
 def lead_display_name(lead: _NamedLead) -> str:
