@@ -85,3 +85,42 @@ def test_a_complete_copy_empties_the_log(tmp_path: Path) -> None:
         assert services.leads.count(LeadFilter(event_id=show.id)) == 20
     finally:
         database.close()
+
+
+def test_the_search_index_is_merged_in_the_background_not_in_saves(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            automerge = connection.execute(
+                text("SELECT v FROM lead_search_config WHERE k = 'automerge'")
+            ).scalar()
+        assert automerge == 0
+        services = Services.over(database)
+        show = services.events.create(EventInput(name="Milipol Paris 2023"))
+        for n in range(40):
+            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        assert database.checkpointer is not None
+        assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
+        assert database.checkpointer.merge_search_index() == 0
+        assert services.leads.count(LeadFilter(event_id=show.id, search="zoe")) == 40
+    finally:
+        database.close()
+
+
+def test_merging_stops_when_there_is_nothing_left(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    database = open_database(path)
+    try:
+        services = Services.over(database)
+        show = services.events.create(EventInput(name="Milipol Paris 2023"))
+        assert database.checkpointer is not None
+        database.checkpointer.close()
+        for n in range(40):
+            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        checkpointer = Checkpointer(path, BUSY_TIMEOUT_MS)
+        assert checkpointer.merge_search_index() >= 1
+        assert checkpointer.merge_search_index() == 0
+        assert services.leads.count(LeadFilter(event_id=show.id, search="zoe")) == 40
+    finally:
+        database.close()

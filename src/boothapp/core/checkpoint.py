@@ -1,4 +1,4 @@
-"""Copying SQLite's write-ahead log into the database file in the background.
+"""Database upkeep in the background: merging the search index, copying the journal.
 
 With WAL, each commit appends to ``<db>-wal`` and is durable once that file is synced.
 Now and then the log must be copied back into the database ("checkpoint"). Left to
@@ -8,6 +8,10 @@ moves it out of the way: a background thread checkpoints once writes have been q
 for a moment (or have gone on for a while), on its own connection. SQLite's own
 checkpoint stays on as a safety net, at a much larger log size, and also
 catches up after a background checkpoint that failed (a busy or full disk).
+
+The full-text index is kept the same way: it gains a small segment with each save, and
+merging segments (which FTS5 would otherwise do inside a save now and then) is done
+here first, a little at a time, stopping as soon as someone saves again.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+MERGE_PAGES_PER_STEP = 64
+MERGE_STEPS_AT_MOST = 200
 QUIET_SECONDS = 1.0
 LONGEST_WAIT_SECONDS = 30.0
 SAFETY_NET_PAGES = 20_000
@@ -102,6 +108,33 @@ class Checkpointer:
         longest_left = self._first_write + self._longest_wait - now
         return max(0.0, min(quiet_left, longest_left))
 
+    def merge_search_index(self) -> int:
+        """Merges the search index's segments in small steps while nobody saves;
+        returns how many steps did work (0: nothing to merge, or no index here)."""
+        connection = sqlite3.connect(self._path, isolation_level=None, timeout=0)
+        steps = 0
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {self._busy_timeout_ms}")
+            exists = connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'lead_search'"
+            ).fetchone()
+            while exists and steps < MERGE_STEPS_AT_MOST and not self._written_since_due():
+                before = connection.total_changes
+                connection.execute(
+                    "INSERT INTO lead_search (lead_search, rank) VALUES ('merge', ?)",
+                    (MERGE_PAGES_PER_STEP,),
+                )
+                if connection.total_changes - before < 2:
+                    break
+                steps += 1
+        finally:
+            connection.close()
+        return steps
+
+    def _written_since_due(self) -> bool:
+        with self._condition:
+            return self._first_write is not None or self._closed
+
     def _run(self) -> None:
         while True:
             with self._condition:
@@ -113,6 +146,8 @@ class Checkpointer:
                 if self._closed:
                     return
                 self._first_write = None
+            with contextlib.suppress(sqlite3.Error):
+                self.merge_search_index()
             with contextlib.suppress(sqlite3.Error):
                 self.checkpoint_now()
             with self._condition:

@@ -40,6 +40,7 @@ KNOWN_REVISIONS = (
     "0003_live_leads_index",
     "0004_email_lookup_index",
     "0005_whole_cjk_names",
+    "0006_search_index_merged_in_background",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
