@@ -122,6 +122,10 @@ def main() -> None:
         started = time.perf_counter()
         create_demo(services, leads=args.leads)
         print(f"  done in {time.perf_counter() - started:.0f} s", flush=True)
+        if database.checkpointer is not None:
+            # The upkeep that follows writing 100,000 leads at once (merging the search
+            # index, copying the journal) is over before the booth opens.
+            database.checkpointer.checkpointed.wait(300)
         settings = QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(services, runner=TaskRunner(), settings=settings)
         window.resize(1366, 768)
