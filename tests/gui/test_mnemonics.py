@@ -13,15 +13,18 @@ from boothapp.gui.main_window import MainWindow
 _MNEMONIC = re.compile(r"&([^&\s])")
 
 
-def _mnemonic(widget: QWidget) -> str | None:
-    if isinstance(widget, QGroupBox):
-        text = widget.title()
-    elif isinstance(widget, QAbstractButton | QLabel):
-        text = widget.text()
-    else:
-        return None
+def mnemonic(text: str) -> str | None:
+    """The Alt+letter of a control's text ("Move u&p" -> "p")."""
     found = _MNEMONIC.search(text.replace("&&", ""))
     return found.group(1).lower() if found else None
+
+
+def mnemonic_of(widget: QWidget) -> str | None:
+    if isinstance(widget, QGroupBox):
+        return mnemonic(widget.title())
+    if isinstance(widget, QAbstractButton | QLabel):
+        return mnemonic(widget.text())
+    return None
 
 
 def test_no_two_controls_share_an_alt_letter(
@@ -31,7 +34,7 @@ def test_no_two_controls_share_an_alt_letter(
     window = make_window()
     owners: dict[str, list[str]] = {}
     for widget in window.findChildren(QWidget):
-        letter = _mnemonic(widget)
+        letter = mnemonic_of(widget)
         if letter is not None:
             owners.setdefault(letter, []).append(widget.objectName() or repr(widget))
     shared = {letter: names for letter, names in owners.items() if len(names) > 1}

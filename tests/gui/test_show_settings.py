@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from gui_helpers import Booth
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -445,3 +445,22 @@ def test_a_refused_table_value_names_it_and_nothing_is_saved(
     assert view.message.text().startswith("Nothing was saved. Ben Okafor:")
     assert services.events.get(catalogue.show.id).booth != "9Z"
     assert services.staff.get(catalogue.ben_id).email is None
+
+
+def test_each_tab_gives_every_alt_letter_to_one_control(
+    qtbot: QtBot, catalogue: Booth, make_window: MakeWindow
+) -> None:
+    from test_mnemonics import mnemonic, mnemonic_of
+
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    view = dialog.view
+    tab_letters = [mnemonic(view.tabs.tabText(i)) for i in range(view.tabs.count())]
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        letters = [letter for letter in tab_letters if letter]
+        for widget in dialog.findChildren(QWidget):
+            letter = mnemonic_of(widget)
+            if letter is not None and widget.isVisible():
+                letters.append(letter)
+        assert len(letters) == len(set(letters)), (view.tabs.tabText(index), sorted(letters))

@@ -264,7 +264,7 @@ class ShowSettingsView(QWidget):
         self.delete_question_button = QPushButton("D&elete question")
         self.delete_question_button.setObjectName("deleteQuestion")
         self.delete_question_button.setEnabled(False)
-        self.move_question_up_button = QPushButton("Move u&p")
+        self.move_question_up_button = QPushButton("M&ove up")
         self.move_question_up_button.setObjectName("moveQuestionUp")
         self.move_question_up_button.setToolTip("Ask the selected question earlier (Ctrl+Up)")
         self.move_question_up_button.setEnabled(False)
