@@ -122,6 +122,7 @@ def test_capture_with_products_rating_questions_consent_and_notes(
     qtbot.keyClick(view.products.filter_edit, Qt.Key.Key_Return)
     rack = view.products.lines["RC-19-6U"]
     assert rack.check.isChecked()
+    assert "(RC-19-6U)" in rack.check.toolTip()
     assert rack.quantity.isEnabled()
     rack.quantity.setValue(12)
     type_into(qtbot, rack.remark, "sand-coloured")

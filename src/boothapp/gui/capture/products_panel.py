@@ -154,7 +154,11 @@ class ProductsPanel(QWidget):
     def _make_line(self, product: ProductRow) -> ProductLine:
         check = QCheckBox(f"{product.name}  ·  {product.sku}".replace("&", "&&"))
         check.setObjectName(f"product:{product.sku}")
-        check.setToolTip(product.description or product.name)
+        check.setToolTip(
+            "\n".join(
+                part for part in (f"{product.name} ({product.sku})", product.description) if part
+            )
+        )
         check.setAccessibleName(f"Product {product.name} ({product.sku})")
         check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         check.setMinimumWidth(140)
