@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -48,12 +48,20 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-def stored_utc(value: str | datetime) -> datetime:
+def stored_utc(value: str | datetime | None) -> datetime:
     """A timestamp as the database driver returns it (SQLite: ISO text of naive UTC;
-    PostgreSQL: a naive datetime) as the aware datetime ``UTCDateTime`` gives."""
-    if isinstance(value, str):
-        return datetime.fromisoformat(value).replace(tzinfo=UTC)
-    return value.replace(tzinfo=UTC)
+    PostgreSQL: a naive datetime) as the aware datetime ``UTCDateTime`` gives; NULL
+    where a timestamp is required is an error."""
+    if type(value) is str:
+        return datetime.fromisoformat(value + "+00:00")
+    if value is None:
+        raise ValueError("a required timestamp is NULL")
+    return cast(datetime, value).replace(tzinfo=UTC)
+
+
+def stored_utc_or_none(value: str | datetime | None) -> datetime | None:
+    """``stored_utc`` for a timestamp that may be NULL."""
+    return None if value is None else stored_utc(value)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -134,6 +142,11 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
         length=20,
         values_callable=lambda members: [m.value for m in members],
     )
+
+
+STORED_RATINGS: dict[str | None, Rating | None] = {rating.value: rating for rating in Rating}
+STORED_RATINGS[None] = None
+STORED_SOURCES: dict[str, LeadSource] = {source.value: source for source in LeadSource}
 
 
 class Event(Base):

@@ -195,11 +195,13 @@ def _insert_index_row(
     )
 
 
+MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(text("lead_search MATCH :query"))
+"""The index rowids matching the ``fts_query`` given as the parameter ``query``."""
+
+
 def matching_rowids(query: str) -> Select[tuple[int]]:
     """The index rowids matching an ``fts_query``."""
-    return select(LEAD_SEARCH.c.rowid).where(
-        text("lead_search MATCH :query").bindparams(query=query)
-    )
+    return MATCHING_ROWIDS.params(query=query)
 
 
 _COUNT_MATCHES = text("SELECT count(*) FROM lead_search WHERE lead_search MATCH :query")

@@ -18,10 +18,10 @@ import json
 import secrets
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Column as SqlColumn
 from sqlalchemy import (
@@ -37,18 +37,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from boothapp.core.models import (
+    STORED_RATINGS,
+    STORED_SOURCES,
     Answer,
     Event,
     Lead,
     LeadProduct,
-    LeadSource,
     Note,
     Product,
     ProductCategory,
     Question,
-    Rating,
     StaffMember,
     Visit,
+    stored_utc,
+    stored_utc_or_none,
 )
 from boothapp.core.schemas import (
     AnswerRow,
@@ -75,14 +77,10 @@ SUPPORTED_FILTER_FIELDS = frozenset(
     }
 )
 
-_RATINGS: dict[Any, Rating | None] = {rating.value: rating for rating in Rating}
-_RATINGS[None] = None
-_SOURCES = {source.value: source for source in LeadSource}
 _CATEGORIES: dict[Any, ProductCategory | None] = {c.value: c for c in ProductCategory}
 _CATEGORIES[None] = None
 
 _LEAD_ORDER = (Lead.created_at, Lead.id)
-_from_iso = datetime.fromisoformat
 _new_object = object.__new__
 
 _LEAD_COLUMNS = (
@@ -116,21 +114,6 @@ _LEAD_COLUMNS = (
     Lead.updated_at,
     Lead.deleted_at,
 )
-
-
-def _utc(value: Any) -> datetime | None:
-    """A stored naive-UTC timestamp as an aware datetime, like ``models.UTCDateTime``."""
-    if value is None:
-        return None
-    return _utc_at(value)
-
-
-def _utc_at(value: Any) -> datetime:
-    if type(value) is str:
-        return _from_iso(value + "+00:00")
-    if value is None:
-        raise ValueError("a required timestamp is NULL")
-    return cast(datetime, value).replace(tzinfo=UTC)
 
 
 def _json(value: Any) -> Any:
@@ -381,12 +364,12 @@ def _details(
     leads = rows(select(*_LEAD_COLUMNS).where(*conditions).order_by(*_LEAD_ORDER))
     name = staff.get
     event_name = events.get
-    utc = _utc
-    utc_at = _utc_at
+    utc = stored_utc_or_none
+    utc_at = stored_utc
     as_json = _json
     new_lead = _new_lead
-    sources = _SOURCES
-    ratings = _RATINGS
+    sources = STORED_SOURCES
+    ratings = STORED_RATINGS
     for position, (
         lead_id,
         event_id,

@@ -22,13 +22,14 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    text,
 )
 from sqlalchemy.orm import Session, selectinload
 
 from boothapp.core.db import Database
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import (
+    STORED_RATINGS,
+    STORED_SOURCES,
     Answer,
     Attendee,
     Event,
@@ -45,6 +46,7 @@ from boothapp.core.models import (
     Visit,
     new_uuid,
     stored_utc,
+    stored_utc_or_none,
     utc_now,
 )
 from boothapp.core.schemas import (
@@ -60,6 +62,7 @@ from boothapp.core.schemas import (
 from boothapp.core.search import (
     LEAD_SEARCH,
     LIKE_ESCAPE,
+    MATCHING_ROWIDS,
     count_matches,
     free_search_rowid,
     fts_query,
@@ -193,11 +196,6 @@ def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) ->
     )
 
 
-_RATINGS: dict[str | None, Rating | None] = {rating.value: rating for rating in Rating}
-_RATINGS[None] = None
-_SOURCES = {source.value: source for source in LeadSource}
-
-
 def driver_rows(
     connection: Connection, statement: Select[*tuple[Any, ...]], parameters: dict[str, Any]
 ) -> builtins.list[Any]:
@@ -227,11 +225,11 @@ def lead_rows(rows: Sequence[Any], staff_names: dict[int, str]) -> builtins.list
             phone=phone,
             country=country,
             city=city,
-            rating=_RATINGS[rating],
+            rating=STORED_RATINGS[rating],
             staff=staff_names.get(staff_id) if staff_id is not None else None,
-            source=_SOURCES[source],
+            source=STORED_SOURCES[source],
             badge_id=badge_id,
-            deleted_at=stored_utc(deleted_at) if deleted_at is not None else None,
+            deleted_at=stored_utc_or_none(deleted_at),
         )
         for (
             lead_id,
@@ -336,29 +334,25 @@ _PRODUCTS_BY_SKU = select(Product.id, Product.sku, Product.name, Product.categor
 _QUESTIONS_OF_EVENT = select(
     Question.id, Question.position, Question.text, Question.kind, Question.choices
 ).where(Question.event_id == bindparam("event_id"))
-_MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(text("lead_search MATCH :query"))
-_NEWEST_MATCHES = (
-    select(*_ROW_COLUMNS)
-    .where(
-        Lead.search_rowid.in_(
-            _MATCHING_ROWIDS.order_by(LEAD_SEARCH.c.rowid.desc())
-            .limit(bindparam("limit"))
-            .offset(bindparam("offset"))
-        )
+
+
+def _matches_in_creation_order(descending: bool) -> Select[*tuple[Any, ...]]:
+    """A page (``offset``, ``limit``) of the leads matching the FTS ``query``, newest or
+    oldest first, picked by index rowid (which follows creation time)."""
+    rowid = LEAD_SEARCH.c.rowid
+    page = (
+        MATCHING_ROWIDS.order_by(rowid.desc() if descending else rowid.asc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
     )
-    .order_by(Lead.created_at.desc(), Lead.id.desc())
-)
-_OLDEST_MATCHES = (
-    select(*_ROW_COLUMNS)
-    .where(
-        Lead.search_rowid.in_(
-            _MATCHING_ROWIDS.order_by(LEAD_SEARCH.c.rowid.asc())
-            .limit(bindparam("limit"))
-            .offset(bindparam("offset"))
-        )
+    ordering = (
+        (Lead.created_at.desc(), Lead.id.desc()) if descending else (Lead.created_at, Lead.id)
     )
-    .order_by(Lead.created_at.asc(), Lead.id)
-)
+    return select(*_ROW_COLUMNS).where(Lead.search_rowid.in_(page)).order_by(*ordering)
+
+
+_MATCHES_NEWEST_FIRST = _matches_in_creation_order(descending=True)
+_MATCHES_OLDEST_FIRST = _matches_in_creation_order(descending=False)
 _SAME_EMAIL = select(*_ROW_COLUMNS).where(
     Lead.event_id == bindparam("event_id"), func.lower(Lead.email) == bindparam("email")
 )
@@ -723,7 +717,7 @@ class LeadService:
     ) -> builtins.list[LeadRow]:
         """A page of the leads matching a search, in creation order, read through the
         index's rowids (search-as-you-type runs this on every key)."""
-        statement = _NEWEST_MATCHES if descending else _OLDEST_MATCHES
+        statement = _MATCHES_NEWEST_FIRST if descending else _MATCHES_OLDEST_FIRST
         parameters = {
             "query": index_query,
             "offset": offset,
