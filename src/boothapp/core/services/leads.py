@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Row,
     Select,
@@ -171,29 +172,6 @@ _ROW_COLUMNS = (
     Lead.badge_id,
     Lead.deleted_at,
 )
-
-
-def lead_row(lead: Lead | Row[*tuple[Any, ...]], staff_names: dict[int, str]) -> LeadRow:
-    """A list line from a stored lead, or from a row of ``_ROW_COLUMNS`` (faster)."""
-    return LeadRow(
-        id=lead.id,
-        event_id=lead.event_id,
-        created_at=lead.created_at,
-        updated_at=lead.updated_at,
-        first_name=lead.first_name,
-        last_name=lead.last_name,
-        company=lead.company,
-        job_title=lead.job_title,
-        email=lead.email,
-        phone=lead.phone,
-        country=lead.country,
-        city=lead.city,
-        rating=lead.rating,
-        staff=staff_names.get(lead.staff_id) if lead.staff_id is not None else None,
-        source=lead.source,
-        badge_id=lead.badge_id,
-        deleted_at=lead.deleted_at,
-    )
 
 
 def driver_rows(
@@ -700,6 +678,14 @@ class LeadService:
             if limit is not None:
                 query = query.limit(limit)
             connection = session.connection()
+            rows = driver_rows(connection, query, {})
+            return lead_rows(rows, self._staff_names(connection))
+
+    def list_where(self, *conditions: ColumnElement[bool]) -> builtins.list[LeadRow]:
+        """The leads meeting ``conditions`` (on ``Lead``), oldest first, for a service's
+        own selections (pending badges, ...)."""
+        query = select(*_ROW_COLUMNS).where(*conditions).order_by(Lead.created_at, Lead.id)
+        with self._db.read_connection() as connection:
             rows = driver_rows(connection, query, {})
             return lead_rows(rows, self._staff_names(connection))
 

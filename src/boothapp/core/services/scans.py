@@ -23,10 +23,10 @@ from boothapp.core.badges import (
 )
 from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
-from boothapp.core.models import Attendee, Lead, LeadSource, Rating, Setting, StaffMember
+from boothapp.core.models import Attendee, Lead, LeadSource, Rating, Setting
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow, ProductShown
 from boothapp.core.services.events import EventService
-from boothapp.core.services.leads import LeadService, lead_row
+from boothapp.core.services.leads import LeadService
 
 ScanOutcome = Literal["new", "returning", "pending"]
 
@@ -214,16 +214,9 @@ class ScanService:
 
     def pending(self, event_id: int) -> builtins.list[LeadRow]:
         """The show's leads known only by their badge, oldest first."""
-        with self._db.read() as session:
-            leads = session.scalars(
-                select(Lead)
-                .where(Lead.event_id == event_id, Lead.deleted_at.is_(None), pending_condition())
-                .order_by(Lead.created_at, Lead.id)
-            )
-            staff_names = {
-                sid: name for sid, name in session.execute(select(StaffMember.id, StaffMember.name))
-            }
-            return [lead_row(lead, staff_names) for lead in leads]
+        return self._leads.list_where(
+            Lead.event_id == event_id, Lead.deleted_at.is_(None), pending_condition()
+        )
 
     # --- helpers -----------------------------------------------------------------
 
