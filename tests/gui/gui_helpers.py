@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import qrcode
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -137,3 +139,41 @@ def light_palette() -> QPalette:
     ):
         palette.setColor(role, QColor(colour))
     return palette
+
+
+class Keys:
+    """Posts key events with timestamps on a virtual clock (milliseconds), as a USB
+    scanner typing like a keyboard sends them."""
+
+    def __init__(self) -> None:
+        self.now = 1_000
+
+    def post(
+        self,
+        widget: QWidget,
+        text: str,
+        gap_ms: int,
+        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    ) -> None:
+        for char in text:
+            self.now += gap_ms
+            if char == "\n":
+                key, sent = int(Qt.Key.Key_Return), "\r"
+            elif char.isascii() and char.isalnum():
+                key, sent = ord(char.upper()), char
+            else:
+                key, sent = int(Qt.Key.Key_unknown), char
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                event = QKeyEvent(kind, key, modifiers, sent)
+                event.setTimestamp(self.now)
+                QCoreApplication.postEvent(widget, event)
+
+    def pause(self, ms: int) -> None:
+        self.now += ms
+
+
+def qr_png(payload: str) -> bytes:
+    """A QR code holding ``payload``, as PNG bytes."""
+    buffer = io.BytesIO()
+    qrcode.make(payload).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-import qrcode
+from gui_helpers import qr_png
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
@@ -26,12 +25,6 @@ VCARD = (
     "BEGIN:VCARD\nVERSION:3.0\nN:Lefèvre;Zoé\nFN:Zoé Lefèvre\nORG:Müller GmbH\n"
     "NOTE:山田 太郎\nEMAIL:zoe.lefevre@example.fr\nEND:VCARD"
 )
-
-
-def qr_png(payload: str) -> bytes:
-    buffer = io.BytesIO()
-    qrcode.make(payload).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def qr_image(payload: str, size: tuple[int, int] | None = None) -> QImage:
@@ -166,12 +159,6 @@ def test_unreadable_files_are_clear_errors(tmp_path: Path) -> None:
     assert decode_image_file(empty) == []
 
 
-@pytest.mark.qt_log_ignore(
-    # QtMultimedia's FFmpeg backend on a machine without GPU video (VA-API) or GPU drawing
-    r"No RHI backend",
-    r"Couldn't (load|resolve) va",
-    r"^This plugin does not support propagateSizeHints\(\)$",
-)
 def test_the_camera_dialog_shows_what_the_camera_sees_and_reads_it(qtbot: QtBot) -> None:
     from PySide6.QtMultimedia import QCameraDevice
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import qrcode
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from gui_helpers import Keys, qr_png
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from boothapp.core.models import LeadSource
@@ -27,36 +26,6 @@ VCARD = (
     "BEGIN:VCARD\nVERSION:3.0\nN:Lefèvre;Zoé\nFN:Zoé Lefèvre\nORG:Müller GmbH\n"
     "TITLE:Directrice achats\nEMAIL:zoe.lefevre@example.fr\nEND:VCARD"
 )
-
-
-class Keys:
-    """Posts key events with timestamps on a virtual clock (milliseconds)."""
-
-    def __init__(self) -> None:
-        self.now = 1_000
-
-    def post(self, widget: QWidget, text: str, gap_ms: int) -> None:
-        for char in text:
-            self.now += gap_ms
-            if char == "\n":
-                key, sent = int(Qt.Key.Key_Return), "\r"
-            elif char.isascii() and char.isalnum():
-                key, sent = ord(char.upper()), char
-            else:
-                key, sent = int(Qt.Key.Key_unknown), char
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, sent)
-                event.setTimestamp(self.now)
-                QCoreApplication.postEvent(widget, event)
-
-    def pause(self, ms: int) -> None:
-        self.now += ms
-
-
-def qr_png(payload: str) -> bytes:
-    buffer = io.BytesIO()
-    qrcode.make(payload).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from gui_helpers import Keys
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
@@ -20,36 +21,6 @@ VCARD = (
     "BEGIN:VCARD\nVERSION:3.0\nN:Lefèvre;Zoé\nFN:Zoé Lefèvre\nORG:Müller GmbH\n"
     "NOTE:山田 太郎\nEMAIL:zoe.lefevre@example.fr\nEND:VCARD"
 )
-
-
-class Keys:
-    """Posts key events with timestamps on a virtual clock (milliseconds)."""
-
-    def __init__(self) -> None:
-        self.now = 1_000
-
-    def post(
-        self,
-        widget: QWidget,
-        text: str,
-        gap_ms: int,
-        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-    ) -> None:
-        for char in text:
-            self.now += gap_ms
-            if char == "\n":
-                key, sent = int(Qt.Key.Key_Return), "\r"
-            elif char.isascii() and char.isalnum():
-                key, sent = ord(char.upper()), char
-            else:
-                key, sent = int(Qt.Key.Key_unknown), char
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, key, modifiers, sent)
-                event.setTimestamp(self.now)
-                QCoreApplication.postEvent(widget, event)
-
-    def pause(self, ms: int) -> None:
-        self.now += ms
 
 
 @pytest.fixture
