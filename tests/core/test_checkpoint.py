@@ -9,10 +9,18 @@ from sqlalchemy import text
 
 from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
 from boothapp.core.db import BUSY_TIMEOUT_MS, open_database
-from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
+from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput
 from boothapp.core.services import Services
 
 WAIT_SECONDS = 20
+
+
+def _show_with_leads(services: Services, count: int) -> EventRow:
+    """A show with ``count`` leads, each saved in its own transaction."""
+    show = services.events.create(EventInput(name="Milipol Paris 2023"))
+    for n in range(count):
+        services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+    return show
 
 
 def _log_pages(path: Path) -> int:
@@ -41,9 +49,7 @@ def test_the_log_is_copied_once_writes_go_quiet(tmp_path: Path) -> None:
     try:
         assert database.checkpointer is not None
         services = Services.over(database)
-        show = services.events.create(EventInput(name="Milipol Paris 2023"))
-        for n in range(20):
-            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        show = _show_with_leads(services, 20)
         assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
         with sqlite3.connect(path) as reader:
             log_frames = reader.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
@@ -76,9 +82,7 @@ def test_a_complete_copy_empties_the_log(tmp_path: Path) -> None:
     database = open_database(path)
     try:
         services = Services.over(database)
-        show = services.events.create(EventInput(name="Milipol Paris 2023"))
-        for n in range(20):
-            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        show = _show_with_leads(services, 20)
         assert database.checkpointer is not None
         assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
         assert (tmp_path / "booth.sqlite3-wal").stat().st_size == 0
@@ -97,9 +101,7 @@ def test_the_search_index_is_merged_in_the_background_not_in_saves(tmp_path: Pat
             ).scalar()
         assert automerge == 0
         services = Services.over(database)
-        show = services.events.create(EventInput(name="Milipol Paris 2023"))
-        for n in range(40):
-            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        show = _show_with_leads(services, 40)
         assert database.checkpointer is not None
         assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
         assert database.checkpointer.merge_search_index() == 0
@@ -113,11 +115,9 @@ def test_merging_stops_when_there_is_nothing_left(tmp_path: Path) -> None:
     database = open_database(path)
     try:
         services = Services.over(database)
-        show = services.events.create(EventInput(name="Milipol Paris 2023"))
         assert database.checkpointer is not None
         database.checkpointer.close()
-        for n in range(40):
-            services.leads.create(LeadInput(first_name=f"Zoé {n}"), event_id=show.id)
+        show = _show_with_leads(services, 40)
         checkpointer = Checkpointer(path, BUSY_TIMEOUT_MS)
         assert checkpointer.merge_search_index() >= 1
         assert checkpointer.merge_search_index() == 0
