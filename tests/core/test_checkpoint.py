@@ -49,7 +49,7 @@ def test_the_log_is_copied_once_writes_go_quiet(tmp_path: Path) -> None:
     try:
         assert database.checkpointer is not None
         services = Services.over(database)
-        show = _show_with_leads(services, 20)
+        _show_with_leads(services, 20)
         assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
         with sqlite3.connect(path) as reader:
             log_frames = reader.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
