@@ -172,43 +172,39 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A read-write transaction (``BEGIN IMMEDIATE`` on SQLite)."""
-        try:
-            with self._write_sessions.begin() as session:
-                yield session
-        except DBAPIError as exc:
-            raise storage_error(self.label, exc) from exc
+        with self._reported(), self._write_sessions.begin() as session:
+            yield session
         self._wrote()
 
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """A read-write transaction on a Core connection, for hot paths that need no ORM."""
-        try:
-            with self._write_engine.begin() as connection:
-                yield connection
-        except DBAPIError as exc:
-            raise storage_error(self.label, exc) from exc
+        with self._reported(), self._write_engine.begin() as connection:
+            yield connection
         self._wrote()
 
     @contextmanager
     def read_connection(self) -> Iterator[Connection]:
         """A read-only transaction on a Core connection, for hot paths that need no ORM."""
-        try:
-            with self.engine.connect() as connection:
-                transaction = connection.begin()
-                try:
-                    yield connection
-                finally:
-                    transaction.rollback()
-        except DBAPIError as exc:
-            raise storage_error(self.label, exc) from exc
+        with self._reported(), self.engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                yield connection
+            finally:
+                transaction.rollback()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction; nothing done in it is committed."""
+        with self._reported(), self._read_sessions() as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def _reported(self) -> Iterator[None]:
+        """Turns a driver error into a ``StorageError`` naming this database."""
         try:
-            with self._read_sessions() as session:
-                yield session
-                session.rollback()
+            yield
         except DBAPIError as exc:
             raise storage_error(self.label, exc) from exc
 
