@@ -41,6 +41,7 @@ KNOWN_REVISIONS = (
     "0004_email_lookup_index",
     "0005_whole_cjk_names",
     "0006_search_index_merged_in_background",
+    "0007_search_rowids_by_show",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -64,6 +64,7 @@ from boothapp.core.search import (
     LEAD_SEARCH,
     LIKE_ESCAPE,
     MATCHING_ROWIDS,
+    IndexQuery,
     count_matches,
     free_search_rowid,
     fts_query,
@@ -428,7 +429,7 @@ class LeadService:
             consent_version = (event.consent_version or None) if data.consent else None
             consent_at = now if data.consent else None
             consent_staff_id = staff_id if data.consent else None
-            search_rowid = free_search_rowid(connection, now)
+            search_rowid = free_search_rowid(connection, event.id, now)
             connection.execute(
                 _INSERT_LEAD,
                 {
@@ -666,7 +667,8 @@ class LeadService:
         if order_by not in SORT_COLUMNS:
             raise ValidationError("order_by", f"cannot sort by {order_by!r}")
         index_query = self._index_only_query(lead_filter)
-        if index_query is not None and order_by == "created_at":
+        if index_query is not None and order_by == "created_at" and lead_filter.event_id:
+            # Within one show, index rowids follow creation time.
             return self._newest_matches(index_query, offset, limit, descending)
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
@@ -699,13 +701,13 @@ class LeadService:
             return int(session.scalar(query) or 0)
 
     def _newest_matches(
-        self, index_query: str, offset: int, limit: int | None, descending: bool
+        self, index_query: IndexQuery, offset: int, limit: int | None, descending: bool
     ) -> builtins.list[LeadRow]:
         """A page of the leads matching a search, in creation order, read through the
         index's rowids (search-as-you-type runs this on every key)."""
         statement = _MATCHES_NEWEST_FIRST if descending else _MATCHES_OLDEST_FIRST
         parameters = {
-            "query": index_query,
+            **index_query.parameters,
             "offset": offset,
             "limit": limit if limit is not None else -1,
         }
@@ -1009,7 +1011,7 @@ class LeadService:
             query = query.where(Lead.id.in_(shown))
         return query
 
-    def _index_only_query(self, lead_filter: LeadFilter) -> str | None:
+    def _index_only_query(self, lead_filter: LeadFilter) -> IndexQuery | None:
         """The FTS query that answers ``lead_filter`` alone (a search, narrowed at most by
         show and deleted state), or None when the leads table must be read."""
         if not self._db.is_sqlite or any(
