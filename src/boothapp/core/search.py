@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from boothapp.core.driver import DriverStatement
 from boothapp.core.models import Lead, Note
 from boothapp.core.schemas import family_name_first
 
@@ -97,7 +98,7 @@ def show_rowids(event_id: int | None) -> tuple[int, int]:
     return first, first + (1 << SHOW_SHIFT) - 1
 
 
-_TAKEN_ROWIDS = (
+_TAKEN_ROWIDS = DriverStatement(
     select(Lead.search_rowid)
     .where(Lead.search_rowid >= bindparam("first"))
     .order_by(Lead.search_rowid)
@@ -110,8 +111,8 @@ def free_search_rowid(connection: Connection, event_id: int, created_at: datetim
     at ``created_at`` (past the millisecond's own when they are all taken)."""
     candidate = first_search_rowid(event_id, created_at)
     while True:
-        taken = connection.execute(_TAKEN_ROWIDS, {"first": candidate}).scalars().all()
-        for rowid in taken:
+        taken = _TAKEN_ROWIDS.rows(connection, {"first": candidate})
+        for (rowid,) in taken:
             if rowid != candidate:
                 return candidate
             candidate += 1
@@ -228,16 +229,18 @@ def index_new_lead(
         _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
 
 
-_INSERT_INDEX_ROW = text(
-    "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
+_INSERT_INDEX_ROW = DriverStatement(
+    text(
+        "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
+    )
 )
 
 
 def _insert_index_row(
     connection: Connection, rowid: int, lead_id: str, scope: str, body: str
 ) -> None:
-    connection.execute(
-        _INSERT_INDEX_ROW, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
+    _INSERT_INDEX_ROW.rows(
+        connection, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
     )
 
 
