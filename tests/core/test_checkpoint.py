@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
+from boothapp.core.checkpoint import JOURNAL_SIZE_LIMIT_BYTES, SAFETY_NET_PAGES, Checkpointer
 from boothapp.core.db import BUSY_TIMEOUT_MS, open_database
 from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput
 from boothapp.core.services import Services
@@ -77,16 +77,41 @@ def test_a_checkpoint_is_not_put_off_forever_by_steady_writes(tmp_path: Path) ->
         checkpointer.close()
 
 
-def test_a_complete_copy_empties_the_log(tmp_path: Path) -> None:
+def test_a_complete_copy_restarts_the_log_which_later_saves_write_over(tmp_path: Path) -> None:
     path = tmp_path / "booth.sqlite3"
+    log = tmp_path / "booth.sqlite3-wal"
     database = open_database(path)
     try:
         services = Services.over(database)
         show = _show_with_leads(services, 20)
         assert database.checkpointer is not None
         assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
-        assert (tmp_path / "booth.sqlite3-wal").stat().st_size == 0
-        assert services.leads.count(LeadFilter(event_id=show.id)) == 20
+        kept = log.stat().st_size
+        assert 0 < kept <= JOURNAL_SIZE_LIMIT_BYTES
+        services.leads.create(LeadInput(first_name="Anna"), event_id=show.id)
+        assert log.stat().st_size == kept
+        assert services.leads.count(LeadFilter(event_id=show.id)) == 21
+    finally:
+        database.close()
+
+
+def test_a_log_grown_by_a_bulk_write_is_cut_back_once_copied(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    log = tmp_path / "booth.sqlite3-wal"
+    database = open_database(path)
+    try:
+        assert database.checkpointer is not None
+        with database.engine.begin() as connection:
+            connection.execute(text("CREATE TABLE scratch (data BLOB)"))
+            connection.execute(
+                text("INSERT INTO scratch VALUES (randomblob(:size))"),
+                {"size": 2 * JOURNAL_SIZE_LIMIT_BYTES},
+            )
+        assert log.stat().st_size > JOURNAL_SIZE_LIMIT_BYTES
+        database.checkpointer.wrote()
+        assert database.checkpointer.checkpointed.wait(WAIT_SECONDS)
+        _show_with_leads(Services.over(database), 1)
+        assert log.stat().st_size <= JOURNAL_SIZE_LIMIT_BYTES
     finally:
         database.close()
 

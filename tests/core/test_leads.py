@@ -335,6 +335,40 @@ def test_search_respects_show_and_deleted_state_and_creation_order(
     assert ids(rating=Rating.HOT) == []
 
 
+def test_a_search_across_shows_lists_the_newest_lead_first_whatever_its_show(
+    services: Services, show: EventRow
+) -> None:
+    later_show = services.events.create(EventInput(name="Eurosatory 2024"))
+    morning = datetime(2024, 6, 17, 9, 0, tzinfo=UTC)
+    in_later_show = services.leads.create(
+        LeadInput(first_name="Anna", company="Early"), event_id=later_show.id, created_at=morning
+    )
+    in_first_show = services.leads.create(
+        LeadInput(first_name="Anna", company="Late"),
+        event_id=show.id,
+        created_at=morning + timedelta(hours=2),
+    )
+    rows = services.leads.list(LeadFilter(search="anna"))
+    assert [r.id for r in rows] == [in_first_show.id, in_later_show.id]
+    oldest_first = services.leads.list(LeadFilter(search="anna"), descending=False)
+    assert [r.id for r in oldest_first] == [in_later_show.id, in_first_show.id]
+
+
+def test_leads_saved_in_the_same_millisecond_beyond_its_64_rowids_are_all_found(
+    services: Services, show: EventRow
+) -> None:
+    moment = datetime(2023, 11, 15, 10, 0, tzinfo=UTC)
+    created = [
+        services.leads.create(
+            LeadInput(first_name="Imported", last_name=f"Row {n}"), created_at=moment
+        )
+        for n in range(70)
+    ]
+    lead_filter = LeadFilter(event_id=show.id, search="imported")
+    assert services.leads.count(lead_filter) == 70
+    assert {r.id for r in services.leads.list(lead_filter, limit=None)} == {c.id for c in created}
+
+
 def test_create_with_answers_returns_what_is_stored(services: Services, show: EventRow) -> None:
     sector = services.events.add_question(show.id, "Sector", "single", ("Police", "Army"))
     needs = services.events.add_question(show.id, "Needs", "multiple", ("Cases", "Racks"))

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -11,11 +13,21 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 import boothapp.core.migrations as migrations_package
-from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, upgrade_schema
+from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, Database, open_database, upgrade_schema
 from boothapp.core.models import Base
-from boothapp.core.schemas import LeadFilter
-from boothapp.core.search import managed_by_models
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
+from boothapp.core.search import managed_by_models, show_rowids
 from boothapp.core.services import Services
+
+
+def downgrade_schema(database: Database, revision: str) -> None:
+    """Runs the Alembic migrations down to ``revision`` (boothapp itself never does)."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations_package.__file__).parent))
+    with database.engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        connection.commit()
 
 
 def _scripts() -> ScriptDirectory:
@@ -126,3 +138,65 @@ def test_upgrade_works_through_a_plain_engine_url(tmp_path: Path) -> None:
     engine.dispose()
     database.close()
     assert "lead_search" in names
+
+
+def _search_rowids(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    rows = connection.execute("SELECT id, search_rowid FROM leads").fetchall()
+    indexed = connection.execute("SELECT lead_id, rowid FROM lead_search").fetchall()
+    connection.close()
+    assert sorted(rows) == sorted(indexed)
+    return dict(rows)
+
+
+def test_search_rowids_are_renumbered_by_show_and_back(tmp_path: Path) -> None:
+    path = tmp_path / "shows.sqlite3"
+    database = open_database(path)
+    services = Services.over(database)
+    paris = services.events.create(EventInput(name="Milipol Paris 2023"))
+    london = services.events.create(EventInput(name="DSEI 2023"))
+    moment = datetime(2023, 11, 14, 9, 0, tzinfo=UTC)
+    zoe = services.leads.create(
+        LeadInput(first_name="Zoé", last_name="Lefèvre"), event_id=paris.id, created_at=moment
+    )
+    gone = services.leads.create(
+        LeadInput(first_name="Zoe", last_name="Lefevre"), event_id=paris.id, created_at=moment
+    )
+    later = services.leads.create(
+        LeadInput(first_name="Zoë", last_name="Lefevre"),
+        event_id=london.id,
+        created_at=moment - timedelta(days=60),
+    )
+    services.leads.delete(gone.id)
+    database.close()
+
+    def found(services: Services, event_id: int, deleted: bool = False) -> list[str]:
+        lead_filter = LeadFilter(event_id=event_id, search="lefevre", deleted=deleted)
+        return [r.id for r in services.leads.list(lead_filter)]
+
+    by_show = _search_rowids(path)
+    assert (
+        show_rowids(paris.id)[0] <= by_show[zoe.id] < by_show[gone.id] <= show_rowids(paris.id)[1]
+    )
+    assert show_rowids(london.id)[0] <= by_show[later.id] <= show_rowids(london.id)[1]
+
+    database = open_database(path, migrate=False)
+    downgrade_schema(database, "0006_search_index_merged_in_background")
+    database.close()
+    by_time = _search_rowids(path)
+    assert by_time[later.id] < by_time[zoe.id] < by_time[gone.id]
+    connection = sqlite3.connect(path)
+    old_search = connection.execute(
+        "SELECT lead_id FROM lead_search WHERE lead_search MATCH ?",
+        (f'scope : "e{paris.id}" AND body : lefevre',),
+    ).fetchall()
+    connection.close()
+    assert old_search == [(zoe.id,)]
+
+    database = open_database(path)
+    services = Services.over(database)
+    assert _search_rowids(path) == by_show
+    assert found(services, paris.id) == [zoe.id]
+    assert found(services, paris.id, deleted=True) == [gone.id]
+    assert found(services, london.id) == [later.id]
+    database.close()

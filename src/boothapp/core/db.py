@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from boothapp import APP_NAME
-from boothapp.core.checkpoint import SAFETY_NET_PAGES, Checkpointer
+from boothapp.core.checkpoint import JOURNAL_SIZE_LIMIT_BYTES, SAFETY_NET_PAGES, Checkpointer
 from boothapp.core.errors import StorageError
 
 ENV_VARIABLE = "BOOTHAPP_DB"
@@ -41,6 +41,7 @@ KNOWN_REVISIONS = (
     "0004_email_lookup_index",
     "0005_whole_cjk_names",
     "0006_search_index_merged_in_background",
+    "0007_search_rowids_by_show",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
@@ -106,6 +107,7 @@ def _configure_sqlite(engine: Engine) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+            cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT_BYTES}")
         finally:
             cursor.close()
 
@@ -202,10 +204,11 @@ class Database:
 
     @contextmanager
     def _reported(self) -> Iterator[None]:
-        """Turns a driver error into a ``StorageError`` naming this database."""
+        """Turns a driver error into a ``StorageError`` naming this database (also one
+        raised on the driver's own cursor, see ``core.driver``)."""
         try:
             yield
-        except DBAPIError as exc:
+        except (DBAPIError, sqlite3.Error) as exc:
             raise storage_error(self.label, exc) from exc
 
     def _wrote(self) -> None:

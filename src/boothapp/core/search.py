@@ -1,18 +1,23 @@
 """Full-text search over leads: SQLite FTS5 (``lead_search``), ILIKE elsewhere.
 
-One index row per lead: ``scope`` says which show it belongs to and whether it is
-deleted (``e7``: live in show 7, ``d7``: deleted), ``body`` holds the searchable text.
-The row's rowid is the lead's ``search_rowid``, which grows with the lead's creation
-time, so "the newest 200 matches" and "how many match" are answered by the index
-alone, without reading the leads. The lead service keeps the index in step
-(``reindex_lead``) in the same transaction as each change.
+One index row per lead; ``body`` holds the searchable text and ``scope`` says which
+show the lead belongs to and whether it is deleted (``e7``: live in show 7, ``d7``:
+deleted). The row's rowid is the lead's ``search_rowid``: the show's number in the
+high bits, then the creation time in milliseconds. A show's leads are therefore one
+range of rowids, newest last, so a search in a show is a rowid range of the index
+("the newest 200 matches", "how many match") answered by the index alone, without
+reading the leads, and without intersecting the words with a token every lead of the
+show carries. Deleted leads are few; ``NOT scope : "d7"`` leaves them out.
+The lead service keeps the index in step (``reindex_lead``) in the same transaction as
+each change.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     BigInteger,
@@ -30,13 +35,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from boothapp.core.driver import DriverStatement
 from boothapp.core.models import Lead, Note
 from boothapp.core.schemas import family_name_first
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MAX_WORDS = 16
 LEAD_SEARCH = table("lead_search", column("rowid", BigInteger))
-ROWIDS_PER_MICROSECOND = 64
+ROWIDS_PER_MILLISECOND = 64
+SHOW_SHIFT = 48
+"""A show's leads take the rowids from ``show << SHOW_SHIFT`` up: 2**42 milliseconds
+(139 years from ``ROWID_EPOCH``) with 64 rowids each."""
+ROWID_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+LAST_SHOW_NUMBER = 2 ** (63 - SHOW_SHIFT) - 1
 
 
 LIKE_ESCAPE = "\\"
@@ -53,35 +64,67 @@ def managed_by_models(name: str | None, type_: str, parent_names: object) -> boo
     return not (type_ == "table" and name is not None and name.startswith("lead_search"))
 
 
-def first_search_rowid(created_at: datetime) -> int:
-    """The smallest index rowid for a lead created at ``created_at``; leads created in
-    the same microsecond take the next free ones."""
-    return int(created_at.timestamp() * 1_000_000) * ROWIDS_PER_MICROSECOND
+def first_search_rowid(event_id: int, created_at: datetime) -> int:
+    """The smallest index rowid for a lead of show ``event_id`` created at
+    ``created_at``; leads created in the same millisecond take the next free ones."""
+    if not 0 < event_id <= LAST_SHOW_NUMBER:
+        raise ValueError(f"show number {event_id} is outside 1 to {LAST_SHOW_NUMBER}")
+    milliseconds = max(0, (created_at - ROWID_EPOCH) // _MILLISECOND)
+    return (event_id << SHOW_SHIFT) + milliseconds * ROWIDS_PER_MILLISECOND
 
 
-_TAKEN_ROWIDS = (
+_MILLISECOND = timedelta(milliseconds=1)
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """An FTS5 ``match`` over the index rowids ``first`` to ``last`` (both included)."""
+
+    match: str
+    first: int
+    last: int
+
+    @property
+    def parameters(self) -> dict[str, str | int]:
+        """The bound parameters of ``MATCHING_ROWIDS`` and ``count_matches``."""
+        return {"query": self.match, "first": self.first, "last": self.last}
+
+
+def show_rowids(event_id: int | None) -> tuple[int, int]:
+    """The first and last index rowid a lead of ``event_id`` can have (any show: all)."""
+    if event_id is None:
+        return 0, 2**63 - 1
+    first = event_id << SHOW_SHIFT
+    return first, first + (1 << SHOW_SHIFT) - 1
+
+
+_TAKEN_ROWIDS = DriverStatement(
     select(Lead.search_rowid)
     .where(Lead.search_rowid >= bindparam("first"))
     .order_by(Lead.search_rowid)
-    .limit(ROWIDS_PER_MICROSECOND)
+    .limit(ROWIDS_PER_MILLISECOND)
 )
 
 
-def free_search_rowid(connection: Connection, created_at: datetime) -> int:
-    """The first index rowid not yet taken from those of a lead created at ``created_at``."""
-    candidate = first_search_rowid(created_at)
-    taken = connection.execute(_TAKEN_ROWIDS, {"first": candidate}).scalars()
-    for rowid in taken:
-        if rowid != candidate:
-            break
-        candidate += 1
-    return candidate
+def free_search_rowid(connection: Connection, event_id: int, created_at: datetime) -> int:
+    """The first index rowid not yet taken from those of a lead of ``event_id`` created
+    at ``created_at`` (past the millisecond's own when they are all taken)."""
+    candidate = first_search_rowid(event_id, created_at)
+    while True:
+        taken = _TAKEN_ROWIDS.rows(connection, {"first": candidate})
+        for (rowid,) in taken:
+            if rowid != candidate:
+                return candidate
+            candidate += 1
+        if len(taken) < ROWIDS_PER_MILLISECOND:
+            return candidate
 
 
 def assign_search_rowid(session: Session, lead: Lead) -> int:
-    """Gives ``lead`` its index rowid once, from its creation time; it never changes."""
+    """Gives ``lead`` its index rowid once, from its show and creation time; it never
+    changes."""
     if lead.search_rowid is None:
-        lead.search_rowid = free_search_rowid(session.connection(), lead.created_at)
+        lead.search_rowid = free_search_rowid(session.connection(), lead.event_id, lead.created_at)
     return lead.search_rowid
 
 
@@ -95,19 +138,23 @@ def search_words(user_text: str) -> list[str]:
     return _TOKEN.findall(user_text)[:_MAX_WORDS]
 
 
-def fts_query(user_text: str, event_id: int | None = None, deleted: bool = False) -> str | None:
-    """An FTS5 query for leads of ``event_id`` (any show if None) holding every word
-    typed, each as the start of a word; None when the text has no word."""
+def fts_query(
+    user_text: str, event_id: int | None = None, deleted: bool = False
+) -> IndexQuery | None:
+    """The index query for leads of ``event_id`` (any show if None) holding every word
+    typed, each as the start of a word; None when the text has no word.
+
+    Live leads are the show's rowid range less its few deleted ones; deleted leads are
+    picked by their scope token, which only they carry."""
     words = search_words(user_text)
     if not words:
         return None
-    scope = (
-        f'"{index_scope(event_id, deleted)}"'
-        if event_id is not None
-        else f'"{"d" if deleted else "e"}"*'
-    )
-    body = " AND ".join(f'"{word}"*' for word in words)
-    return f"scope : {scope} AND body : ({body})"
+    first, last = show_rowids(event_id)
+    deleted_scope = f'"{index_scope(event_id, True)}"' if event_id is not None else '"d"*'
+    body = "body : (" + " AND ".join(f'"{word}"*' for word in words) + ")"
+    if deleted:
+        return IndexQuery(f"scope : {deleted_scope} AND {body}", first, last)
+    return IndexQuery(f"{body} NOT scope : {deleted_scope}", first, last)
 
 
 def search_text(
@@ -182,34 +229,41 @@ def index_new_lead(
         _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
 
 
-_INSERT_INDEX_ROW = text(
-    "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
+_INSERT_INDEX_ROW = DriverStatement(
+    text(
+        "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
+    )
 )
 
 
 def _insert_index_row(
     connection: Connection, rowid: int, lead_id: str, scope: str, body: str
 ) -> None:
-    connection.execute(
-        _INSERT_INDEX_ROW, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
+    _INSERT_INDEX_ROW.rows(
+        connection, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
     )
 
 
-MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(text("lead_search MATCH :query"))
-"""The index rowids matching the ``fts_query`` given as the parameter ``query``."""
+MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(
+    text("lead_search MATCH :query AND lead_search.rowid BETWEEN :first AND :last")
+)
+"""The index rowids matching an ``IndexQuery`` given as its ``parameters``."""
 
 
-def matching_rowids(query: str) -> Select[tuple[int]]:
-    """The index rowids matching an ``fts_query``."""
-    return MATCHING_ROWIDS.params(query=query)
+def matching_rowids(query: IndexQuery) -> Select[tuple[int]]:
+    """The index rowids matching ``query``."""
+    return MATCHING_ROWIDS.params(**query.parameters)
 
 
-_COUNT_MATCHES = text("SELECT count(*) FROM lead_search WHERE lead_search MATCH :query")
+_COUNT_MATCHES = text(
+    "SELECT count(*) FROM lead_search "
+    "WHERE lead_search MATCH :query AND rowid BETWEEN :first AND :last"
+)
 
 
-def count_matches(connection: Connection, query: str) -> int:
-    """How many leads match an ``fts_query``, counted in the index alone."""
-    return int(connection.execute(_COUNT_MATCHES, {"query": query}).scalar() or 0)
+def count_matches(connection: Connection, query: IndexQuery) -> int:
+    """How many leads match ``query``, counted in the index alone."""
+    return int(connection.execute(_COUNT_MATCHES, query.parameters).scalar() or 0)
 
 
 def search_condition(

@@ -1414,7 +1414,7 @@ class _LeadFactory:
 
     def _search_rowid(self, created_at: datetime) -> int:
         """As ``core.search.assign_search_rowid`` gives it, without a query per lead."""
-        rowid = first_search_rowid(created_at)
+        rowid = first_search_rowid(self._show.event_id, created_at)
         while rowid in self._taken_rowids:
             rowid += 1
         self._taken_rowids.add(rowid)

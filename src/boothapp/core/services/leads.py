@@ -11,12 +11,11 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Row,
     Select,
     bindparam,
     case,
@@ -27,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, selectinload
 
 from boothapp.core.db import Database
+from boothapp.core.driver import DriverStatement
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import (
     STORED_RATINGS,
@@ -40,6 +40,7 @@ from boothapp.core.models import (
     LeadSource,
     Note,
     Product,
+    ProductCategory,
     Question,
     QuestionKind,
     Rating,
@@ -64,6 +65,7 @@ from boothapp.core.search import (
     LEAD_SEARCH,
     LIKE_ESCAPE,
     MATCHING_ROWIDS,
+    IndexQuery,
     count_matches,
     free_search_rowid,
     fts_query,
@@ -301,13 +303,22 @@ _DETAIL_OPTIONS = (
 )
 
 
+class _EventFacts(NamedTuple):
+    id: int
+    name: str
+    country: str | None
+    consent_version: str
+
+
 _EVENT_FACTS_COLUMNS = select(Event.id, Event.name, Event.country, Event.consent_version)
-_EVENT_FACTS = _EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id"))
-_NEWEST_EVENT_FACTS = _EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1)
+_EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id")))
+_NEWEST_EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1))
 _STAFF_NAMES = select(StaffMember.id, StaffMember.name)
-_STAFF_NAME = select(StaffMember.name).where(StaffMember.id == bindparam("staff_id"))
-_PRODUCTS_BY_SKU = select(Product.id, Product.sku, Product.name, Product.category).where(
-    Product.sku.in_(bindparam("skus", expanding=True))
+_STAFF_NAME = DriverStatement(
+    select(StaffMember.name).where(StaffMember.id == bindparam("staff_id"))
+)
+_PRODUCT_BY_SKU = DriverStatement(
+    select(Product.id, Product.name, Product.category).where(Product.sku == bindparam("sku"))
 )
 _QUESTIONS_OF_EVENT = select(
     Question.id, Question.position, Question.text, Question.kind, Question.choices
@@ -337,11 +348,11 @@ _SAME_EMAIL = select(*_ROW_COLUMNS).where(
 _SAME_BADGE = select(*_ROW_COLUMNS).where(
     Lead.event_id == bindparam("event_id"), Lead.badge_id == bindparam("badge_id")
 )
-_INSERT_LEAD = insert(Lead)
-_INSERT_LEAD_PRODUCT = insert(LeadProduct)
-_INSERT_ANSWER = insert(Answer)
-_INSERT_NOTE = insert(Note).returning(Note.id)
-_INSERT_VISIT = insert(Visit).returning(Visit.id)
+_INSERT_LEAD = DriverStatement(insert(Lead))
+_INSERT_LEAD_PRODUCT = DriverStatement(insert(LeadProduct))
+_INSERT_ANSWER = DriverStatement(insert(Answer))
+_INSERT_NOTE = DriverStatement(insert(Note).returning(Note.id))
+_INSERT_VISIT = DriverStatement(insert(Visit).returning(Visit.id))
 
 
 class _Contact:
@@ -428,9 +439,9 @@ class LeadService:
             consent_version = (event.consent_version or None) if data.consent else None
             consent_at = now if data.consent else None
             consent_staff_id = staff_id if data.consent else None
-            search_rowid = free_search_rowid(connection, now)
-            connection.execute(
-                _INSERT_LEAD,
+            search_rowid = free_search_rowid(connection, event.id, now)
+            _INSERT_LEAD.rows(
+                connection,
                 {
                     **contact.values,
                     "id": lead_id,
@@ -449,8 +460,8 @@ class LeadService:
                 },
             )
             if products:
-                connection.execute(
-                    _INSERT_LEAD_PRODUCT,
+                _INSERT_LEAD_PRODUCT.run_many(
+                    connection,
                     [
                         {
                             "lead_id": lead_id,
@@ -462,8 +473,8 @@ class LeadService:
                     ],
                 )
             if answers:
-                connection.execute(
-                    _INSERT_ANSWER,
+                _INSERT_ANSWER.run_many(
+                    connection,
                     [
                         {"lead_id": lead_id, "question_id": question.id, "value": value}
                         for question, value in answers
@@ -471,20 +482,20 @@ class LeadService:
                 )
             notes: builtins.list[NoteRow] = []
             if contact.note:
-                note_id = connection.execute(
-                    _INSERT_NOTE,
+                note_id = _INSERT_NOTE.first_value(
+                    connection,
                     {
                         "lead_id": lead_id,
                         "staff_id": staff_id,
                         "created_at": now,
                         "text": contact.note,
                     },
-                ).scalar_one()
+                )
                 notes.append(NoteRow(id=note_id, at=now, staff=staff_name, text=contact.note))
-            visit_id = connection.execute(
-                _INSERT_VISIT,
+            visit_id = _INSERT_VISIT.first_value(
+                connection,
                 {"lead_id": lead_id, "staff_id": staff_id, "at": now, "source": source},
-            ).scalar_one()
+            )
             values = contact.values
             index_new_lead(
                 connection,
@@ -666,7 +677,8 @@ class LeadService:
         if order_by not in SORT_COLUMNS:
             raise ValidationError("order_by", f"cannot sort by {order_by!r}")
         index_query = self._index_only_query(lead_filter)
-        if index_query is not None and order_by == "created_at":
+        if index_query is not None and order_by == "created_at" and lead_filter.event_id:
+            # Within one show, index rowids follow creation time.
             return self._newest_matches(index_query, offset, limit, descending)
         column = SORT_COLUMNS[order_by]
         with self._db.read() as session:
@@ -699,13 +711,13 @@ class LeadService:
             return int(session.scalar(query) or 0)
 
     def _newest_matches(
-        self, index_query: str, offset: int, limit: int | None, descending: bool
+        self, index_query: IndexQuery, offset: int, limit: int | None, descending: bool
     ) -> builtins.list[LeadRow]:
         """A page of the leads matching a search, in creation order, read through the
         index's rowids (search-as-you-type runs this on every key)."""
         statement = _MATCHES_NEWEST_FIRST if descending else _MATCHES_OLDEST_FIRST
         parameters = {
-            "query": index_query,
+            **index_query.parameters,
             "offset": offset,
             "limit": limit if limit is not None else -1,
         }
@@ -854,26 +866,20 @@ class LeadService:
         return member
 
     @staticmethod
-    def _event_facts(
-        connection: Connection, event_id: int | None
-    ) -> Row[int, str, str | None, str]:
+    def _event_facts(connection: Connection, event_id: int | None) -> _EventFacts:
         """The id, name, country and consent version of the show (the newest if None)."""
-        event = (
-            connection.execute(_EVENT_FACTS, {"event_id": event_id}).first()
-            if event_id is not None
-            else None
-        )
-        if event is None:
-            event = connection.execute(_NEWEST_EVENT_FACTS).first()
-        if event is None:
+        rows = _EVENT_FACTS.rows(connection, {"event_id": event_id}) if event_id is not None else []
+        if not rows:
+            rows = _NEWEST_EVENT_FACTS.rows(connection, {})
+        if not rows:
             raise NotFound("no show yet: create one with `boothapp event add` or `boothapp demo`")
-        return event
+        return _EventFacts(*rows[0])
 
     @staticmethod
     def _staff_name_by_id(connection: Connection, staff_id: int | None) -> str | None:
         if staff_id is None:
             return None
-        name = connection.execute(_STAFF_NAME, {"staff_id": staff_id}).scalar()
+        name = _STAFF_NAME.first_value(connection, {"staff_id": staff_id})
         if name is None:
             raise NotFound(f"no staff member with id {staff_id}")
         return str(name)
@@ -887,18 +893,20 @@ class LeadService:
         if not wanted:
             return []
         found = {
-            row.sku: row for row in connection.execute(_PRODUCTS_BY_SKU, {"skus": list(wanted)})
+            sku: rows[0]
+            for sku in wanted
+            if (rows := _PRODUCT_BY_SKU.rows(connection, {"sku": sku}))
         }
         _check_products_found(wanted, found)
         return [
             (
-                found[sku].id,
+                found[sku][0],
                 ProductShown(
                     sku=sku,
                     quantity=item.quantity,
                     remark=clean_line(item.remark, "products", 500),
-                    name=found[sku].name,
-                    category=found[sku].category,
+                    name=found[sku][1],
+                    category=ProductCategory(found[sku][2]),
                 ),
             )
             for sku, item in wanted.items()
@@ -1009,7 +1017,7 @@ class LeadService:
             query = query.where(Lead.id.in_(shown))
         return query
 
-    def _index_only_query(self, lead_filter: LeadFilter) -> str | None:
+    def _index_only_query(self, lead_filter: LeadFilter) -> IndexQuery | None:
         """The FTS query that answers ``lead_filter`` alone (a search, narrowed at most by
         show and deleted state), or None when the leads table must be read."""
         if not self._db.is_sqlite or any(
