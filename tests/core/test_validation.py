@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from boothapp.core.errors import ValidationError
@@ -12,6 +12,7 @@ from boothapp.core.validation import (
     clean_text,
     country_name,
     format_phone,
+    normalise_clean_email,
     normalise_country,
     normalise_email,
     normalise_phone,
@@ -117,3 +118,33 @@ def test_website_gets_a_scheme() -> None:
     assert normalise_website("http://example.com/x") == "http://example.com/x"
     with pytest.raises(ValidationError):
         normalise_website("not a site")
+
+
+_LOCAL_CHARACTERS = st.sampled_from(list("azAZ09._+-éüßЖ山") + ["e\u0301", "²", "٣", "_"])
+_DOMAIN_CHARACTERS = st.sampled_from(list("az09-.AZ"))
+
+
+@given(
+    local=st.lists(_LOCAL_CHARACTERS, min_size=1, max_size=70).map("".join),
+    domain=st.lists(_DOMAIN_CHARACTERS, min_size=1, max_size=30).map("".join),
+    suffix=st.sampled_from(["com", "FR", "de", "example", "test", "c", "co-op", "museum"]),
+)
+@example(local="x", domain="ab--cd", suffix="com")
+@example(local="zoe", domain="xn--mller-kva", suffix="de")
+@example(local="e\u0301", domain="a", suffix="fr")
+@example(local=".zoe", domain="a", suffix="fr")
+def test_the_quick_path_for_common_addresses_agrees_with_email_validator(
+    local: str, domain: str, suffix: str
+) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    address = f"{local}@{domain}.{suffix}"
+    try:
+        expected: str | None = str(validate_email(address, check_deliverability=False).normalized)
+    except EmailNotValidError:
+        expected = None
+    try:
+        got: str | None = normalise_clean_email(address)
+    except ValidationError:
+        got = None
+    assert got == expected

@@ -14,14 +14,13 @@ from typing import Literal
 from boothapp.core.badges.fields import (
     compose_address,
     guess_address_parts,
-    normalise_common_email,
     postal_city,
     try_country,
     word_set,
 )
 from boothapp.core.badges.result import BadgeData, BadgeFormat
 from boothapp.core.errors import ValidationError
-from boothapp.core.validation import clean_line, clean_text
+from boothapp.core.validation import clean_line, clean_text, normalise_clean_email
 
 PhoneKind = Literal["phone", "other", "mobile", "fax"]
 """``phone``: marked as a work or voice line; ``other``: unmarked or home."""
@@ -293,7 +292,7 @@ class _Finisher:
             if not text:
                 continue
             try:
-                email = normalise_common_email(text) if len(text) <= 254 else None
+                email = normalise_clean_email(text) if len(text) <= 254 else None
             except ValidationError:
                 email = None
             if email is None:

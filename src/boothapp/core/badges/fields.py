@@ -8,33 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from boothapp.core.errors import ValidationError
-from boothapp.core.validation import normalise_country, normalise_email
-
-_COMMON_EMAIL = re.compile(
-    r"[\w+-]+(?:\.[\w+-]+)*"
-    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
-)
-_SPECIAL_DOMAINS = frozenset(
-    {"arpa", "example", "invalid", "local", "localhost", "onion", "test", "internal"}
-)
-
-
-def normalise_common_email(value: str) -> str | None:
-    """``normalise_email`` of clean text, without its cost for the common addresses: a
-    local part of letters and digits in any script (NFC), ``.``, ``_``, ``+`` and ``-``,
-    and a plain ASCII domain (no ``--``, which IDNA reserves). Anything else goes
-    through ``normalise_email``."""
-    if len(value) <= 254 and _COMMON_EMAIL.fullmatch(value):
-        local, _, domain = value.partition("@")
-        if (
-            len(local.encode()) <= 64
-            and len(value.encode()) <= 254
-            and (local.isascii() or unicodedata.is_normalized("NFC", local))
-            and "--" not in domain
-            and domain.rpartition(".")[2].lower() not in _SPECIAL_DOMAINS
-        ):
-            return f"{local}@{domain.lower()}"
-    return normalise_email(value)
+from boothapp.core.validation import normalise_country
 
 
 def fold_key(key: str) -> str:

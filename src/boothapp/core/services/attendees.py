@@ -40,14 +40,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from boothapp.core.badges.fields import normalise_common_email
 from boothapp.core.db import Database
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import Attendee, Event, Lead, utc_now
 from boothapp.core.schemas import LeadDetail, LeadInput
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.scans import attendee_input, is_pending, pending_condition
-from boothapp.core.validation import clean_line, normalise_country
+from boothapp.core.validation import clean_line, normalise_clean_email, normalise_country
 
 ATTENDEE_FIELDS: tuple[str, ...] = (
     "badge_id",
@@ -986,7 +985,7 @@ class _Rows:
         if not value:
             return None
         try:
-            return normalise_common_email(value)
+            return normalise_clean_email(value)
         except ValidationError:
             self.warnings.append(
                 f"{self.where(number)}: {value!r} is not a valid e-mail address; left out"
