@@ -276,7 +276,7 @@ def search_condition(
         query = fts_query(user_text, event_id, deleted)
         if query is None:
             return None
-        return Lead.search_rowid.in_(matching_rowids(query))
+        return Lead.__table__.c.search_rowid.in_(matching_rowids(query))
     words = search_words(user_text)
     if not words:
         return None

@@ -5,10 +5,22 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from boothapp.core.db import Database
 from boothapp.core.models import Setting
+
+_SETTINGS = Setting.__table__
+_ALL_SETTINGS = select(_SETTINGS.c.key, _SETTINGS.c.value)
+_ONE_SETTING = select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key"))
+
+
+def stored_setting(database: Database, key: str) -> Any:
+    """The value stored under ``key`` in the settings table (None when there is none);
+    read on the table itself, as the window's first screen does it."""
+    with database.read_connection() as connection:
+        return connection.execute(_ONE_SETTING, {"key": key}).scalar()
+
 
 SETTINGS_VERSION = 1
 
@@ -27,8 +39,8 @@ class SettingsService:
         self._db = database
 
     def load(self) -> AppSettings:
-        with self._db.read() as session:
-            stored = {row.key: row.value for row in session.scalars(select(Setting))}
+        with self._db.read_connection() as connection:
+            stored = {row.key: row.value for row in connection.execute(_ALL_SETTINGS)}
         known = {f.name for f in fields(AppSettings)}
         return AppSettings(**{k: v for k, v in stored.items() if k in known})
 

@@ -14,6 +14,7 @@ from typing import Any
 from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
 from boothapp.core.models import Setting, utc_now
+from boothapp.core.settings import stored_setting
 
 DRAFT_KEY = "capture_draft"
 MAX_DRAFT_BYTES = 1_000_000
@@ -50,9 +51,7 @@ class DraftService:
             session.merge(Setting(key=DRAFT_KEY, value=json.loads(encoded)))
 
     def load(self) -> Draft | None:
-        with self._db.read() as session:
-            row = session.get(Setting, DRAFT_KEY)
-            value = row.value if row is not None else None
+        value = stored_setting(self._db, DRAFT_KEY)
         if not isinstance(value, dict) or not isinstance(value.get("fields"), dict):
             return None
         try:

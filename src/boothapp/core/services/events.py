@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
@@ -19,8 +19,16 @@ from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import clean_line, clean_text, normalise_country
 
+_EVENTS = Event.__table__
+# Core statements on the table: the window's first screen reads shows before anything
+# needs the ORM's mappers configured.
+_ALL_EVENTS = select(_EVENTS).order_by(_EVENTS.c.start_date.desc(), _EVENTS.c.id)
+_EVENT_BY_ID = select(_EVENTS).where(_EVENTS.c.id == bindparam("event_id"))
+_NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.id.desc()).limit(1)
 
-def event_row(event: Event) -> EventRow:
+
+def event_row(event: Event | Row[Any]) -> EventRow:
+    """A show as a service returns it, from the ORM object or a row of its table."""
     return EventRow(
         id=event.id,
         name=event.name,
@@ -125,9 +133,8 @@ class EventService:
             return event_row(find_event(session, reference))
 
     def list(self) -> builtins.list[EventRow]:
-        with self._db.read() as session:
-            events = session.scalars(select(Event).order_by(Event.start_date.desc(), Event.id))
-            return [event_row(event) for event in events]
+        with self._db.read_connection() as connection:
+            return [event_row(row) for row in connection.execute(_ALL_EVENTS)]
 
     def use(self, reference: str | int) -> EventRow:
         """Makes a show the active one for the window and for commands."""
@@ -138,10 +145,14 @@ class EventService:
     def active(self) -> EventRow | None:
         """The active show; the newest one if none was chosen or it is gone."""
         chosen = self._settings.load().active_event_id
-        with self._db.read() as session:
-            event = session.get(Event, chosen) if chosen is not None else None
+        with self._db.read_connection() as connection:
+            event = (
+                connection.execute(_EVENT_BY_ID, {"event_id": chosen}).first()
+                if chosen is not None
+                else None
+            )
             if event is None:
-                event = session.scalars(select(Event).order_by(Event.id.desc())).first()
+                event = connection.execute(_NEWEST_EVENT).first()
             return event_row(event) if event is not None else None
 
     def resolve(self, reference: str | int | None) -> EventRow:

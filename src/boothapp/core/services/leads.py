@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -24,6 +25,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement
@@ -104,19 +106,26 @@ _MERGEABLE_FIELDS = (
 )
 MAX_NOTE_LENGTH = 100_000
 
+_LEADS = Lead.__table__
+_STAFF = StaffMember.__table__
+_SHOWN = LeadProduct.__table__
+_PRODUCTS = Product.__table__
+# The list, its count and its sorting are Core statements on the tables: the window's
+# first screen runs them before anything needs the ORM's mappers configured.
+
 SORT_COLUMNS = {
-    "created_at": Lead.created_at,
-    "updated_at": Lead.updated_at,
-    "first_name": func.lower(Lead.first_name),
-    "last_name": func.lower(Lead.last_name),
-    "company": func.lower(Lead.company),
-    "email": Lead.email,
-    "country": Lead.country,
-    "city": func.lower(Lead.city),
-    "rating": case({Rating.HOT: 0, Rating.WARM: 1, Rating.COLD: 2}, value=Lead.rating, else_=3),
-    "staff": func.lower(StaffMember.name),
-    "source": Lead.source,
-    "job_title": func.lower(Lead.job_title),
+    "created_at": _LEADS.c.created_at,
+    "updated_at": _LEADS.c.updated_at,
+    "first_name": func.lower(_LEADS.c.first_name),
+    "last_name": func.lower(_LEADS.c.last_name),
+    "company": func.lower(_LEADS.c.company),
+    "email": _LEADS.c.email,
+    "country": _LEADS.c.country,
+    "city": func.lower(_LEADS.c.city),
+    "rating": case({Rating.HOT: 0, Rating.WARM: 1, Rating.COLD: 2}, value=_LEADS.c.rating, else_=3),
+    "staff": func.lower(_STAFF.c.name),
+    "source": _LEADS.c.source,
+    "job_title": func.lower(_LEADS.c.job_title),
 }
 
 
@@ -156,23 +165,23 @@ def _staff_name(member: StaffMember | None) -> str | None:
 
 
 _ROW_COLUMNS = (
-    Lead.id,
-    Lead.event_id,
-    Lead.created_at,
-    Lead.updated_at,
-    Lead.first_name,
-    Lead.last_name,
-    Lead.company,
-    Lead.job_title,
-    Lead.email,
-    Lead.phone,
-    Lead.country,
-    Lead.city,
-    Lead.rating,
-    Lead.staff_id,
-    Lead.source,
-    Lead.badge_id,
-    Lead.deleted_at,
+    _LEADS.c.id,
+    _LEADS.c.event_id,
+    _LEADS.c.created_at,
+    _LEADS.c.updated_at,
+    _LEADS.c.first_name,
+    _LEADS.c.last_name,
+    _LEADS.c.company,
+    _LEADS.c.job_title,
+    _LEADS.c.email,
+    _LEADS.c.phone,
+    _LEADS.c.country,
+    _LEADS.c.city,
+    _LEADS.c.rating,
+    _LEADS.c.staff_id,
+    _LEADS.c.source,
+    _LEADS.c.badge_id,
+    _LEADS.c.deleted_at,
 )
 
 
@@ -292,15 +301,19 @@ def lead_detail(lead: Lead, warnings: Sequence[FieldWarning] = ()) -> LeadDetail
     )
 
 
-_DETAIL_OPTIONS = (
-    selectinload(Lead.event),
-    selectinload(Lead.staff),
-    selectinload(Lead.consent_staff),
-    selectinload(Lead.products).selectinload(LeadProduct.product),
-    selectinload(Lead.notes).selectinload(Note.staff),
-    selectinload(Lead.visits).selectinload(Visit.staff),
-    selectinload(Lead.answers).selectinload(Answer.question),
-)
+@cache
+def _detail_options() -> tuple[_AbstractLoad, ...]:
+    """How a lead in full loads what hangs off it. Built on first use: building it
+    configures every mapper, which the window's first paint does not need."""
+    return (
+        selectinload(Lead.event),
+        selectinload(Lead.staff),
+        selectinload(Lead.consent_staff),
+        selectinload(Lead.products).selectinload(LeadProduct.product),
+        selectinload(Lead.notes).selectinload(Note.staff),
+        selectinload(Lead.visits).selectinload(Visit.staff),
+        selectinload(Lead.answers).selectinload(Answer.question),
+    )
 
 
 class _EventFacts(NamedTuple):
@@ -313,7 +326,7 @@ class _EventFacts(NamedTuple):
 _EVENT_FACTS_COLUMNS = select(Event.id, Event.name, Event.country, Event.consent_version)
 _EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id")))
 _NEWEST_EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1))
-_STAFF_NAMES = select(StaffMember.id, StaffMember.name)
+_STAFF_NAMES = select(_STAFF.c.id, _STAFF.c.name)
 _STAFF_NAME = DriverStatement(
     select(StaffMember.name).where(StaffMember.id == bindparam("staff_id"))
 )
@@ -335,18 +348,20 @@ def _matches_in_creation_order(descending: bool) -> Select[*tuple[Any, ...]]:
         .offset(bindparam("offset"))
     )
     ordering = (
-        (Lead.created_at.desc(), Lead.id.desc()) if descending else (Lead.created_at, Lead.id)
+        (_LEADS.c.created_at.desc(), _LEADS.c.id.desc())
+        if descending
+        else (_LEADS.c.created_at, _LEADS.c.id)
     )
-    return select(*_ROW_COLUMNS).where(Lead.search_rowid.in_(page)).order_by(*ordering)
+    return select(*_ROW_COLUMNS).where(_LEADS.c.search_rowid.in_(page)).order_by(*ordering)
 
 
 _MATCHES_NEWEST_FIRST = _matches_in_creation_order(descending=True)
 _MATCHES_OLDEST_FIRST = _matches_in_creation_order(descending=False)
 _SAME_EMAIL = select(*_ROW_COLUMNS).where(
-    Lead.event_id == bindparam("event_id"), func.lower(Lead.email) == bindparam("email")
+    _LEADS.c.event_id == bindparam("event_id"), func.lower(_LEADS.c.email) == bindparam("email")
 )
 _SAME_BADGE = select(*_ROW_COLUMNS).where(
-    Lead.event_id == bindparam("event_id"), Lead.badge_id == bindparam("badge_id")
+    _LEADS.c.event_id == bindparam("event_id"), _LEADS.c.badge_id == bindparam("badge_id")
 )
 _INSERT_LEAD = DriverStatement(insert(Lead))
 _INSERT_LEAD_PRODUCT = DriverStatement(insert(LeadProduct))
@@ -684,8 +699,10 @@ class LeadService:
         with self._db.read() as session:
             query = self._filtered(session, select(*_ROW_COLUMNS), lead_filter)
             if order_by == "staff":
-                query = query.outerjoin(StaffMember, Lead.staff_id == StaffMember.id)
-            ordering = [column.desc(), Lead.id.desc()] if descending else [column.asc(), Lead.id]
+                query = query.outerjoin(_STAFF, _LEADS.c.staff_id == _STAFF.c.id)
+            ordering = (
+                [column.desc(), _LEADS.c.id.desc()] if descending else [column.asc(), _LEADS.c.id]
+            )
             query = query.order_by(*ordering).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
@@ -707,7 +724,7 @@ class LeadService:
             with self._db.read_connection() as connection:
                 return count_matches(connection, index_query)
         with self._db.read() as session:
-            query = self._filtered(session, select(func.count()).select_from(Lead), lead_filter)
+            query = self._filtered(session, select(func.count()).select_from(_LEADS), lead_filter)
             return int(session.scalar(query) or 0)
 
     def _newest_matches(
@@ -736,7 +753,7 @@ class LeadService:
                 leads = {
                     lead.id: lead
                     for lead in session.scalars(
-                        select(Lead).where(Lead.id.in_(batch)).options(*_DETAIL_OPTIONS)
+                        select(Lead).where(Lead.id.in_(batch)).options(*_detail_options())
                     )
                 }
                 for lead_id in batch:
@@ -833,7 +850,7 @@ class LeadService:
     def _get(self, lead_id: str, warnings: Sequence[FieldWarning]) -> LeadDetail:
         with self._db.read() as session:
             lead = session.scalars(
-                select(Lead).where(Lead.id == lead_id).options(*_DETAIL_OPTIONS)
+                select(Lead).where(Lead.id == lead_id).options(*_detail_options())
             ).first()
             if lead is None:
                 raise NotFound(f"no lead with id {lead_id!r}")
@@ -843,7 +860,7 @@ class LeadService:
     def _lead_in_full(session: Session, lead_id: str) -> Lead:
         """The lead with everything ``lead_detail`` reads, loaded at once."""
         lead = session.scalars(
-            select(Lead).where(Lead.id == lead_id).options(*_DETAIL_OPTIONS)
+            select(Lead).where(Lead.id == lead_id).options(*_detail_options())
         ).first()
         if lead is None:
             raise NotFound(f"no lead with id {lead_id!r}")
@@ -995,26 +1012,26 @@ class LeadService:
         if condition is None or not self._db.is_sqlite:
             # On SQLite the search index already chose the show and the deleted state.
             if lead_filter.deleted:
-                query = query.where(Lead.deleted_at.is_not(None))
+                query = query.where(_LEADS.c.deleted_at.is_not(None))
             else:
-                query = query.where(Lead.deleted_at.is_(None))
+                query = query.where(_LEADS.c.deleted_at.is_(None))
             if lead_filter.event_id is not None:
-                query = query.where(Lead.event_id == lead_filter.event_id)
+                query = query.where(_LEADS.c.event_id == lead_filter.event_id)
         if lead_filter.staff_id is not None:
-            query = query.where(Lead.staff_id == lead_filter.staff_id)
+            query = query.where(_LEADS.c.staff_id == lead_filter.staff_id)
         if lead_filter.rating is not None:
-            query = query.where(Lead.rating == lead_filter.rating)
+            query = query.where(_LEADS.c.rating == lead_filter.rating)
         if lead_filter.created_from is not None:
-            query = query.where(Lead.created_at >= lead_filter.created_from)
+            query = query.where(_LEADS.c.created_at >= lead_filter.created_from)
         if lead_filter.created_to is not None:
-            query = query.where(Lead.created_at < lead_filter.created_to)
+            query = query.where(_LEADS.c.created_at < lead_filter.created_to)
         if lead_filter.product_sku:
             shown = (
-                select(LeadProduct.lead_id)
-                .join(Product)
-                .where(Product.sku == lead_filter.product_sku)
+                select(_SHOWN.c.lead_id)
+                .join(_PRODUCTS)
+                .where(_PRODUCTS.c.sku == lead_filter.product_sku)
             )
-            query = query.where(Lead.id.in_(shown))
+            query = query.where(_LEADS.c.id.in_(shown))
         return query
 
     def _index_only_query(self, lead_filter: LeadFilter) -> IndexQuery | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from boothapp.core.db import Database
 from boothapp.core.models import Setting
+from boothapp.core.settings import stored_setting
 
 if TYPE_CHECKING:
     from boothapp.core.badges.keyboard_layout import KeyboardMapping
@@ -23,9 +24,7 @@ class ScannerSettingsService:
 
     def load(self) -> KeyboardMapping | None:
         """The stored mapping; None when none was learned or it cannot be read."""
-        with self._db.read() as session:
-            row = session.get(Setting, MAPPING_KEY)
-            value = row.value if row is not None else None
+        value = stored_setting(self._db, MAPPING_KEY)
         if value is None:
             return None
         from boothapp.core.badges.keyboard_layout import KeyboardMapping

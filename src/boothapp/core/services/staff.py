@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
@@ -16,8 +16,13 @@ from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import clean_line, normalise_email, normalise_phone
 
+_STAFF = StaffMember.__table__
+_ROSTERS = EventStaff.__table__
+_STAFF_BY_ID = select(_STAFF).where(_STAFF.c.id == bindparam("staff_id"))
 
-def staff_row(member: StaffMember) -> StaffRow:
+
+def staff_row(member: StaffMember | Row[Any]) -> StaffRow:
+    """A staff member as a service returns them, from the ORM object or a table row."""
     return StaffRow(
         id=member.id,
         name=member.name,
@@ -109,13 +114,13 @@ class StaffService:
         self, event_id: int | None = None, include_inactive: bool = False
     ) -> builtins.list[StaffRow]:
         """Everyone, or the roster of a show when ``event_id`` is given."""
-        with self._db.read() as session:
-            query = select(StaffMember).order_by(func.lower(StaffMember.name))
-            if event_id is not None:
-                query = query.join(EventStaff).where(EventStaff.event_id == event_id)
-            if not include_inactive:
-                query = query.where(StaffMember.active.is_(True))
-            return [staff_row(member) for member in session.scalars(query)]
+        query = select(_STAFF).order_by(func.lower(_STAFF.c.name))
+        if event_id is not None:
+            query = query.join(_ROSTERS).where(_ROSTERS.c.event_id == event_id)
+        if not include_inactive:
+            query = query.where(_STAFF.c.active.is_(True))
+        with self._db.read_connection() as connection:
+            return [staff_row(member) for member in connection.execute(query)]
 
     def set_active(self, reference: str | int, active: bool) -> StaffRow:
         with self._db.write() as session:
@@ -133,6 +138,6 @@ class StaffService:
         chosen = self._settings.load().active_staff_id
         if chosen is None:
             return None
-        with self._db.read() as session:
-            member = session.get(StaffMember, chosen)
+        with self._db.read_connection() as connection:
+            member = connection.execute(_STAFF_BY_ID, {"staff_id": chosen}).first()
             return staff_row(member) if member is not None else None

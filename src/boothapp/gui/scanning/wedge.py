@@ -42,8 +42,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothapp.core.badges import is_whole_badge
-
 if TYPE_CHECKING:
     from boothapp.core.badges.keyboard_layout import KeyboardMapping
 
@@ -289,6 +287,8 @@ class WedgeScanner(QObject):
         payload = "".join(self._buffer)
         if self.mapping is not None:
             payload = self.mapping.apply(payload)
+        from boothapp.core.badges import is_whole_badge
+
         return is_whole_badge(payload)
 
     def _start_scan(self) -> None:
