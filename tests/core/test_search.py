@@ -43,3 +43,10 @@ def test_a_search_in_one_show_reads_its_range_and_leaves_deleted_leads_out() -> 
     assert live.match == 'body : ("zoé"* AND "lef"*) NOT scope : "d7"'
     assert trash.match == 'scope : "d7" AND body : ("zoé"*)'
     assert fts_query(" ,;- ", event_id=7) is None
+
+
+@pytest.mark.parametrize("year", [1970, 1999, 2140, 2300, 9999])
+def test_a_bad_date_keeps_the_lead_inside_its_shows_range(year: int) -> None:
+    rowid = first_search_rowid(5, datetime(year, 6, 1, tzinfo=UTC))
+    first, last = show_rowids(5)
+    assert first <= rowid and rowid + 63 <= last

@@ -66,14 +66,17 @@ def managed_by_models(name: str | None, type_: str, parent_names: object) -> boo
 
 def first_search_rowid(event_id: int, created_at: datetime) -> int:
     """The smallest index rowid for a lead of show ``event_id`` created at
-    ``created_at``; leads created in the same millisecond take the next free ones."""
+    ``created_at``; leads created in the same millisecond take the next free ones.
+    Times before 2000 or after 2139 (a bad date in an imported file) take the first or
+    last millisecond of the range, so a lead never lands in another show's range."""
     if not 0 < event_id <= LAST_SHOW_NUMBER:
         raise ValueError(f"show number {event_id} is outside 1 to {LAST_SHOW_NUMBER}")
-    milliseconds = max(0, (created_at - ROWID_EPOCH) // _MILLISECOND)
+    milliseconds = min(max(0, (created_at - ROWID_EPOCH) // _MILLISECOND), _LAST_MILLISECOND)
     return (event_id << SHOW_SHIFT) + milliseconds * ROWIDS_PER_MILLISECOND
 
 
 _MILLISECOND = timedelta(milliseconds=1)
+_LAST_MILLISECOND = (1 << SHOW_SHIFT) // ROWIDS_PER_MILLISECOND - 1
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,11 @@ def show_rowids(event_id: int | None) -> tuple[int, int]:
     return first, first + (1 << SHOW_SHIFT) - 1
 
 
+_search_rowid_column = Lead.__table__.c.search_rowid
 _TAKEN_ROWIDS = DriverStatement(
-    select(Lead.search_rowid)
-    .where(Lead.search_rowid >= bindparam("first"))
-    .order_by(Lead.search_rowid)
+    select(_search_rowid_column)
+    .where(_search_rowid_column >= bindparam("first"))
+    .order_by(_search_rowid_column)
     .limit(ROWIDS_PER_MILLISECOND)
 )
 
@@ -111,13 +115,17 @@ def free_search_rowid(connection: Connection, event_id: int, created_at: datetim
     at ``created_at`` (past the millisecond's own when they are all taken)."""
     candidate = first_search_rowid(event_id, created_at)
     while True:
-        taken = _TAKEN_ROWIDS.rows(connection, {"first": candidate})
-        for (rowid,) in taken:
-            if rowid != candidate:
-                return candidate
-            candidate += 1
-        if len(taken) < ROWIDS_PER_MILLISECOND:
-            return candidate
+        taken = [rowid for (rowid,) in _TAKEN_ROWIDS.rows(connection, {"first": candidate})]
+        free = next(
+            (offset for offset, rowid in enumerate(taken) if rowid != candidate + offset),
+            len(taken),
+        )
+        candidate += free
+        if free < ROWIDS_PER_MILLISECOND:
+            break
+    if candidate > show_rowids(event_id)[1]:
+        raise ValueError(f"show {event_id} has no free search index rowid left")
+    return candidate
 
 
 def assign_search_rowid(session: Session, lead: Lead) -> int:
@@ -276,7 +284,7 @@ def search_condition(
         query = fts_query(user_text, event_id, deleted)
         if query is None:
             return None
-        return Lead.__table__.c.search_rowid.in_(matching_rowids(query))
+        return _search_rowid_column.in_(matching_rowids(query))
     words = search_words(user_text)
     if not words:
         return None
@@ -289,8 +297,10 @@ def search_condition(
                 Lead.last_name.ilike(pattern),
                 (Lead.last_name + Lead.first_name).ilike(pattern),
                 Lead.company.ilike(pattern),
+                Lead.job_title.ilike(pattern),
                 Lead.email.ilike(pattern),
                 Lead.city.ilike(pattern),
+                Lead.badge_id.ilike(pattern),
                 exists().where(Note.lead_id == Lead.id, Note.text.ilike(pattern)),
             )
         )

@@ -45,7 +45,7 @@ def _aware(created_at: datetime | str) -> datetime:
 
 
 def _rowid_by_show(event_id: int, created_at: datetime) -> int:
-    milliseconds = max(0, (created_at - _EPOCH) // _MILLISECOND)
+    milliseconds = min(max(0, (created_at - _EPOCH) // _MILLISECOND), (1 << 42) - 1)
     return (event_id << 48) + milliseconds * 64
 
 
