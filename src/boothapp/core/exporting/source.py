@@ -127,6 +127,11 @@ def _json(value: Any) -> Any:
     return value
 
 
+def _decoded(value: Any) -> Any:
+    """A JSON column's value from a driver that decodes JSON itself (psycopg)."""
+    return value
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which leads an export covers: a ``LeadFilter`` and, optionally, only those
@@ -366,7 +371,7 @@ def _details(
     event_name = events.get
     utc = stored_utc_or_none
     utc_at = stored_utc
-    as_json = _json
+    as_json = _json if session.get_bind().dialect.name == "sqlite" else _decoded
     new_lead = _new_lead
     sources = STORED_SOURCES
     ratings = STORED_RATINGS

@@ -1,0 +1,505 @@
+"""boothapp on PostgreSQL, the shared booth server of the README, through the real services.
+
+The module starts a throwaway PostgreSQL server listening only on a unix socket in a
+temporary folder (no TCP), and is skipped when PostgreSQL's programs or psycopg are
+missing. initdb and postgres refuse to run as root, so under root the server runs as
+``nobody`` in a folder it owns.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from sqlalchemy import inspect
+
+from boothapp.core.db import SCHEMA_HEAD, Database, open_database
+from boothapp.core.models import LeadSource, Rating
+from boothapp.core.schemas import (
+    EventInput,
+    EventRow,
+    LeadDetail,
+    LeadFilter,
+    LeadInput,
+    ProductInput,
+    ProductShown,
+    QuestionRow,
+    StaffRow,
+)
+from boothapp.core.services import Services
+from boothapp.core.services.exports import ExportRequest
+
+pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'psycopg[binary]')")
+
+# Debian keeps PostgreSQL's programs off PATH, in /usr/lib/postgresql/<version>/bin.
+_SEARCH_PATH = (
+    os.environ.get("PATH", ""),
+    *sorted(
+        (str(p) for p in Path("/usr/lib/postgresql").glob("*/bin")),
+        key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0,
+        reverse=True,
+    ),
+)
+
+
+def _postgres_program(name: str) -> str | None:
+    return shutil.which(name, path=os.pathsep.join(_SEARCH_PATH))
+
+
+INITDB = _postgres_program("initdb")
+PG_CTL = _postgres_program("pg_ctl")
+if INITDB is None or PG_CTL is None:
+    pytest.skip(
+        "PostgreSQL's initdb and pg_ctl are not installed "
+        "(scripts/install-system-packages.sh --with-test-tools)",
+        allow_module_level=True,
+    )
+
+SERVER_USER = "nobody"
+"""Who runs the server when the tests run as root (initdb and postgres refuse root)."""
+
+
+@dataclass(frozen=True)
+class Server:
+    socket_folder: Path
+    user: str
+
+    def url(self, database: str) -> str:
+        return f"postgresql+psycopg://{self.user}@/{database}?host={self.socket_folder}"
+
+
+RUNUSER = shutil.which("runuser", path=os.pathsep.join((os.environ.get("PATH", ""), "/usr/sbin")))
+
+
+def _run(command: list[str], as_user: str | None) -> None:
+    if as_user is not None:
+        assert RUNUSER is not None
+        command = [RUNUSER, "-u", as_user, "--", *command]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+        )
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A PostgreSQL server for this module: a fresh cluster, a unix socket, no TCP."""
+    assert INITDB is not None and PG_CTL is not None
+    as_user = SERVER_USER if os.geteuid() == 0 else None
+    if as_user is not None and RUNUSER is None:
+        pytest.skip("running as root, and runuser is missing to start PostgreSQL as another user")
+    if as_user is None:
+        folder = tmp_path_factory.mktemp("postgresql")
+    else:
+        # pytest's temporary folders are private to root; the server needs its own.
+        folder = Path(tempfile.mkdtemp(prefix="boothapp-pg-"))
+        shutil.chown(folder, user=as_user, group=None)
+    data = folder / "data"
+    log = folder / "server.log"
+    user = as_user or "boothapp"
+    try:
+        _run(
+            [INITDB, "-D", str(data), "-U", user, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"],
+            as_user,
+        )
+        options = f"-c listen_addresses='' -c unix_socket_directories='{folder}' -c fsync=off"
+        _run([PG_CTL, "-D", str(data), "-l", str(log), "-o", options, "-w", "start"], as_user)
+        try:
+            yield Server(folder, user)
+        finally:
+            _run([PG_CTL, "-D", str(data), "-m", "immediate", "-w", "stop"], as_user)
+    finally:
+        if as_user is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def database(server: Server) -> Iterator[Database]:
+    """A database opened (and so migrated) on the server's empty ``postgres`` database."""
+    opened = open_database(server.url("postgres"))
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@dataclass(frozen=True)
+class Booth:
+    services: Services
+    show: EventRow
+    claire: StaffRow
+    jonas: StaffRow
+    question: QuestionRow
+    zoe: LeadDetail
+    li: LeadDetail
+    yamada: LeadDetail
+    old: LeadDetail
+
+
+BEFORE = datetime(2023, 11, 13, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def booth(database: Database) -> Booth:
+    """A show with two staff, three products, a question and four leads."""
+    services = Services.over(database)
+    show = services.events.create(
+        EventInput(
+            name="Milipol Paris 2023",
+            city="Paris",
+            country="FR",
+            timezone="Europe/Paris",
+            consent_text="We may contact you about our products.",
+            consent_version="2023-11",
+        )
+    )
+    claire = services.staff.create("Claire Martin", role="manager", event_id=show.id)
+    jonas = services.staff.create("Jonas Weber", event_id=show.id)
+    for sku, name, category in (
+        ("TC-6040", "Transit case 60x40", "transit_case"),
+        ("RC-4U", "Rack case 4U", "rack_case"),
+        ("ACC-FOAM", "Pick-and-pluck foam", "accessory"),
+    ):
+        services.products.create(
+            ProductInput(sku=sku, name=name, category=category), event_id=show.id
+        )
+    question = services.events.add_question(
+        show.id, "Cases needed", "single", ("1-10", "11-100", "100+")
+    )
+    zoe = services.leads.create(
+        LeadInput(
+            first_name="Zoé",
+            last_name="Lefèvre",
+            company="Thalès Défense",
+            email="Zoe.Lefevre@thales.fr",
+            phone="01 23 45 67 89",
+            city="Élancourt",
+            rating=Rating.HOT,
+            follow_ups=("send_quote",),
+            products=(ProductShown(sku="TC-6040", quantity=12, remark="Sand colour"),),
+            answers={question.id: "11-100"},
+            consent=True,
+            note="Wants a quote for drone cases",
+            badge_id="MIL-0001",
+        ),
+        event_id=show.id,
+        staff_id=claire.id,
+    )
+    li = services.leads.create(
+        LeadInput(
+            first_name="伟",
+            last_name="李",
+            company="北京航空",
+            email="li.wei@example.cn",
+            rating="warm",
+            products=(ProductShown(sku="RC-4U"),),
+            note="对机架箱感兴趣",
+        ),
+        event_id=show.id,
+        staff_id=jonas.id,
+    )
+    yamada = services.leads.create(
+        LeadInput(first_name="太郎", last_name="山田", company="三菱重工", rating="cold"),
+        event_id=show.id,
+        staff_id=jonas.id,
+    )
+    old = services.leads.create(
+        LeadInput(first_name="Hans", last_name="Müller", company="Rheinmetall", job_title="Buyer"),
+        event_id=show.id,
+        staff_id=claire.id,
+        created_at=BEFORE,
+    )
+    return Booth(services, show, claire, jonas, question, zoe, li, yamada, old)
+
+
+def ids(rows: Any) -> set[str]:
+    return {row.id for row in rows}
+
+
+def test_migrations_create_the_schema(database: Database) -> None:
+    assert not database.is_sqlite
+    assert database.engine.dialect.name == "postgresql"
+    with database.engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert {"events", "leads", "lead_products", "notes", "visits", "answers"} <= tables
+    assert not any(name.startswith("lead_search") for name in tables)
+    assert revision == SCHEMA_HEAD
+
+
+def test_opening_again_finds_the_schema_up_to_date(server: Server, booth: Booth) -> None:
+    again = open_database(server.url("postgres"))
+    try:
+        assert [show.name for show in Services.over(again).events.list()] == [booth.show.name]
+    finally:
+        again.close()
+
+
+def test_a_lead_is_stored_whole(booth: Booth) -> None:
+    zoe = booth.services.leads.get(booth.zoe.id)
+    assert (zoe.first_name, zoe.last_name, zoe.company) == ("Zoé", "Lefèvre", "Thalès Défense")
+    assert zoe.email == "Zoe.Lefevre@thales.fr"
+    assert zoe.phone == "+33123456789"
+    assert zoe.rating == Rating.HOT
+    assert zoe.follow_ups == ("send_quote",)
+    assert [(p.sku, p.quantity, p.remark) for p in zoe.products] == [("TC-6040", 12, "Sand colour")]
+    assert [(a.question, a.value) for a in zoe.answers] == [("Cases needed", "11-100")]
+    assert [(n.staff, n.text) for n in zoe.notes] == [
+        ("Claire Martin", "Wants a quote for drone cases")
+    ]
+    assert zoe.consent_given and zoe.consent_version == "2023-11"
+    assert zoe.consent_staff == "Claire Martin"
+    assert zoe.created_at == booth.zoe.created_at
+    assert zoe.created_at.tzinfo is UTC
+    assert [v.source for v in zoe.visits] == [LeadSource.MANUAL]
+    li = booth.services.leads.get(booth.li.id)
+    assert (li.first_name, li.last_name, li.company) == ("伟", "李", "北京航空")
+    old = booth.services.leads.get(booth.old.id)
+    assert old.created_at == BEFORE
+
+
+def test_list_and_filters(booth: Booth) -> None:
+    leads = booth.services.leads
+    show = LeadFilter(event_id=booth.show.id)
+    listed = leads.list(show)
+    assert [row.id for row in listed] == [
+        booth.yamada.id,
+        booth.li.id,
+        booth.zoe.id,
+        booth.old.id,
+    ]
+    zoe = next(row for row in listed if row.id == booth.zoe.id)
+    assert zoe.staff == "Claire Martin"
+    assert zoe.rating == Rating.HOT
+    assert zoe.source == LeadSource.MANUAL
+    assert zoe.created_at == booth.zoe.created_at
+    assert zoe.deleted_at is None
+    by_staff = LeadFilter(event_id=booth.show.id, staff_id=booth.jonas.id)
+    assert ids(leads.list(by_staff)) == {booth.li.id, booth.yamada.id}
+    by_rating = LeadFilter(event_id=booth.show.id, rating=Rating.WARM)
+    assert ids(leads.list(by_rating)) == {booth.li.id}
+    by_product = LeadFilter(event_id=booth.show.id, product_sku="RC-4U")
+    assert ids(leads.list(by_product)) == {booth.li.id}
+    by_date = LeadFilter(
+        event_id=booth.show.id,
+        created_from=BEFORE - timedelta(hours=1),
+        created_to=BEFORE + timedelta(hours=1),
+    )
+    assert ids(leads.list(by_date)) == {booth.old.id}
+    sorted_by_name = leads.list(show, order_by="last_name", descending=False)
+    assert [row.last_name for row in sorted_by_name][:2] == ["Lefèvre", "Müller"]
+    assert [row.id for row in leads.list(show, offset=1, limit=2)] == [booth.li.id, booth.zoe.id]
+    assert leads.list(LeadFilter(event_id=booth.show.id + 1000)) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("lefèvre", {"zoe"}),
+        ("LEFÈVRE zoé", {"zoe"}),
+        ("thalès", {"zoe"}),
+        ("drone", {"zoe"}),
+        ("李伟", {"li"}),
+        ("李", {"li"}),
+        ("机架箱", {"li"}),
+        ("山田太郎", {"yamada"}),
+        ("müller", {"old"}),
+        ("MIL-0001", {"zoe"}),
+        ("buyer", {"old"}),
+        ("nobody-here", set()),
+    ],
+)
+def test_search(booth: Booth, typed: str, expected: set[str]) -> None:
+    leads = booth.services.leads
+    found = leads.list(LeadFilter(event_id=booth.show.id, search=typed))
+    assert ids(found) == {getattr(booth, name).id for name in expected}
+    assert leads.count(LeadFilter(event_id=booth.show.id, search=typed)) == len(expected)
+
+
+def test_count(booth: Booth) -> None:
+    leads = booth.services.leads
+    assert leads.count(LeadFilter(event_id=booth.show.id)) == 4
+    assert leads.count(LeadFilter(event_id=booth.show.id, staff_id=booth.claire.id)) == 2
+    assert leads.count(LeadFilter(event_id=booth.show.id, product_sku="TC-6040")) == 1
+    assert leads.count(LeadFilter(event_id=booth.show.id, search="zoé", rating=Rating.HOT)) == 1
+    assert leads.count(LeadFilter(event_id=booth.show.id, search="zoé", rating=Rating.COLD)) == 0
+
+
+def test_find_duplicates_by_email_and_badge(booth: Booth) -> None:
+    leads = booth.services.leads
+    by_email = leads.find_duplicates(booth.show.id, email="ZOE.LEFEVRE@thales.FR")
+    assert [row.id for row in by_email] == [booth.zoe.id]
+    assert by_email[0].rating == Rating.HOT and by_email[0].staff == "Claire Martin"
+    by_badge = leads.find_duplicates(booth.show.id, badge_id="MIL-0001")
+    assert [row.id for row in by_badge] == [booth.zoe.id]
+    both = leads.find_duplicates(booth.show.id, email="li.wei@example.cn", badge_id="MIL-0001")
+    assert [row.id for row in both] == [booth.zoe.id, booth.li.id]
+    assert (
+        leads.find_duplicates(booth.show.id, email="zoe.lefevre@thales.fr", exclude_id=booth.zoe.id)
+        == []
+    )
+
+
+def test_update_note_and_visit(booth: Booth) -> None:
+    leads = booth.services.leads
+    updated = leads.update(
+        booth.yamada.id,
+        LeadInput(
+            first_name="太郎",
+            last_name="山田",
+            company="三菱重工業",
+            job_title="調達部長",
+            rating="hot",
+            products=(ProductShown(sku="ACC-FOAM", quantity=3), ProductShown(sku="RC-4U")),
+            answers={booth.question.id: "100+"},
+            note="ラック 20台",
+        ),
+        staff_id=booth.claire.id,
+    )
+    assert updated.company == "三菱重工業" and updated.rating == Rating.HOT
+    assert [(p.sku, p.quantity) for p in updated.products] == [("ACC-FOAM", 3), ("RC-4U", None)]
+    note = leads.add_note(booth.yamada.id, "Sent the catalogue — à relancer", booth.jonas.id)
+    assert note.staff == "Jonas Weber" and note.text == "Sent the catalogue — à relancer"
+    visit = leads.record_visit(booth.yamada.id, booth.jonas.id, source="badge")
+    assert visit.staff == "Jonas Weber" and visit.source == LeadSource.BADGE
+    stored = leads.get(booth.yamada.id)
+    assert stored.job_title == "調達部長"
+    assert [n.text for n in stored.notes] == ["ラック 20台", "Sent the catalogue — à relancer"]
+    assert [v.source for v in stored.visits] == [LeadSource.MANUAL, LeadSource.BADGE]
+    assert [(a.question, a.value) for a in stored.answers] == [("Cases needed", "100+")]
+    assert stored.updated_at >= note.at
+    show = booth.show.id
+    assert ids(leads.list(LeadFilter(event_id=show, search="三菱重工業"))) == {booth.yamada.id}
+    assert ids(leads.list(LeadFilter(event_id=show, search="relancer"))) == {booth.yamada.id}
+    assert ids(leads.list(LeadFilter(event_id=show, product_sku="RC-4U"))) == {
+        booth.li.id,
+        booth.yamada.id,
+    }
+    # Put it back as the other tests expect it.
+    leads.update(
+        booth.yamada.id,
+        LeadInput(first_name="太郎", last_name="山田", company="三菱重工", rating="cold"),
+        staff_id=booth.jonas.id,
+    )
+
+
+def test_soft_delete_and_restore(booth: Booth) -> None:
+    leads = booth.services.leads
+    show = booth.show.id
+    leads.delete(booth.old.id)
+    assert booth.old.id not in ids(leads.list(LeadFilter(event_id=show)))
+    assert leads.count(LeadFilter(event_id=show)) == 3
+    assert leads.list(LeadFilter(event_id=show, search="müller")) == []
+    deleted = leads.list(LeadFilter(event_id=show, deleted=True))
+    assert [row.id for row in deleted] == [booth.old.id]
+    assert deleted[0].deleted_at is not None and deleted[0].deleted_at.tzinfo is UTC
+    assert ids(leads.list(LeadFilter(event_id=show, deleted=True, search="müller"))) == {
+        booth.old.id
+    }
+    assert leads.count(LeadFilter(event_id=show, deleted=True, search="müller")) == 1
+    leads.restore(booth.old.id)
+    assert leads.get(booth.old.id).deleted_at is None
+    assert leads.count(LeadFilter(event_id=show)) == 4
+    assert ids(leads.list(LeadFilter(event_id=show, search="müller"))) == {booth.old.id}
+
+
+def test_badge_scans(booth: Booth) -> None:
+    vcard = (
+        "BEGIN:VCARD\nVERSION:3.0\nN:Dubois;Amélie\nFN:Amélie Dubois\nORG:Safran\n"
+        "TITLE:Acheteuse\nEMAIL:amelie.dubois@safran.fr\nEND:VCARD"
+    )
+    scans = booth.services.scans
+    first = scans.scan(
+        vcard,
+        event_id=booth.show.id,
+        staff_id=booth.jonas.id,
+        products=(ProductShown(sku="TC-6040"),),
+        rating="warm",
+    )
+    assert first.outcome == "new" and first.visit_number == 1
+    assert first.message == "Amélie Dubois — new lead"
+    again = scans.scan(vcard, event_id=booth.show.id, staff_id=booth.claire.id)
+    assert again.outcome == "returning" and again.visit_number == 2
+    assert again.lead.id == first.lead.id
+    lead = booth.services.leads.get(first.lead.id)
+    assert (lead.first_name, lead.last_name, lead.company) == ("Amélie", "Dubois", "Safran")
+    assert lead.badge_format == "vcard" and lead.badge_raw == vcard
+    assert lead.source == LeadSource.BADGE
+    assert [v.staff for v in lead.visits] == ["Jonas Weber", "Claire Martin"]
+    unreadable = scans.scan("?? 4711 ??", event_id=booth.show.id, staff_id=booth.jonas.id)
+    assert unreadable.outcome == "pending"
+    assert [row.id for row in scans.pending(booth.show.id)] == [unreadable.lead.id]
+    assert (
+        booth.services.leads.find_duplicates(booth.show.id, email="AMELIE.DUBOIS@safran.fr")[0].id
+        == first.lead.id
+    )
+    for lead_id in (first.lead.id, unreadable.lead.id):
+        booth.services.leads.delete(lead_id)
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_exports_read_back(booth: Booth, tmp_path: Path) -> None:
+    exports = booth.services.exports
+    request = ExportRequest(
+        tmp_path / "leads.xlsx",
+        lead_filter=LeadFilter(event_id=booth.show.id),
+        staff_id=booth.claire.id,
+    )
+    assert exports.count(request) == 4
+    result = exports.export(request)
+    assert result.format == "xlsx" and result.count == 4
+    workbook = load_workbook(result.path)
+    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits"]
+    sheet = workbook["Leads"]
+    header = [cell.value for cell in sheet[1]]
+    records = {
+        row[header.index("Lead ID")]: dict(zip(header, row, strict=True))
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    }
+    assert set(records) == {booth.zoe.id, booth.li.id, booth.yamada.id, booth.old.id}
+    zoe = records[booth.zoe.id]
+    assert (zoe["First name"], zoe["Last name"], zoe["Company"]) == (
+        "Zoé",
+        "Lefèvre",
+        "Thalès Défense",
+    )
+    assert zoe["Staff"] == "Claire Martin"
+    assert zoe["Rating"] == "Hot"
+    assert zoe["Transit case 60x40"] == 12
+    assert zoe["Cases needed"] == "11-100"
+    assert "Wants a quote for drone cases" in zoe["Notes"]
+    assert records[booth.li.id]["Company"] == "北京航空"
+    assert records[booth.yamada.id]["Last name"] == "山田"
+
+    csv_result = exports.export(
+        ExportRequest(
+            tmp_path / "leads.csv",
+            lead_filter=LeadFilter(event_id=booth.show.id, rating=Rating.WARM),
+            staff_id=booth.claire.id,
+        )
+    )
+    assert csv_result.format == "csv" and csv_result.count == 1
+    rows = read_csv(csv_result.path)
+    assert [(row["First name"], row["Last name"], row["Company"]) for row in rows] == [
+        ("伟", "李", "北京航空")
+    ]
+    assert rows[0]["Notes"].endswith("对机架箱感兴趣")
+    assert rows[0]["Products shown"] == "Rack case 4U (RC-4U)"
+    history = exports.history(booth.show.id)
+    assert [(record.format, record.lead_count) for record in history] == [("csv", 1), ("xlsx", 4)]
+    assert history[0].staff == "Claire Martin"
