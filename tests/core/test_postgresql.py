@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,6 +25,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import inspect
 
 from boothapp.core.db import SCHEMA_HEAD, Database, open_database
+from boothapp.core.errors import StorageError
 from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import (
     EventInput,
@@ -503,3 +505,46 @@ def test_exports_read_back(booth: Booth, tmp_path: Path) -> None:
     history = exports.history(booth.show.id)
     assert [(record.format, record.lead_count) for record in history] == [("csv", 1), ("xlsx", 4)]
     assert history[0].staff == "Claire Martin"
+
+
+def test_two_laptops_saving_at_the_same_moment_both_save(database: Database, booth: Booth) -> None:
+    """Each save holds the server's write lock, so two saves into one show in the same
+    millisecond cannot take the same search rowid."""
+    show = booth.services.events.create(EventInput(name="Eurosatory 2024"))
+    laptops = [open_database(database.target.url) for _ in range(2)]
+    moment = datetime(2024, 6, 17, 9, 0, tzinfo=UTC)
+    together = threading.Barrier(2)
+    saved: list[list[str]] = [[], []]
+    failures: list[BaseException] = []
+
+    def save(laptop: int) -> None:
+        leads = Services.over(laptops[laptop]).leads
+        try:
+            for n in range(15):
+                together.wait(timeout=30)
+                lead = leads.create(
+                    LeadInput(first_name=f"Laptop {laptop}", last_name=f"Visitor {n}"),
+                    event_id=show.id,
+                    created_at=moment,
+                )
+                saved[laptop].append(lead.id)
+        except BaseException as exc:  # reported below, from the test's thread
+            failures.append(exc)
+            together.abort()
+
+    threads = [threading.Thread(target=save, args=(laptop,)) for laptop in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    for laptop in laptops:
+        laptop.close()
+    assert failures == []
+    assert len(saved[0]) == len(saved[1]) == 15
+    listed = booth.services.leads.list(LeadFilter(event_id=show.id), limit=None)
+    assert {row.id for row in listed} == set(saved[0]) | set(saved[1])
+
+
+def test_a_database_missing_on_the_server_is_a_clear_error(server: Server) -> None:
+    with pytest.raises(StorageError, match="nosuchdb"):
+        open_database(server.url("nosuchdb"))

@@ -117,6 +117,22 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+WRITE_LOCK_KEY = 0x626F6F7468
+"""The PostgreSQL advisory lock every boothapp write transaction holds ("booth")."""
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    """Write transactions on a shared server take one lock until they end, as
+    ``BEGIN IMMEDIATE`` makes them on SQLite: two laptops saving into the same show in
+    the same millisecond would otherwise pick the same search rowid (a unique column)
+    and one of the saves would fail."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(_IMMEDIATE, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 def storage_error(label: str, exc: BaseException) -> StorageError:
     """Turns a driver error into a message that names the database and what to do."""
     reason = str(getattr(exc, "orig", None) or exc).lower()
@@ -347,6 +363,8 @@ def open_database(
         raise StorageError(f"{resolved.label}: cannot use this database ({exc})") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     database = Database(engine, resolved)
     try:
         revision = _peek_revision(resolved, engine)
