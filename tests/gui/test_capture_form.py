@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMessageBox,
+    QStyle,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -24,7 +25,7 @@ from boothapp.core.models import FollowUp, ProductCategory, QuestionKind, Rating
 from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput, ProductInput
 from boothapp.core.services import Services
 from boothapp.gui.capture.capture_form import CaptureForm
-from boothapp.gui.main_window import MainWindow
+from boothapp.gui.main_window import FORM_WIDTH, MainWindow
 from boothapp.gui.tasks import SynchronousRunner
 
 MakeWindow = Callable[[], MainWindow]
@@ -583,3 +584,35 @@ def test_every_field_is_labelled(window: MainWindow) -> None:
         assert widget.accessibleName()
     for control in view.questions.focus_chain():
         assert control.accessibleName()
+
+
+def test_a_long_product_name_is_shortened_on_a_laptop_screen_and_keeps_its_sku(
+    show: Show, services: Services, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    services.products.create(
+        ProductInput(
+            sku="KRS-AC-SEAL",
+            name="Gasket and Pressure-Valve Service Kit for Every Case in the Range",
+            category=ProductCategory.ACCESSORY,
+        ),
+        show.show.id,
+    )
+    window = make_window()
+    window.resize(1366, 768)
+    # As the window lays itself out when it opens on a 1366-pixel laptop screen.
+    window.view.splitter.setSizes([FORM_WIDTH, 1366 - FORM_WIDTH])
+    lines = {sku: line.check for sku, line in window.capture.view.products.lines.items()}
+    long_box, short_box = lines["KRS-AC-SEAL"], lines["TC-6040"]
+    qtbot.waitUntil(lambda: "…" in long_box.text() and "…" not in short_box.text())
+
+    for box in (long_box, short_box):
+        style = box.style()
+        room = (
+            box.width()
+            - style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, box)
+            - style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
+        )
+        assert box.fontMetrics().horizontalAdvance(box.text()) <= room
+    assert long_box.text().endswith("  ·  KRS-AC-SEAL")
+    assert "Gasket and Pressure-Valve Service Kit for Every Case" in long_box.toolTip()
+    assert short_box.text() == "Transit case 60x40  ·  TC-6040"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,39 @@ MAX_QUANTITY = 1_000_000
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class ProductCheckBox(QCheckBox):
+    """A product's tick box, labelled "name  ·  SKU". When the column is too narrow for
+    the whole label, the name is shortened with "…" and the SKU stays whole (the
+    tooltip has everything)."""
+
+    def __init__(self, name: str, sku: str) -> None:
+        super().__init__()
+        self._name = name
+        self._sku = sku
+        self._show_label(self.full_label())
+
+    def full_label(self) -> str:
+        return f"{self._name}  ·  {self._sku}"
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        style = self.style()
+        indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
+        spacing = style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self)
+        room = event.size().width() - indicator - spacing - 4
+        metrics = self.fontMetrics()
+        if metrics.horizontalAdvance(self.full_label()) <= room:
+            self._show_label(self.full_label())
+            return
+        tail = f"  ·  {self._sku}"
+        name_room = max(0, room - metrics.horizontalAdvance(tail))
+        name = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, name_room)
+        self._show_label(name + tail)
+
+    def _show_label(self, label: str) -> None:
+        self.setText(label.replace("&", "&&"))
 
 
 @dataclass
@@ -81,8 +115,10 @@ class ProductsPanel(QWidget):
         self._grid.setContentsMargins(4, 2, 4, 2)
         self._grid.setHorizontalSpacing(8)
         self._grid.setVerticalSpacing(2)
-        self._grid.setColumnStretch(0, 3)
-        self._grid.setColumnStretch(2, 2)
+        # The product's name and SKU get most of the room: at 1366 pixels wide a 3:2
+        # share cut "TC 3015 Compact Transit Case · KRS-TC-3015" short.
+        self._grid.setColumnStretch(0, 4)
+        self._grid.setColumnStretch(2, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("productList")
         self.scroll_area.setWidgetResizable(True)
@@ -152,7 +188,7 @@ class ProductsPanel(QWidget):
         self.rebuilt.emit()
 
     def _make_line(self, product: ProductRow) -> ProductLine:
-        check = QCheckBox(f"{product.name}  ·  {product.sku}".replace("&", "&&"))
+        check = ProductCheckBox(product.name, product.sku)
         check.setObjectName(f"product:{product.sku}")
         check.setToolTip(
             "\n".join(
