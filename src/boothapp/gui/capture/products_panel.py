@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,10 @@ class ProductCheckBox(QCheckBox):
         return f"{self._name}  ·  {self._sku}"
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # Imported here: PySide6 builds QStyle's Python type on first use (16 ms), and
+        # the window's first screen has no product boxes.
+        from PySide6.QtWidgets import QStyle
+
         super().resizeEvent(event)
         style = self.style()
         indicator = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self)
