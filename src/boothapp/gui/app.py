@@ -21,6 +21,8 @@ from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
 from boothapp.core.errors import BoothError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from boothapp.core.services import Services
     from boothapp.gui.scanning.wedge import WedgeScanner
 
@@ -52,11 +54,14 @@ def run_gui(database_target: str | None) -> int:
     return _run(database_target, quit_when_shown=False)
 
 
-def start_for_measurement(database_target: str | None) -> int:
+def start_for_measurement(
+    database_target: str | None, on_first_paint: Callable[[], None] | None = None
+) -> int:
     """Starts exactly as :func:`run_gui` does but quits once the window has painted its
-    first screen (the lead list with its first rows beside the capture form): the
-    start-up benchmark times this against a bare PySide6 window."""
-    return _run(database_target, quit_when_shown=True)
+    first screen (the lead list with its first rows beside the capture form), calling
+    ``on_first_paint`` at that moment: the start-up benchmark times this against a bare
+    PySide6 window."""
+    return _run(database_target, quit_when_shown=True, on_first_paint=on_first_paint)
 
 
 def _listen_for_scanners(app: QApplication, wedge: WedgeScanner, services: Services) -> None:
@@ -72,17 +77,26 @@ def _settle_memory(collecting: bool) -> None:
         gc.enable()
 
 
-def _run(database_target: str | None, quit_when_shown: bool) -> int:
+def _run(
+    database_target: str | None,
+    quit_when_shown: bool,
+    on_first_paint: Callable[[], None] | None = None,
+) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _start(database_target, quit_when_shown, collecting)
+        return _start(database_target, quit_when_shown, collecting, on_first_paint)
     finally:
         if collecting:
             gc.enable()
 
 
-def _start(database_target: str | None, quit_when_shown: bool, collecting: bool) -> int:
+def _start(
+    database_target: str | None,
+    quit_when_shown: bool,
+    collecting: bool,
+    on_first_paint: Callable[[], None] | None,
+) -> int:
     app = application()
 
     from boothapp.gui.crash import CrashHandler
@@ -111,6 +125,8 @@ def _start(database_target: str | None, quit_when_shown: bool, collecting: bool)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.first_painted.connect(lambda: _settle_memory(collecting))
             window.first_painted.connect(lambda: _listen_for_scanners(app, wedge, services))
+            if on_first_paint is not None:
+                window.first_painted.connect(on_first_paint)
             if quit_when_shown:
                 window.first_painted.connect(app.quit)
             window.show()
