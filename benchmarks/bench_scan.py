@@ -31,17 +31,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window tests' key poster sends the bursts, as a USB scanner types them.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "gui"))
 
+from gui_helpers import Keys as ScannerKeys  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
-    QEvent,
     QEventLoop,
     QSettings,
-    Qt,
     QThreadPool,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
@@ -121,32 +121,6 @@ def returning_visitors(services: Services, event_id: int, count: int, seed: int)
     return [Scan(str(raw), returning=True, first_name=first) for raw, first in chosen]
 
 
-class Scanner:
-    """Posts a scanner's key events, timestamped on a virtual clock (milliseconds)."""
-
-    def __init__(self) -> None:
-        self.now = 1_000
-
-    def events(self, text: str) -> list[QKeyEvent]:
-        made = []
-        for char in text:
-            self.now += KEY_GAP_MS
-            if char == "\n":
-                key, sent = int(Qt.Key.Key_Return), "\r"
-            elif char.isascii() and char.isalnum():
-                key, sent = ord(char.upper()), char
-            else:
-                key, sent = int(Qt.Key.Key_unknown), char
-            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-                event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, sent)
-                event.setTimestamp(self.now)
-                made.append(event)
-        return made
-
-    def pause(self, ms: int) -> None:
-        self.now += ms
-
-
 class Recorder:
     """When the wedge handed the payload on and when the scan flow finished."""
 
@@ -179,11 +153,11 @@ def settle(app: QApplication) -> None:
 
 
 def play(
-    app: QApplication, window: MainWindow, scanner: Scanner, recorder: Recorder, scan: Scan
+    app: QApplication, window: MainWindow, scanner: ScannerKeys, recorder: Recorder, scan: Scan
 ) -> tuple[float, float]:
     """One burst; (from the final Enter to the lead open, of which waiting), in ms."""
     target: QWidget = QApplication.focusWidget() or window.capture.view.edits["first_name"]
-    events = scanner.events(scan.payload + "\n")
+    events = scanner.key_events(scan.payload + "\n", KEY_GAP_MS)
     for event in events[:-2]:
         QCoreApplication.postEvent(target, event)
     app.processEvents()
@@ -269,7 +243,7 @@ def run(folder: Path, args: argparse.Namespace) -> dict[str, list[float]]:
             window.capture.autosave_timer.stop()
             window.capture.focus_first_field()
             settle(app)
-            scanner = Scanner()
+            scanner = ScannerKeys()
             timings: dict[str, list[float]] = {
                 "all": [],
                 "new": [],

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from exporting.booth_data import milipol_stand
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import inspect
 
@@ -33,7 +34,6 @@ from boothapp.core.schemas import (
     LeadDetail,
     LeadFilter,
     LeadInput,
-    ProductInput,
     ProductShown,
     QuestionRow,
     StaffRow,
@@ -156,26 +156,7 @@ BEFORE = datetime(2023, 11, 13, 9, 30, tzinfo=UTC)
 def booth(database: Database) -> Booth:
     """A show with two staff, three products, a question and four leads."""
     services = Services.over(database)
-    show = services.events.create(
-        EventInput(
-            name="Milipol Paris 2023",
-            city="Paris",
-            country="FR",
-            timezone="Europe/Paris",
-            consent_text="We may contact you about our products.",
-            consent_version="2023-11",
-        )
-    )
-    claire = services.staff.create("Claire Martin", role="manager", event_id=show.id)
-    jonas = services.staff.create("Jonas Weber", event_id=show.id)
-    for sku, name, category in (
-        ("TC-6040", "Transit case 60x40", "transit_case"),
-        ("RC-4U", "Rack case 4U", "rack_case"),
-        ("ACC-FOAM", "Pick-and-pluck foam", "accessory"),
-    ):
-        services.products.create(
-            ProductInput(sku=sku, name=name, category=category), event_id=show.id
-        )
+    show, claire, jonas = milipol_stand(services)
     question = services.events.add_question(
         show.id, "Cases needed", "single", ("1-10", "11-100", "100+")
     )

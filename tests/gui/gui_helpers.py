@@ -155,6 +155,17 @@ class Keys:
         gap_ms: int,
         modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
     ) -> None:
+        for event in self.key_events(text, gap_ms, modifiers):
+            QCoreApplication.postEvent(widget, event)
+
+    def key_events(
+        self,
+        text: str,
+        gap_ms: int,
+        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    ) -> list[QKeyEvent]:
+        """A press and a release per character of ``text``, ``gap_ms`` apart."""
+        made = []
         for char in text:
             self.now += gap_ms
             if char == "\n":
@@ -166,7 +177,8 @@ class Keys:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 event = QKeyEvent(kind, key, modifiers, sent)
                 event.setTimestamp(self.now)
-                QCoreApplication.postEvent(widget, event)
+                made.append(event)
+        return made
 
     def pause(self, ms: int) -> None:
         self.now += ms

@@ -5,11 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from boothapp.core.schemas import EventRow, LeadDetail, QuestionRow
+from boothapp.core.schemas import (
+    EventInput,
+    EventRow,
+    LeadDetail,
+    ProductInput,
+    QuestionRow,
+    StaffRow,
+)
 from boothapp.core.services import Services
 from boothapp.core.services.exports import ExportService
 
 LONG_NOTE_LENGTH = 40_000
+STAND_PRODUCTS = (
+    ("TC-6040", "Transit case 60x40", "transit_case"),
+    ("RC-4U", "Rack case 4U", "rack_case"),
+    ("ACC-FOAM", "Pick-and-pluck foam", "accessory"),
+)
 HOSTILE = {
     "first_name": "=1+1",
     "last_name": "#N/A",
@@ -85,3 +97,26 @@ class Booth:
 
 def moment(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2023, 11, day, hour, minute, tzinfo=UTC)
+
+
+def milipol_stand(services: Services) -> tuple[EventRow, StaffRow, StaffRow]:
+    """Milipol Paris 2023 with a consent text, Claire Martin (manager) and Jonas Weber
+    on its roster and ``STAND_PRODUCTS`` on its stand: the show, Claire, Jonas."""
+    show = services.events.create(
+        EventInput(
+            name="Milipol Paris 2023",
+            venue="Paris Nord Villepinte",
+            city="Paris",
+            country="FR",
+            timezone="Europe/Paris",
+            consent_text="We may contact you about our products.",
+            consent_version="2023-11",
+        )
+    )
+    claire = services.staff.create("Claire Martin", role="manager", event_id=show.id)
+    jonas = services.staff.create("Jonas Weber", event_id=show.id)
+    for sku, name, category in STAND_PRODUCTS:
+        services.products.create(
+            ProductInput(sku=sku, name=name, category=category), event_id=show.id
+        )
+    return show, claire, jonas

@@ -8,11 +8,11 @@ from sqlalchemy import update
 
 from boothapp.core.db import open_database
 from boothapp.core.models import Lead, Note
-from boothapp.core.schemas import EventInput, LeadInput, ProductInput, ProductShown
+from boothapp.core.schemas import LeadInput, ProductShown
 from boothapp.core.services import Services
 from boothapp.core.services.exports import ExportService
 
-from .booth_data import FORMULA_NOTE, HOSTILE, Booth, long_note, moment
+from .booth_data import FORMULA_NOTE, HOSTILE, Booth, long_note, milipol_stand, moment
 
 
 @pytest.fixture
@@ -30,27 +30,7 @@ def booth(export_services: Services) -> Booth:
     over three days, one of them full of values that spreadsheets trip over."""
     services = export_services
     exports = ExportService(services.database, services.events, services.products, services.staff)
-    show = services.events.create(
-        EventInput(
-            name="Milipol Paris 2023",
-            venue="Paris Nord Villepinte",
-            city="Paris",
-            country="FR",
-            timezone="Europe/Paris",
-            consent_text="We may contact you about our products.",
-            consent_version="2023-11",
-        )
-    )
-    claire = services.staff.create("Claire Martin", role="manager", event_id=show.id)
-    jonas = services.staff.create("Jonas Weber", event_id=show.id)
-    for sku, name, category in (
-        ("TC-6040", "Transit case 60x40", "transit_case"),
-        ("RC-4U", "Rack case 4U", "rack_case"),
-        ("ACC-FOAM", "Pick-and-pluck foam", "accessory"),
-    ):
-        services.products.create(
-            ProductInput(sku=sku, name=name, category=category), event_id=show.id
-        )
+    show, claire, jonas = milipol_stand(services)
     role = services.events.add_question(
         show.id, "Role in the purchase", "single", ("Decision maker", "End user")
     )
