@@ -24,6 +24,19 @@ _Bind = tuple[str, bool, Any, _Processor]
 type's conversion."""
 
 
+def driver_rows(
+    connection: Connection, statement: _Statement, parameters: Mapping[str, Any]
+) -> list[Any]:
+    """The statement's rows as the database driver's own tuples, run through SQLAlchemy
+    but without its result processing (the lead list reads hundreds of rows per key
+    typed); no rows for a statement that returns none."""
+    result = connection.execute(statement, dict(parameters))
+    try:
+        return list(result.cursor.fetchall()) if result.returns_rows else []
+    finally:
+        result.close()
+
+
 class DriverStatement:
     """A Core statement (select, insert, text) run on the driver's cursor on SQLite."""
 
@@ -34,11 +47,7 @@ class DriverStatement:
     def rows(self, connection: Connection, parameters: Mapping[str, Any]) -> list[Any]:
         """Runs the statement once; its rows as the driver's tuples."""
         if connection.dialect.name != "sqlite":
-            result = connection.execute(self.statement, dict(parameters))
-            try:
-                return list(result.cursor.fetchall()) if result.returns_rows else []
-            finally:
-                result.close()
+            return driver_rows(connection, self.statement, parameters)
         sql, binds = self._for(connection.dialect, parameters)
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from boothapp.core.db import Database
-from boothapp.core.driver import DriverStatement
+from boothapp.core.driver import DriverStatement, driver_rows
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import (
     STORED_RATINGS,
@@ -183,18 +183,6 @@ _ROW_COLUMNS = (
     _LEADS.c.badge_id,
     _LEADS.c.deleted_at,
 )
-
-
-def driver_rows(
-    connection: Connection, statement: Select[*tuple[Any, ...]], parameters: dict[str, Any]
-) -> builtins.list[Any]:
-    """The statement's rows as the database driver's own tuples, without SQLAlchemy's
-    result processing (the lead list reads hundreds of rows per key typed)."""
-    result = connection.execute(statement, parameters)
-    try:
-        return list(result.cursor.fetchall())
-    finally:
-        result.close()
 
 
 def lead_rows(rows: Sequence[Any], staff_names: dict[int, str]) -> builtins.list[LeadRow]:
