@@ -11,7 +11,6 @@ from boothapp.core.db import Database
 from boothapp.core.models import Setting
 
 _SETTINGS = Setting.__table__
-_ALL_SETTINGS = select(_SETTINGS.c.key, _SETTINGS.c.value)
 _ONE_SETTING = select(_SETTINGS.c.value).where(_SETTINGS.c.key == bindparam("key"))
 
 
@@ -34,15 +33,21 @@ class AppSettings:
     active_staff_id: int | None = None
 
 
+_APP_SETTINGS = select(_SETTINGS.c.key, _SETTINGS.c.value).where(
+    _SETTINGS.c.key.in_([field.name for field in fields(AppSettings)])
+)
+"""The rows ``AppSettings`` is made of, and not the others the table holds (the form's
+draft, up to 1 MB, or the scanner's keyboard mapping)."""
+
+
 class SettingsService:
     def __init__(self, database: Database) -> None:
         self._db = database
 
     def load(self) -> AppSettings:
         with self._db.read_connection() as connection:
-            stored = {row.key: row.value for row in connection.execute(_ALL_SETTINGS)}
-        known = {f.name for f in fields(AppSettings)}
-        return AppSettings(**{k: v for k, v in stored.items() if k in known})
+            stored = {row.key: row.value for row in connection.execute(_APP_SETTINGS)}
+        return AppSettings(**stored)
 
     def update(self, **changes: Any) -> AppSettings:
         """Changes some settings and stores them; unknown names raise TypeError."""
