@@ -51,7 +51,7 @@ def run_gui(database_target: str | None) -> int:
     """Opens ``database_target`` (a file or URL; None: ``$BOOTHAPP_DB`` or the default
     file), shows the main window and runs until it is closed. Returns the exit code:
     0, or 1 when the database cannot be used (after saying why)."""
-    return _run(database_target, quit_when_shown=False)
+    return _run(database_target, measured=None)
 
 
 def start_for_measurement(
@@ -61,7 +61,7 @@ def start_for_measurement(
     first screen (the lead list with its first rows beside the capture form), calling
     ``on_first_paint`` at that moment: the start-up benchmark times this against a bare
     PySide6 window."""
-    return _run(database_target, quit_when_shown=True, on_first_paint=on_first_paint)
+    return _run(database_target, measured=on_first_paint or (lambda: None))
 
 
 def _listen_for_scanners(app: QApplication, wedge: WedgeScanner, services: Services) -> None:
@@ -77,25 +77,19 @@ def _settle_memory(collecting: bool) -> None:
         gc.enable()
 
 
-def _run(
-    database_target: str | None,
-    quit_when_shown: bool,
-    on_first_paint: Callable[[], None] | None = None,
-) -> int:
+def _run(database_target: str | None, measured: Callable[[], None] | None) -> int:
+    """Runs the window; with ``measured``, calls it at the first paint and quits."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _start(database_target, quit_when_shown, collecting, on_first_paint)
+        return _start(database_target, measured, collecting)
     finally:
         if collecting:
             gc.enable()
 
 
 def _start(
-    database_target: str | None,
-    quit_when_shown: bool,
-    collecting: bool,
-    on_first_paint: Callable[[], None] | None,
+    database_target: str | None, measured: Callable[[], None] | None, collecting: bool
 ) -> int:
     app = application()
 
@@ -125,9 +119,8 @@ def _start(
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.first_painted.connect(lambda: _settle_memory(collecting))
             window.first_painted.connect(lambda: _listen_for_scanners(app, wedge, services))
-            if on_first_paint is not None:
-                window.first_painted.connect(on_first_paint)
-            if quit_when_shown:
+            if measured is not None:
+                window.first_painted.connect(measured)
                 window.first_painted.connect(app.quit)
             window.show()
             try:
