@@ -13,7 +13,10 @@ runs each measurement in a fresh interpreter, so peak memory is that process's
   timed), appended as plain values to a bare openpyxl write-only workbook and saved;
 * pandas: the same prepared rows as DataFrames, ``to_excel`` (openpyxl engine) per
   sheet; skipped with a note when pandas is not installed;
-* boothapp xlsx of ``--small`` leads, and boothapp CSV of ``--leads`` leads.
+* boothapp xlsx of ``--small`` leads, and boothapp CSV of ``--leads`` leads;
+* CSV floor: reading with sqlite3 the columns and child rows the CSV shows (each table
+  once, no joins), then writing boothapp's Leads rows, prepared beforehand (not
+  timed), with ``csv.writer``: what any Python CSV export of these leads costs.
 
 Prints a table with ratios and the targets. ``--workdir`` keeps the databases for
 the next run (building 100,000 demo leads takes a while). ``--repeat`` runs each
@@ -149,7 +152,57 @@ def child_pandas(db_path: Path, out: Path) -> dict[str, Any]:
     return {"seconds": seconds, "cpu": cpu, "count": len(frames["Leads"]), "baseline_mb": baseline}
 
 
-CHILDREN = {"boothapp": child_boothapp, "floor": child_floor, "pandas": child_pandas}
+CSV_FLOOR_READS = (
+    "SELECT created_at, staff_id, first_name, last_name, company, job_title, email, phone,"
+    " mobile, country, city, rating, follow_ups, consent_given, consent_version, consent_at,"
+    " badge_id, source, id FROM leads WHERE deleted_at IS NULL",
+    "SELECT lead_id, created_at, staff_id, text FROM notes",
+    "SELECT lead_id, product_id, quantity, remark FROM lead_products",
+    "SELECT lead_id, question_id, value FROM answers",
+    "SELECT lead_id, at, staff_id, source FROM visits",
+)
+"""What a CSV of the Leads columns has to read at the least: the columns it shows, and
+the rows of the four tables its products, answers, notes and visits come from, each
+table read once in its stored order (no joins, no sorting)."""
+
+
+def child_csv_floor(db_path: Path, out: Path) -> dict[str, Any]:
+    """The least a CSV export of these leads costs in Python: reading what it shows with
+    sqlite3 (``CSV_FLOOR_READS``), then writing boothapp's Leads rows, prepared in
+    memory beforehand (not timed), with ``csv.writer`` as boothapp's CSV does."""
+    import csv
+    import sqlite3
+
+    headers, leads, _notes, _visits = _plain_rows(db_path)
+    baseline = _peak_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    connection = sqlite3.connect(db_path)
+    for query in CSV_FLOOR_READS:
+        cursor = connection.execute(query)
+        while cursor.fetchmany(1000):
+            pass
+    connection.close()
+    read_cpu = time.process_time() - cpu
+    with out.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(headers)
+        writer.writerows(leads)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "read_cpu": read_cpu,
+        "count": len(leads),
+        "baseline_mb": baseline,
+    }
+
+
+CHILDREN = {
+    "boothapp": child_boothapp,
+    "floor": child_floor,
+    "pandas": child_pandas,
+    "csv_floor": child_csv_floor,
+}
 
 
 def run_child(kind: str, db_path: Path, out: Path) -> dict[str, Any]:
@@ -228,6 +281,7 @@ def main() -> int:
         *([("pandas", big, "pandas.xlsx")] if _pandas_installed() else []),
         ("boothapp", small, "small.xlsx"),
         ("boothapp", big, "boothapp.csv"),
+        ("csv_floor", big, "floor.csv"),
     ]
     load_before = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     speed_before = _machine_speed(SPEED_CHECK_ADDITIONS)
@@ -250,6 +304,7 @@ def main() -> int:
     panda = best("pandas.xlsx") if "pandas.xlsx" in runs else None
     booth_small = best("small.xlsx")
     csv_run = best("boothapp.csv")
+    csv_floor = best("floor.csv")
 
     machine = (
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -332,9 +387,18 @@ def main() -> int:
         timing(csv_run),
         memory(csv_run),
         speed(csv_run),
-        "",
+        f"{csv_run['cpu'] / csv_floor['cpu']:.2f}x floor",
         "<= 3 s",
         verdict(csv_run["cpu"] <= 3),
+    )
+    row(
+        "floor: sqlite3 reads of what the CSV shows, then csv.writer of the same rows",
+        timing(csv_floor),
+        memory(csv_floor),
+        speed(csv_floor),
+        f"1.00x (reading {csv_floor['read_cpu']:.2f} s CPU)",
+        "",
+        "",
     )
     print()
     sizes = ", ".join(
