@@ -5,35 +5,21 @@ import warnings
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from alembic import command
 from alembic.autogenerate import compare_metadata
-from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from schema_helpers import downgrade_schema, migrations_config
 from sqlalchemy import create_engine
 
-import boothapp.core.migrations as migrations_package
-from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, Database, open_database, upgrade_schema
+from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, upgrade_schema
 from boothapp.core.models import Base
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.search import managed_by_models, show_rowids
 from boothapp.core.services import Services
 
 
-def downgrade_schema(database: Database, revision: str) -> None:
-    """Runs the Alembic migrations down to ``revision`` (boothapp itself never does)."""
-    config = Config()
-    config.set_main_option("script_location", str(Path(migrations_package.__file__).parent))
-    with database.engine.connect() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-        connection.commit()
-
-
 def _scripts() -> ScriptDirectory:
-    config = Config()
-    config.set_main_option("script_location", str(Path(migrations_package.__file__).parent))
-    return ScriptDirectory.from_config(config)
+    return ScriptDirectory.from_config(migrations_config())
 
 
 def test_known_revisions_are_the_alembic_history() -> None:

@@ -23,7 +23,8 @@ from typing import Any
 import pytest
 from exporting.booth_data import milipol_stand
 from openpyxl import load_workbook  # type: ignore[import-untyped]
-from sqlalchemy import inspect
+from schema_helpers import downgrade_schema
+from sqlalchemy import create_engine, inspect
 
 from boothapp.core.db import SCHEMA_HEAD, Database, open_database
 from boothapp.core.errors import StorageError
@@ -217,7 +218,7 @@ def test_migrations_create_the_schema(database: Database) -> None:
         tables = set(inspect(connection).get_table_names())
         revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     assert {"events", "leads", "lead_products", "notes", "visits", "answers"} <= tables
-    assert not any(name.startswith("lead_search") for name in tables)
+    assert "lead_search" in tables
     assert revision == SCHEMA_HEAD
 
 
@@ -291,6 +292,13 @@ def test_list_and_filters(booth: Booth) -> None:
     [
         ("lefèvre", {"zoe"}),
         ("LEFÈVRE zoé", {"zoe"}),
+        ("lefevre", {"zoe"}),
+        ("LEFEVRE ZOE", {"zoe"}),
+        ("thales defense", {"zoe"}),
+        ("muller", {"old"}),
+        ("MÜLLER", {"old"}),
+        ("ｍｕｌｌｅｒ", {"old"}),
+        ("zo_", set()),
         ("thalès", {"zoe"}),
         ("drone", {"zoe"}),
         ("李伟", {"li"}),
@@ -375,6 +383,8 @@ def test_update_note_and_visit(booth: Booth) -> None:
         LeadInput(first_name="太郎", last_name="山田", company="三菱重工", rating="cold"),
         staff_id=booth.jonas.id,
     )
+    assert leads.list(LeadFilter(event_id=show, search="三菱重工業")) == []
+    assert ids(leads.list(LeadFilter(event_id=show, search="三菱重工"))) == {booth.yamada.id}
 
 
 def test_soft_delete_and_restore(booth: Booth) -> None:
@@ -524,6 +534,39 @@ def test_two_laptops_saving_at_the_same_moment_both_save(database: Database, boo
     assert len(saved[0]) == len(saved[1]) == 15
     listed = booth.services.leads.list(LeadFilter(event_id=show.id), limit=None)
     assert {row.id for row in listed} == set(saved[0]) | set(saved[1])
+
+
+def test_upgrading_fills_the_search_table_for_the_leads_already_stored(server: Server) -> None:
+    """A server database made before the search table had one (0007) is searchable
+    with and without accents once boothapp opens it again."""
+    admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql("CREATE DATABASE upgrading")
+    admin.dispose()
+    database = open_database(server.url("upgrading"))
+    try:
+        services = Services.over(database)
+        show, claire, _jonas = milipol_stand(services)
+        zoe = services.leads.create(
+            LeadInput(first_name="Zoé", last_name="Lefèvre", company="Thalès", note="Drône"),
+            event_id=show.id,
+            staff_id=claire.id,
+        )
+        services.leads.create(
+            LeadInput(first_name="Hans", last_name="Müller"), event_id=show.id, staff_id=claire.id
+        )
+        downgrade_schema(database, "0007_search_rowids_by_show")
+        with database.engine.connect() as connection:
+            assert "lead_search" not in inspect(connection).get_table_names()
+    finally:
+        database.close()
+    upgraded = open_database(server.url("upgrading"))
+    try:
+        leads = Services.over(upgraded).leads
+        assert ids(leads.list(LeadFilter(event_id=show.id, search="lefevre drone"))) == {zoe.id}
+        assert leads.count(LeadFilter(event_id=show.id, search="MULLER")) == 1
+    finally:
+        upgraded.close()
 
 
 def test_a_database_missing_on_the_server_is_a_clear_error(server: Server) -> None:

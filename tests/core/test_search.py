@@ -4,7 +4,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from boothapp.core.search import LAST_SHOW_NUMBER, first_search_rowid, fts_query, show_rowids
+from boothapp.core.search import (
+    LAST_SHOW_NUMBER,
+    first_search_rowid,
+    folded,
+    fts_query,
+    show_rowids,
+)
 
 
 @pytest.mark.parametrize("event_id", [1, 2, 977, LAST_SHOW_NUMBER])
@@ -50,3 +56,27 @@ def test_a_bad_date_keeps_the_lead_inside_its_shows_range(year: int) -> None:
     rowid = first_search_rowid(5, datetime(year, 6, 1, tzinfo=UTC))
     first, last = show_rowids(5)
     assert first <= rowid and rowid + 63 <= last
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Lefèvre", "lefevre"),
+        ("ZOÉ", "zoe"),
+        ("Müller GmbH", "muller gmbh"),
+        ("Straße", "strasse"),
+        ("ＭＩＬ－００１", "mil-001"),
+        ("İstanbul", "istanbul"),
+        ("Ελλάδα", "ελλαδα"),
+        ("Шевченко Ё", "шевченко е"),
+        ("山田 太郎", "山田 太郎"),
+        ("ガイドブック", "ガイドブック"),
+        ("김민준", "김민준"),
+        ("", ""),
+    ],
+)
+def test_folded_text_is_lower_case_without_accents_and_keeps_other_scripts(
+    typed: str, stored: str
+) -> None:
+    assert folded(typed) == stored
+    assert folded(stored) == stored

@@ -42,6 +42,7 @@ KNOWN_REVISIONS = (
     "0005_whole_cjk_names",
     "0006_search_index_merged_in_background",
     "0007_search_rowids_by_show",
+    "0008_folded_search_elsewhere",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
@@ -50,9 +51,14 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _IMMEDIATE = "boothapp_immediate"
 
 
+def user_data_folder() -> Path:
+    """boothapp's folder in this user's data folder (it may not exist yet)."""
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
 def default_database_path() -> Path:
     """``boothapp.sqlite3`` in the user data folder of this platform."""
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
+    return user_data_folder() / DATABASE_FILE_NAME
 
 
 @dataclass(frozen=True)

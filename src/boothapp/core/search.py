@@ -1,4 +1,5 @@
-"""Full-text search over leads: SQLite FTS5 (``lead_search``), ILIKE elsewhere.
+"""Full-text search over leads: SQLite FTS5 (``lead_search``), a folded text table
+(also ``lead_search``) on other databases.
 
 One index row per lead; ``body`` holds the searchable text and ``scope`` says which
 show the lead belongs to and whether it is deleted (``e7``: live in show 7, ``d7``:
@@ -10,25 +11,36 @@ reading the leads, and without intersecting the words with a token every lead of
 show carries. Deleted leads are few; ``NOT scope : "d7"`` leaves them out.
 The lead service keeps the index in step (``reindex_lead``) in the same transaction as
 each change.
+
+Other databases (PostgreSQL on a shared booth server) have no FTS5. There
+``lead_search`` is a plain table, one row per lead, holding the same text ``folded``:
+lower case and without accents, so that "lefevre" finds "Lefèvre" there too. A search
+is one ``LIKE '%word%'`` per word on it, each word folded the same way.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     BigInteger,
+    Column,
     ColumnElement,
     Connection,
+    ForeignKey,
+    MetaData,
     Select,
-    and_,
+    String,
+    Table,
+    Text,
     bindparam,
     column,
-    exists,
-    or_,
+    delete,
+    insert,
     select,
     table,
     text,
@@ -36,7 +48,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from boothapp.core.driver import DriverStatement
-from boothapp.core.models import Lead, Note
+from boothapp.core.models import NAMING_CONVENTION, Lead, Note
 from boothapp.core.schemas import family_name_first
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -50,13 +62,38 @@ ROWID_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 LAST_SHOW_NUMBER = 2 ** (63 - SHOW_SHIFT) - 1
 
 
+FOLDED_LEAD_SEARCH = Table(
+    "lead_search",
+    MetaData(naming_convention=NAMING_CONVENTION),
+    Column("lead_id", String(36), ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True),
+    Column("body", Text, nullable=False),
+)
+"""The search table of databases other than SQLite: each lead's indexed text, folded."""
+
 LIKE_ESCAPE = "\\"
+_ACCENTS = re.compile("[\u0300-\u036f]+")
+
+
+def like_escaped(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (for ``escape=LIKE_ESCAPE``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def like_prefix(text: str) -> str:
     """A LIKE pattern (with ``escape=LIKE_ESCAPE``) for values starting with ``text``."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
+    return like_escaped(text) + "%"
+
+
+def folded(text: str) -> str:
+    """``text`` case-folded, in compatibility form and without accents: "Lefèvre" and
+    "LEFEVRE" both give "lefevre", "Straße" gives "strasse", "ＡＢＣ" gives "abc".
+
+    Only the combining accents of Latin, Greek and Cyrillic letters are removed; the
+    marks of other scripts (Japanese dakuten: "ガ" is not "カ") are kept."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
 
 
 def managed_by_models(name: str | None, type_: str, parent_names: object) -> bool:
@@ -206,11 +243,9 @@ def search_body(lead: Lead, notes: Sequence[str]) -> str:
 
 
 def reindex_lead(session: Session, lead: Lead, notes: Sequence[str] | None = None) -> None:
-    """Replaces the lead's row in the index (SQLite only; call after any change).
+    """Replaces the lead's row in the index (call after any change).
 
     ``notes``, oldest first, saves reading them when the caller has them."""
-    if session.get_bind().dialect.name != "sqlite":
-        return
     rowid = assign_search_rowid(session, lead)
     session.flush()
     if notes is None:
@@ -219,22 +254,40 @@ def reindex_lead(session: Session, lead: Lead, notes: Sequence[str] | None = Non
                 select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at)
             )
         )
-    session.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
+    connection = session.connection()
+    body = search_body(lead, notes)
+    if connection.dialect.name != "sqlite":
+        connection.execute(
+            delete(FOLDED_LEAD_SEARCH).where(FOLDED_LEAD_SEARCH.c.lead_id == lead.id)
+        )
+        insert_folded_rows(connection, [(lead.id, body)])
+        return
+    connection.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
     _insert_index_row(
-        session.connection(),
+        connection,
         rowid,
         lead.id,
         index_scope(lead.event_id, lead.deleted_at is not None),
-        search_body(lead, notes),
+        body,
     )
 
 
 def index_new_lead(
     connection: Connection, rowid: int, lead_id: str, event_id: int, body: str
 ) -> None:
-    """Adds a just-created live lead to the index (SQLite only)."""
+    """Adds a just-created live lead to the index."""
     if connection.dialect.name == "sqlite":
         _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
+    else:
+        insert_folded_rows(connection, [(lead_id, body)])
+
+
+def insert_folded_rows(connection: Connection, rows: Sequence[tuple[str, str]]) -> None:
+    """Adds ``(lead id, indexed text)`` rows to the folded search table."""
+    connection.execute(
+        insert(FOLDED_LEAD_SEARCH),
+        [{"lead_id": lead_id, "body": folded(body)} for lead_id, body in rows],
+    )
 
 
 _INSERT_INDEX_ROW = DriverStatement(
@@ -288,20 +341,8 @@ def search_condition(
     words = search_words(user_text)
     if not words:
         return None
-    conditions = []
-    for word in words:
-        pattern = f"%{word}%"
-        conditions.append(
-            or_(
-                Lead.first_name.ilike(pattern),
-                Lead.last_name.ilike(pattern),
-                (Lead.last_name + Lead.first_name).ilike(pattern),
-                Lead.company.ilike(pattern),
-                Lead.job_title.ilike(pattern),
-                Lead.email.ilike(pattern),
-                Lead.city.ilike(pattern),
-                Lead.badge_id.ilike(pattern),
-                exists().where(Note.lead_id == Lead.id, Note.text.ilike(pattern)),
-            )
-        )
-    return and_(*conditions)
+    body = FOLDED_LEAD_SEARCH.c.body
+    matching = select(FOLDED_LEAD_SEARCH.c.lead_id).where(
+        *(body.like(f"%{like_escaped(folded(word))}%", escape=LIKE_ESCAPE) for word in words)
+    )
+    return Lead.id.in_(matching)

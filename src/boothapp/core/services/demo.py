@@ -50,7 +50,12 @@ from boothapp.core.models import (
     Visit,
 )
 from boothapp.core.schemas import EventInput, EventRow, ProductInput, QuestionRow, StaffRow
-from boothapp.core.search import first_search_rowid, index_scope, search_text
+from boothapp.core.search import (
+    first_search_rowid,
+    index_scope,
+    insert_folded_rows,
+    search_text,
+)
 from boothapp.core.services import Services
 
 DEMO_EVENT_NAME = "Milipol Paris 2023"
@@ -1397,12 +1402,10 @@ class _LeadFactory:
         dice: _Dice,
         show: _ShowContext,
         total: int,
-        with_search: bool,
         taken_rowids: set[int],
     ) -> None:
         self._dice = dice
         self._show = show
-        self._with_search = with_search
         self._taken_rowids = taken_rowids
         self._all_cases = list(show.case_names.values())
         self._staff = _Weighted.of(list(zip(show.staff_ids, _STAFF_WEIGHTS, strict=False)))
@@ -1483,19 +1486,18 @@ class _LeadFactory:
                     "source": LeadSource.BADGE,
                 }
             )
-        if self._with_search:
-            body = search_text(
-                person.first_name,
-                person.last_name,
-                person.company,
-                person.job_title,
-                person.email,
-                person.city,
-                badge_id,
-                notes,
-            )
-            rowid = batch.leads[-1]["search_rowid"]
-            batch.search.append((rowid, lead_id, index_scope(show.event_id, False), body))
+        body = search_text(
+            person.first_name,
+            person.last_name,
+            person.company,
+            person.job_title,
+            person.email,
+            person.city,
+            badge_id,
+            notes,
+        )
+        rowid = batch.leads[-1]["search_rowid"]
+        batch.search.append((rowid, lead_id, index_scope(show.event_id, False), body))
         return badge_id
 
     def _notes(
@@ -1614,7 +1616,7 @@ _BY_ID = itemgetter("id")
 _BY_LEAD = itemgetter("lead_id")
 
 
-def _write(session: Session, batch: _Batch, with_search: bool) -> None:
+def _write(session: Session, batch: _Batch) -> None:
     """Inserts a batch with one ``executemany`` per table.
 
     Rows go in key order: B-tree pages fill in sequence, and FTS5 keeps collecting terms
@@ -1631,12 +1633,16 @@ def _write(session: Session, batch: _Batch, with_search: bool) -> None:
         if rows:
             rows.sort(key=key)
             _insert(connection, model, rows)
-    if with_search and batch.search:
+    if not batch.search:
+        return
+    if connection.dialect.name == "sqlite":
         batch.search.sort()
         connection.exec_driver_sql(
             "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (?, ?, ?, ?)",
             batch.search,
         )
+    else:
+        insert_folded_rows(connection, [(lead_id, body) for _, lead_id, _, body in batch.search])
 
 
 # --- the entry point ----------------------------------------------------------------------
@@ -1768,9 +1774,7 @@ def _add_leads(
     with database.read() as session:
         stored = session.scalars(select(Lead.search_rowid).where(Lead.search_rowid.is_not(None)))
         taken_rowids = {rowid for rowid in stored if rowid is not None}
-    factory = _LeadFactory(
-        dice, show, total, with_search=database.is_sqlite, taken_rowids=taken_rowids
-    )
+    factory = _LeadFactory(dice, show, total, taken_rowids=taken_rowids)
     moments = _capture_times(dice, total, DEMO_TIMEZONE)
     featured_at = dice.rng.sample(range(total), min(len(_SHOWCASE), total))
     showcase = {index: number for number, index in enumerate(featured_at)}
@@ -1785,7 +1789,7 @@ def _add_leads(
             if badge_id is not None and len(already_met) < _ATTENDEES_ALREADY_MET:
                 already_met.append((badge_id, person))
         with database.write() as session:
-            _write(session, batch, database.is_sqlite)
+            _write(session, batch)
         if progress is not None:
             progress(end, total)
     with database.write() as session:
