@@ -10,8 +10,9 @@ from sqlalchemy import event, text
 from boothapp.core import db as db_module
 from boothapp.core.db import SCHEMA_HEAD, open_database, resolve_target
 from boothapp.core.errors import StorageError
-from boothapp.core.schemas import EventInput
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
+from disk_space import full_disk
 
 
 def test_every_connection_is_durable(tmp_path: Path) -> None:
@@ -159,3 +160,34 @@ def test_schema_is_at_head_after_open(tmp_path: Path) -> None:
         revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     assert revision == SCHEMA_HEAD
     database.close()
+
+
+def test_a_full_disk_refuses_a_save_whole_and_the_next_one_goes_through(
+    services: Services,
+) -> None:
+    show = services.events.create(EventInput(name="Milipol Paris 2023", country="FR"))
+    services.leads.create(LeadInput(first_name="Hans", last_name="Müller"), event_id=show.id)
+    visitor = LeadInput(
+        first_name="Zoé",
+        last_name="Lefèvre",
+        company="Thalès",
+        note=" ".join(["Wants drone cases."] * 1000),
+    )
+    in_show = LeadFilter(event_id=show.id)
+    with full_disk(services.database):
+        with pytest.raises(StorageError, match=r"the disk holding .*boothapp\.sqlite3 is full"):
+            services.leads.create(visitor, event_id=show.id)
+        assert services.leads.count(in_show) == 1
+        assert services.leads.count(LeadFilter(event_id=show.id, search="lefevre")) == 0
+
+    saved = services.leads.create(visitor, event_id=show.id)
+
+    assert services.leads.count(in_show) == 2
+    found = services.leads.list(LeadFilter(event_id=show.id, search="drone"))
+    assert [row.id for row in found] == [saved.id]
+    assert services.leads.get(saved.id).notes[0].text == visitor.note
+    with services.database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        connection.exec_driver_sql(
+            "INSERT INTO lead_search (lead_search) VALUES ('integrity-check')"
+        )

@@ -27,6 +27,7 @@ from boothapp.core.services import Services
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.main_window import FORM_WIDTH, MainWindow
 from boothapp.gui.tasks import SynchronousRunner
+from disk_space import full_disk
 
 MakeWindow = Callable[[], MainWindow]
 CONSENT = "Korvent may contact you about the products shown at this stand."
@@ -483,6 +484,32 @@ def test_a_refused_country_is_shown_at_the_field_and_nothing_is_lost(
     assert "Atlantis" in form.view.hints["country"].text()
     assert form.view.country_combo.hasFocus()
     assert form.view.notes_edit.toPlainText() == "keep me"
+
+
+def test_a_full_disk_keeps_the_visitor_in_the_form_until_the_save_goes_through(
+    window: MainWindow, services: Services, show: Show
+) -> None:
+    form = window.capture
+    form.view.edits["first_name"].setText("Zoé")
+    form.view.edits["last_name"].setText("Lefèvre")
+    note = " ".join(["Wants a quote for drone cases."] * 800)
+    form.view.notes_edit.setPlainText(note)
+
+    with full_disk(services.database):
+        assert form.save() is None
+
+        assert form.view.error_label.isVisible()
+        assert "is full" in form.view.error_label.text()
+        assert live_leads(services, show) == []
+    assert form.view.edits["last_name"].text() == "Lefèvre"
+    assert form.view.notes_edit.toPlainText() == note
+
+    saved = form.save()
+
+    assert saved is not None
+    assert live_leads(services, show) == ["Zoé Lefèvre"]
+    assert services.leads.get(saved.id).notes[0].text == note
+    assert not form.view.error_label.isVisible()
 
 
 def test_a_bad_phone_warns_but_still_saves(
