@@ -15,6 +15,16 @@ from boothapp.core.db import open_database  # noqa: E402
 from boothapp.core.services import Services  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _station_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The station ID file (``core.station``) is made in a temporary folder, never in the
+    real home, and the shell's $BOOTHAPP_STATION is ignored."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+        patch.delenv("BOOTHAPP_STATION", raising=False)
+        yield
+
+
 @pytest.fixture
 def services(tmp_path: Path) -> Iterator[Services]:
     """Every service over a new, empty database file in ``tmp_path``."""

@@ -681,7 +681,7 @@ def build_parser() -> argparse.ArgumentParser:
     event_list = event_commands.add_parser("list", help="list shows (* marks the active one)")
     _add_json(event_list)
     event_list.set_defaults(handler=cmd_event_list)
-    event_use = event_commands.add_parser("use", help="make a show the active one")
+    event_use = event_commands.add_parser("use", help="make a show the active one on this laptop")
     event_use.add_argument("event_ref", metavar="NAME_OR_ID")
     event_use.set_defaults(handler=cmd_event_use)
 

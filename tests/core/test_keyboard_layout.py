@@ -25,7 +25,7 @@ from boothapp.core.badges.keyboard_layout import (
 from boothapp.core.db import open_database
 from boothapp.core.errors import ValidationError
 from boothapp.core.services import Services
-from boothapp.core.services.scanner_settings import MAPPING_KEY, ScannerSettingsService
+from boothapp.core.services.scanner_settings import MAPPING_KEY
 
 PAYLOADS = [
     "HA112",
@@ -125,8 +125,8 @@ def test_calibration_code_reads_back(tmp_path: Path) -> None:
     assert barcode.text == CALIBRATION_TEXT
 
 
-def test_mapping_is_stored_per_database(services: Services, tmp_path: Path) -> None:
-    store = ScannerSettingsService(services.database)
+def test_mapping_is_stored_and_cleared(services: Services, tmp_path: Path) -> None:
+    store = services.scanner
     assert store.load() is None
     mapping = learn_mapping(FRENCH_AZERTY.type(CALIBRATION_TEXT))
     store.save(mapping)
@@ -143,12 +143,12 @@ def test_stored_mapping_survives_reopening(tmp_path: Path) -> None:
     path = tmp_path / "booth.sqlite3"
     database = open_database(path)
     try:
-        ScannerSettingsService(database).save(learn_mapping(UK_QWERTY.type(CALIBRATION_TEXT)))
+        Services.over(database).scanner.save(learn_mapping(UK_QWERTY.type(CALIBRATION_TEXT)))
     finally:
         database.close()
     database = open_database(path)
     try:
-        loaded = ScannerSettingsService(database).load()
+        loaded = Services.over(database).scanner.load()
     finally:
         database.close()
     assert loaded is not None and loaded.apply('j"example.de') == "j@example.de"

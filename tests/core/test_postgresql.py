@@ -25,6 +25,10 @@ from exporting.booth_data import milipol_stand
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from schema_helpers import downgrade_schema
 from sqlalchemy import create_engine, inspect
+from two_stations import (
+    check_one_station_takes_the_old_draft,
+    check_two_stations_keep_their_own_settings,
+)
 
 from boothapp.core.db import SCHEMA_HEAD, Database, open_database
 from boothapp.core.errors import StorageError
@@ -567,6 +571,18 @@ def test_upgrading_fills_the_search_table_for_the_leads_already_stored(server: S
         assert leads.count(LeadFilter(event_id=show.id, search="MULLER")) == 1
     finally:
         upgraded.close()
+
+
+def test_two_laptops_keep_their_own_show_staff_draft_and_scanner_layout(
+    database: Database,
+) -> None:
+    check_two_stations_keep_their_own_settings(database)
+
+
+def test_only_one_laptop_takes_the_old_draft_when_both_start_together(
+    database: Database,
+) -> None:
+    check_one_station_takes_the_old_draft(database, rounds=5)
 
 
 def test_a_database_missing_on_the_server_is_a_clear_error(server: Server) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from boothapp import APP_NAME, __version__
+from boothapp.cli import main
 from boothapp.core.db import open_database
 from boothapp.core.schemas import EventInput
 from boothapp.core.services import Services
@@ -40,13 +41,9 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_message(
     assert sys.excepthook is hook
 
 
-def test_the_window_opens_on_the_database_and_the_app_quits_cleanly(
-    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    target = tmp_path / "booth.sqlite3"
-    database = open_database(target)
-    Services.over(database).events.create(EventInput(name="Enforce Tac"))
-    database.close()
+def titles_shown_by_run_gui() -> list[str]:
+    """Runs the window as ``boothapp`` does, closes it once shown and returns the titles of
+    the windows it showed; fails unless the app then quits cleanly."""
     seen: list[str] = []
 
     def look_and_close() -> None:
@@ -55,11 +52,48 @@ def test_the_window_opens_on_the_database_and_the_app_quits_cleanly(
         for window in windows:
             window.close()
 
-    monkeypatch.setenv("BOOTHAPP_DB", str(target))
     QTimer.singleShot(0, look_and_close)
-
     assert run_gui(None) == 0
+    return seen
 
-    assert seen == ["boothapp — Enforce Tac"]
+
+def test_the_window_opens_on_the_database_and_the_app_quits_cleanly(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "booth.sqlite3"
+    database = open_database(target)
+    Services.over(database).events.create(EventInput(name="Enforce Tac"))
+    database.close()
+    monkeypatch.setenv("BOOTHAPP_DB", str(target))
+
+    assert titles_shown_by_run_gui() == ["boothapp — Enforce Tac"]
     assert qapp.applicationName() == APP_NAME
     assert qapp.applicationVersion() == __version__
+
+
+def test_the_window_opens_on_the_show_chosen_on_the_command_line(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``boothapp event use`` and the window are the same station (the same station file
+    in the user data folder); another station's choice does not move it."""
+    monkeypatch.setenv("BOOTHAPP_DB", str(tmp_path / "booth.sqlite3"))
+    for name in ("Enforce Tac", "Milipol Paris", "DSEI"):
+        assert main(["event", "add", name]) == 0
+    assert main(["event", "use", "Milipol"]) == 0
+    monkeypatch.setenv("BOOTHAPP_STATION", "another-laptop")
+    assert main(["event", "use", "Enforce"]) == 0
+    monkeypatch.delenv("BOOTHAPP_STATION")
+
+    assert titles_shown_by_run_gui() == ["boothapp — Milipol Paris"]
+
+
+def test_a_station_name_that_cannot_be_used_is_refused_with_a_message(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setenv("BOOTHAPP_STATION", "laptop 2")
+
+    assert run_gui(str(tmp_path / "booth.sqlite3")) == 1
+
+    assert len(shown) == 1 and shown[0].startswith("BOOTHAPP_STATION: 'laptop 2' cannot name")

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from boothapp.core.badges.keyboard_layout import CALIBRATION_TEXT, FRENCH_AZERTY, learn_mapping
 from boothapp.core.services import Services
-from boothapp.core.services.scanner_settings import ScannerSettingsService
 from boothapp.gui.scanning.calibration_dialog import CalibrationDialog
 from boothapp.gui.scanning.wedge import BadgeEntryBox, ScannerIndicator, WedgeScanner
 
@@ -236,7 +235,7 @@ def test_the_badge_box_emits_what_was_typed(qtbot: QtBot) -> None:
 def test_the_calibration_dialog_learns_and_saves(
     qtbot: QtBot, wedge: WedgeScanner, services: Services
 ) -> None:
-    store = ScannerSettingsService(services.database)
+    store = services.scanner
     dialog = CalibrationDialog(wedge, store)
     qtbot.addWidget(dialog)
     scans: list[str] = []

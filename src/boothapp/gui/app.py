@@ -110,9 +110,9 @@ def _start(
             from boothapp.gui.tasks import TaskRunner
 
             runner = TaskRunner()
-            services = Services.over(database)
             wedge = WedgeScanner(app)
             try:
+                services = Services.over(database)
                 window = MainWindow(services, runner=runner, wedge=wedge)
             except BoothError as error:
                 return _cannot_start(error)

@@ -12,7 +12,8 @@ from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.products import ProductService
 from boothapp.core.services.staff import StaffService
-from boothapp.core.settings import SettingsService
+from boothapp.core.settings import SettingsService, StationSettings
+from boothapp.core.station import current_station
 
 if TYPE_CHECKING:
     from boothapp.core.services.attendees import AttendeeService
@@ -24,12 +25,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Services:
-    """Every service over one open database.
+    """Every service over one open database, for one station (``core.station``).
 
     Scanning, the attendee list and exports load on first use, keeping them out of
     start-up."""
 
     database: Database
+    station: StationSettings
     events: EventService
     staff: StaffService
     products: ProductService
@@ -38,17 +40,23 @@ class Services:
     drafts: DraftService
 
     @classmethod
-    def over(cls, database: Database) -> Services:
-        settings = SettingsService(database)
+    def over(cls, database: Database, station_id: str | None = None) -> Services:
+        """The services over ``database`` for the station ``station_id`` (default: this
+        laptop's, see ``core.station.current_station``, which may raise ValidationError)."""
+        station_settings = StationSettings(
+            database, station_id if station_id is not None else current_station()
+        )
+        settings = SettingsService(station_settings)
         events = EventService(database, settings)
         return cls(
             database=database,
+            station=station_settings,
             events=events,
             staff=StaffService(database, settings),
             products=ProductService(database),
             leads=LeadService(database, settings),
             settings=settings,
-            drafts=DraftService(database),
+            drafts=DraftService(station_settings),
         )
 
     @cached_property
@@ -73,7 +81,7 @@ class Services:
     def scanner(self) -> ScannerSettingsService:
         from boothapp.core.services.scanner_settings import ScannerSettingsService
 
-        return ScannerSettingsService(self.database)
+        return ScannerSettingsService(self.station)
 
     @cached_property
     def show_setup(self) -> ShowSetupService:

@@ -1,7 +1,8 @@
 """The capture form's unsaved draft: written every few seconds, offered back after a crash.
 
-One draft per database (one form per laptop). It is stored durably like a lead, so a
-power cut loses at most the last few seconds of typing.
+One draft per station (one form per laptop, see ``core.settings.StationSettings``): two
+laptops sharing a database never restore each other's visitor. It is stored durably like
+a lead, so a power cut loses at most the last few seconds of typing.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
-from boothapp.core.models import Setting, utc_now
-from boothapp.core.settings import stored_setting
+from boothapp.core.models import utc_now
+from boothapp.core.settings import StationSettings
 
 DRAFT_KEY = "capture_draft"
 MAX_DRAFT_BYTES = 1_000_000
@@ -31,8 +31,8 @@ class Draft:
 
 
 class DraftService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+    def __init__(self, station: StationSettings) -> None:
+        self._station = station
 
     def save(
         self, fields: dict[str, Any], event_id: int | None, lead_id: str | None = None
@@ -47,11 +47,12 @@ class DraftService:
         encoded = json.dumps(payload, ensure_ascii=False)
         if len(encoded.encode("utf-8", "surrogatepass")) > MAX_DRAFT_BYTES:
             raise ValidationError("draft", "the form holds over 1 MB of text; shorten the notes")
-        with self._db.write() as session:
-            session.merge(Setting(key=DRAFT_KEY, value=json.loads(encoded)))
+        self._station.write({DRAFT_KEY: json.loads(encoded)})
 
     def load(self) -> Draft | None:
-        value = stored_setting(self._db, DRAFT_KEY)
+        """This laptop's draft; a draft left by an earlier version, kept for the whole
+        database, is taken over by the first laptop to load it."""
+        value = self._station.take(DRAFT_KEY)
         if not isinstance(value, dict) or not isinstance(value.get("fields"), dict):
             return None
         try:
@@ -68,7 +69,4 @@ class DraftService:
         )
 
     def clear(self) -> None:
-        with self._db.write() as session:
-            row = session.get(Setting, DRAFT_KEY)
-            if row is not None:
-                session.delete(row)
+        self._station.forget(DRAFT_KEY)

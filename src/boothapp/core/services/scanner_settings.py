@@ -1,16 +1,15 @@
 """The keyboard mapping learned for this laptop's scanners (see ``badges.keyboard_layout``).
 
-One mapping per database, as the database lives on the laptop whose layout it describes.
-The badge parser loads only when a mapping is stored, keeping it out of start-up.
+One mapping per station (see ``core.settings.StationSettings``): on a database shared by
+several laptops, each keeps the mapping of its own layout. The badge parser loads only
+when a mapping is stored, keeping it out of start-up.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from boothapp.core.db import Database
-from boothapp.core.models import Setting
-from boothapp.core.settings import stored_setting
+from boothapp.core.settings import StationSettings
 
 if TYPE_CHECKING:
     from boothapp.core.badges.keyboard_layout import KeyboardMapping
@@ -19,12 +18,12 @@ MAPPING_KEY = "scanner_keyboard_mapping"
 
 
 class ScannerSettingsService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+    def __init__(self, station: StationSettings) -> None:
+        self._station = station
 
     def load(self) -> KeyboardMapping | None:
         """The stored mapping; None when none was learned or it cannot be read."""
-        value = stored_setting(self._db, MAPPING_KEY)
+        value = self._station.read((MAPPING_KEY,)).get(MAPPING_KEY)
         if value is None:
             return None
         from boothapp.core.badges.keyboard_layout import KeyboardMapping
@@ -36,11 +35,9 @@ class ScannerSettingsService:
         if mapping.is_identity:
             self.clear()
             return
-        with self._db.write() as session:
-            session.merge(Setting(key=MAPPING_KEY, value=mapping.to_json()))
+        self._station.write({MAPPING_KEY: mapping.to_json()})
 
     def clear(self) -> None:
-        with self._db.write() as session:
-            row = session.get(Setting, MAPPING_KEY)
-            if row is not None:
-                session.delete(row)
+        """Forgets this laptop's mapping; a mapping stored by an earlier version for the
+        whole database no longer applies to it either."""
+        self._station.write({MAPPING_KEY: None})
