@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from boothapp.cli import main
+from boothapp.core.db import open_database
+from boothapp.core.services import Services
 
 LEAD_KEYS = {
     "id",
@@ -142,6 +144,38 @@ def test_search_rating_and_staff_filters(db: str, capsys: pytest.CaptureFixture[
     assert json.loads(out) == []
     code, out, err = run(capsys, "--db", db, "leads")
     assert code == 0 and "Jürgen" in out and "2 leads in Milipol Paris 2023" in err
+
+
+def current_names(db: str) -> tuple[str | None, str]:
+    """Who is at this laptop and its active show, as the window would read them."""
+    database = open_database(db)
+    try:
+        services = Services.over(database)
+        staff = services.staff.current()
+        return (staff.name if staff is not None else None, services.events.resolve(None).name)
+    finally:
+        database.close()
+
+
+def test_names_with_capital_accents_are_found_whatever_the_case_or_accents(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (
+        ["staff", "add", "Élodie Garnier"],
+        ["staff", "add", "Ömer Çelik"],
+        ["staff", "add", "Eloise Martin"],
+        ["event", "add", "Équip Auto 2024", "--country", "FR"],
+    ):
+        assert run(capsys, "--db", db, *command)[0] == 0
+    for typed in ("Élodie Garnier", "élodie garnier", "ELODIE GARNIER", "Élodie", "elod"):
+        code, out, err = run(capsys, "--db", db, "staff", "use", typed)
+        assert (code, err) == (0, ""), typed
+    assert current_names(db) == ("Élodie Garnier", "Milipol Paris 2023")
+    assert run(capsys, "--db", db, "staff", "use", "ömer çelik")[0] == 0
+    assert run(capsys, "--db", db, "event", "use", "équip auto")[0] == 0
+    assert current_names(db) == ("Ömer Çelik", "Équip Auto 2024")
+    code, _, err = run(capsys, "--db", db, "staff", "use", "el")
+    assert code == 1 and "matches several" in err
 
 
 def test_every_listing_speaks_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from boothapp.core.errors import NotFound
-from boothapp.core.search import LIKE_ESCAPE, like_prefix
+from boothapp.core.search import folded
 
 Row = TypeVar("Row")
 
@@ -21,23 +21,32 @@ def find_by_reference(
     what: str,
     hint: str,
 ) -> Row:
-    """The row whose id is ``reference``, else whose name is it (any case), else the one
-    row whose name starts with it. NotFound says what was asked and where to look."""
+    """The row whose id is ``reference``, else whose name is it, else the one row whose
+    name starts with it. Names are compared without regard to case or accents
+    ("élodie garnier" and "Elodie" find "Élodie Garnier"); when two names differ only
+    by those, the one written exactly as typed (ignoring case) wins. NotFound says what
+    was asked and where to look. Shows and staff are few, so they are compared here
+    rather than by the database, whose lower() knows only ASCII letters."""
     if isinstance(reference, int) or str(reference).strip().isdigit():
         found = session.get(model, int(reference))
         if found is not None:
             return found
     name = str(reference).strip()
-    lowered = func.lower(name_column)
-    exact = session.scalars(select(model).where(lowered == name.lower())).first()
-    if exact is not None:
-        return exact
-    pattern = like_prefix(name.lower())
-    matches: list[Any] = list(
-        session.scalars(select(model).where(lowered.like(pattern, escape=LIKE_ESCAPE)).limit(2))
-    )
-    if len(matches) == 1 and name:
-        return matches[0]  # type: ignore[no-any-return]
-    if len(matches) > 1:
-        raise NotFound(f"{name!r} matches several {what}s: give the full name; {hint}")
+    wanted = folded(name)
+    named = [(getattr(row, name_column.key), row) for row in session.scalars(select(model))]
+    for matches in (
+        [row for text, row in named if folded(text) == wanted],
+        [row for text, row in named if name and folded(text).startswith(wanted)],
+    ):
+        if len(matches) > 1:
+            exact = [
+                row
+                for row in matches
+                if getattr(row, name_column.key).casefold() == name.casefold()
+            ]
+            matches = exact or matches
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise NotFound(f"{name!r} matches several {what}s: give the full name; {hint}")
     raise NotFound(f"no {what} named {name!r}: {hint}")
