@@ -627,6 +627,12 @@ def cmd_export(ctx: Context) -> int:
     result = ctx.services.exports.export(request)
     noun = "lead" if result.count == 1 else "leads"
     ctx.out.write(f"Exported {result.count} {noun} of {event.name} to {result.path}\n")
+    if result.count == 0 and a.since_last_export:
+        print(
+            f"{APP_NAME}: every lead of {event.name} that matches was exported before; "
+            "leave out --since-last-export to export them again",
+            file=sys.stderr,
+        )
     for warning in result.warnings:
         print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
     return 0
@@ -817,7 +823,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--event", help="show (default: the active one)")
     export.add_argument(
-        "--since-last-export", action="store_true", help="only leads new since the last export"
+        "--since-last-export",
+        action="store_true",
+        help="only leads no earlier export wrote (each export marks the leads it writes)",
     )
     export.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"

@@ -66,6 +66,11 @@ def test_since_last_export_and_presets(
     second = tmp_path / "second.csv"
     assert main(["--db", db, "export", "-o", str(second), "--since-last-export"]) == 0
     assert "Exported 1 lead " in capsys.readouterr().out
+    third = tmp_path / "third.csv"
+    assert main(["--db", db, "export", "-o", str(third), "--since-last-export"]) == 0
+    captured = capsys.readouterr()
+    assert "Exported 0 leads " in captured.out
+    assert "exported before; leave out --since-last-export" in captured.err
 
 
 def test_bad_export_requests_are_one_line(
@@ -75,8 +80,22 @@ def test_bad_export_requests_are_one_line(
         ["export", "-o", str(tmp_path / "leads.pdf")],
         ["export", "-o", str(tmp_path / "missing" / "leads.xlsx")],
         ["export", "-o", str(tmp_path / "x.csv"), "--preset", "nosuch"],
+        ["export", "-o", str(tmp_path / "x.csv"), "--from", "2023-11-17", "--to", "2023-11-14"],
+        ["export", "-o", str(tmp_path / "x.csv"), "--product", "NOPE-123"],
+        ["export", "-o", str(tmp_path / "x.csv"), "--format", "xlsx"],
+        ["export", "-o", str(tmp_path)],
     ):
         code = main(["--db", db, *argv])
         err = capsys.readouterr().err
         assert code == 1, argv
         assert err.startswith("boothapp: error: ") and err.count("\n") == 1
+    assert not (tmp_path / "x.csv").exists()
+    for argv, expected in (
+        (["--from", "2023-11-17", "--to", "2023-11-14"], "the first day comes after the last"),
+        (["--product", "NOPE-123"], "no product with SKU 'NOPE-123'"),
+        (["--format", "xlsx"], "a .csv file holds csv, not xlsx"),
+    ):
+        main(["--db", db, "export", "-o", str(tmp_path / "x.csv"), *argv])
+        assert expected in capsys.readouterr().err
+    main(["--db", db, "export", "-o", str(tmp_path)])
+    assert "it is a folder" in capsys.readouterr().err

@@ -12,10 +12,12 @@ from schema_helpers import downgrade_schema, migrations_config
 from sqlalchemy import create_engine
 
 from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, upgrade_schema
+from boothapp.core.exporting.source import NO_PARTS, Selection, read_details
 from boothapp.core.models import Base
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.search import managed_by_models, show_rowids
 from boothapp.core.services import Services
+from boothapp.core.services.exports import ExportRequest
 
 
 def _scripts() -> ScriptDirectory:
@@ -186,3 +188,50 @@ def test_search_rowids_are_renumbered_by_show_and_back(tmp_path: Path) -> None:
     assert found(services, paris.id, deleted=True) == [gone.id]
     assert found(services, london.id) == [later.id]
     database.close()
+
+
+def test_leads_exported_under_the_old_rule_count_as_exported_after_the_upgrade(
+    tmp_path: Path,
+) -> None:
+    """Before 0009 "new since the last export" meant captured after the show's last
+    export; the upgrade marks the leads that rule counted as exported, no others."""
+    path = tmp_path / "exported.sqlite3"
+    database = open_database(path)
+    services = Services.over(database)
+    paris = services.events.create(EventInput(name="Milipol Paris 2023"))
+    london = services.events.create(EventInput(name="DSEI 2023"))
+
+    def lead(name: str, event_id: int, day: int) -> str:
+        moment = datetime(2023, 11, day, 9, 0, tzinfo=UTC)
+        return services.leads.create(
+            LeadInput(first_name=name), event_id=event_id, created_at=moment
+        ).id
+
+    lead("Before", paris.id, 14)
+    after = lead("After", paris.id, 16)
+    elsewhere = lead("Elsewhere", london.id, 14)
+    downgrade_schema(database, "0008_folded_search_elsewhere")
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO exports (event_id, at, format, filters, lead_count, path) "
+            "VALUES (?, '2023-11-15 12:00:00.000000', 'csv', '{}', 1, '/tmp/a.csv')",
+            (paris.id,),
+        )
+    database.close()
+
+    upgraded = open_database(path)
+    exports = Services.over(upgraded).exports
+
+    def not_exported(event_id: int) -> list[str]:
+        request = ExportRequest(
+            tmp_path / "x.csv", since_last_export=True, lead_filter=LeadFilter(event_id=event_id)
+        )
+        with upgraded.read() as session:
+            selection = Selection(LeadFilter(event_id=event_id), not_exported=True)
+            ids = [lead.id for lead in read_details(session, selection, parts=NO_PARTS)]
+        assert exports.count(request) == len(ids)
+        return ids
+
+    assert not_exported(paris.id) == [after]
+    assert not_exported(london.id) == [elsewhere]
+    upgraded.close()

@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -458,8 +458,12 @@ def test_exports_read_back(booth: Booth, tmp_path: Path) -> None:
         staff_id=booth.claire.id,
     )
     assert exports.count(request) == 4
+    not_exported = replace(request, path=tmp_path / "new.csv", since_last_export=True)
+    assert exports.count(not_exported) == 4
     result = exports.export(request)
     assert result.format == "xlsx" and result.count == 4
+    assert exports.count(not_exported) == 0
+    assert exports.export(not_exported).count == 0
     workbook = load_workbook(result.path)
     assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits"]
     sheet = workbook["Leads"]
@@ -498,7 +502,11 @@ def test_exports_read_back(booth: Booth, tmp_path: Path) -> None:
     assert rows[0]["Notes"].endswith("对机架箱感兴趣")
     assert rows[0]["Products shown"] == "Rack case 4U (RC-4U)"
     history = exports.history(booth.show.id)
-    assert [(record.format, record.lead_count) for record in history] == [("csv", 1), ("xlsx", 4)]
+    assert [(record.format, record.lead_count) for record in history] == [
+        ("csv", 1),
+        ("csv", 0),
+        ("xlsx", 4),
+    ]
     assert history[0].staff == "Claire Martin"
 
 

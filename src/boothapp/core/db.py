@@ -43,6 +43,7 @@ KNOWN_REVISIONS = (
     "0006_search_index_merged_in_background",
     "0007_search_rowids_by_show",
     "0008_folded_search_elsewhere",
+    "0009_lead_first_exports",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -411,6 +411,18 @@ class ExportRecord(Base):
     path: Mapped[str] = mapped_column(Text, default="")
 
 
+class LeadFirstExport(Base):
+    """The first export that wrote a lead to a file: a lead with a row here has been
+    exported, and "only leads not exported before" leaves it out."""
+
+    __tablename__ = "lead_first_exports"
+
+    lead_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
+    )
+    export_id: Mapped[int] = mapped_column(ForeignKey("exports.id", ondelete="CASCADE"))
+
+
 class Setting(Base):
     """One stored setting (see ``core.settings``)."""
 

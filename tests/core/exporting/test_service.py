@@ -158,7 +158,6 @@ def test_since_the_last_export(booth: Booth, tmp_path: Path) -> None:
     assert (record.format, record.lead_count, record.staff) == ("xlsx", 4, "Claire Martin")
     assert record.path == str(tmp_path / "all.xlsx")
     assert record.filters["since_last_export"] is True
-    assert record.filters["since"] is None
     assert record.filters["event_id"] == booth.show.id
 
     newcomer = booth.services.leads.create(LeadInput(first_name="Nouveau"), event_id=booth.show.id)
@@ -170,10 +169,65 @@ def test_since_the_last_export(booth: Booth, tmp_path: Path) -> None:
         assert newcomer.id in stream.read()
     history = booth.exports.history(booth.show.id)
     assert [h.format for h in history] == ["csv", "xlsx"]
-    assert history[0].filters["since"] == record.at.isoformat()
     assert booth.exports.count(request) == 0
     everything = ExportRequest(tmp_path / "again.csv")
     assert booth.exports.count(everything) == 5
+
+
+def test_a_filtered_empty_or_cancelled_export_leaves_the_other_leads_not_exported(
+    booth: Booth, tmp_path: Path
+) -> None:
+    """A lead counts as exported once an export wrote it: exporting one staff member's
+    leads, an export that found nothing new, or a cancelled export never hides the
+    others from "only leads not exported before"."""
+
+    def not_exported(name: str, **filters: Any) -> ExportRequest:
+        return ExportRequest(
+            tmp_path / name, since_last_export=True, lead_filter=LeadFilter(**filters)
+        )
+
+    assert booth.exports.export(not_exported("jonas.csv", staff_id=booth.jonas_id)).count == 1
+    assert booth.exports.export(not_exported("jonas-again.csv", staff_id=booth.jonas_id)).count == 0
+    with pytest.raises(ExportCancelled):
+        booth.exports.export(not_exported("cancelled.xlsx"), cancelled=lambda: True)
+
+    rest = booth.exports.export(not_exported("rest.csv"))
+
+    assert rest.count == 3
+    written = rest.path.read_text(encoding="utf-8-sig")
+    assert booth.zoe.id in written and booth.yamada.id not in written
+    assert booth.exports.count(not_exported("none-left.csv")) == 0
+    assert booth.exports.count(ExportRequest(tmp_path / "all.csv")) == 4
+    history = booth.exports.history(booth.show.id)
+    assert [record.lead_count for record in history] == [3, 0, 1]
+
+
+def test_a_format_the_extension_contradicts_is_refused_before_anything_is_written(
+    booth: Booth, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ValidationError, match=r"a\.xlsx: a \.xlsx file holds xlsx, not csv"):
+        booth.exports.export(ExportRequest(out / "a.xlsx", format="csv"))
+    assert list(out.iterdir()) == []
+    written = booth.exports.export(ExportRequest(out / "leads.txt", format="csv"))
+    assert written.format == "csv" and written.path.read_text(encoding="utf-8-sig")
+
+
+def test_dates_in_the_wrong_order_and_an_unknown_product_are_refused(
+    booth: Booth, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    backwards = LeadFilter(created_from=moment(17, 0), created_to=moment(14, 0))
+    with pytest.raises(ValidationError, match="the first day comes after the last one"):
+        booth.exports.export(ExportRequest(out / "a.csv", lead_filter=backwards))
+    with pytest.raises(NotFound, match="no product with SKU 'NOPE-123'"):
+        booth.exports.count(
+            ExportRequest(out / "a.csv", lead_filter=LeadFilter(product_sku="NOPE-123"))
+        )
+    assert list(out.iterdir()) == []
+    assert booth.exports.history(booth.show.id) == []
 
 
 def test_the_exporter_defaults_to_the_staff_member_at_the_laptop(

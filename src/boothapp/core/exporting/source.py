@@ -8,7 +8,7 @@ never blocks a save), reads the driver's rows directly, converts the few typed c
 itself and builds the same ``LeadDetail`` values; a test keeps the two equal.
 
 The selection mirrors ``LeadService``'s filtering (a test compares the counts), plus
-``created_after`` for "new since the last export".
+"only leads not exported before".
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import json
 import secrets
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, fields
-from datetime import datetime
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -31,6 +30,7 @@ from sqlalchemy import (
     Select,
     String,
     Table,
+    exists,
     func,
     select,
 )
@@ -42,6 +42,7 @@ from boothapp.core.models import (
     Answer,
     Event,
     Lead,
+    LeadFirstExport,
     LeadProduct,
     Note,
     Product,
@@ -134,11 +135,11 @@ def _decoded(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Selection:
-    """Which leads an export covers: a ``LeadFilter`` and, optionally, only those
-    captured strictly after ``created_after``."""
+    """Which leads an export covers: a ``LeadFilter`` and, with ``not_exported``, only
+    those no earlier export wrote (``models.LeadFirstExport``)."""
 
     lead_filter: LeadFilter
-    created_after: datetime | None = None
+    not_exported: bool = False
 
 
 def unsupported_filter_fields(lead_filter: LeadFilter) -> list[str]:
@@ -167,8 +168,8 @@ def _conditions(session: Session, selection: Selection) -> list[ColumnElement[bo
         conditions.append(Lead.created_at >= lead_filter.created_from)
     if lead_filter.created_to is not None:
         conditions.append(Lead.created_at < lead_filter.created_to)
-    if selection.created_after is not None:
-        conditions.append(Lead.created_at > selection.created_after)
+    if selection.not_exported:
+        conditions.append(~exists().where(LeadFirstExport.lead_id == Lead.id))
     if lead_filter.product_sku:
         shown = (
             select(LeadProduct.lead_id).join(Product).where(Product.sku == lead_filter.product_sku)

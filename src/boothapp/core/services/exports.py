@@ -1,8 +1,9 @@
 """Exports for managers: Excel, CSV (plain or for a CRM) and vCard files of a show's leads.
 
 An export covers one show (the active one unless the filter names another), narrowed
-by the usual lead filter and optionally to the leads captured since the show's last
-export. The file is written next to its destination under a temporary name and moved
+by the usual lead filter and optionally to the leads no earlier export wrote (each
+export records the leads it writes for the first time, ``models.LeadFirstExport``).
+The file is written next to its destination under a temporary name and moved
 into place only when complete, so a failed or cancelled export never leaves a
 half-written file, and nothing is recorded. Each finished export is recorded
 (``models.ExportRecord``): who, when, format, filters, lead count, path.
@@ -14,14 +15,14 @@ import builtins
 import errno
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, closing, suppress
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, bindparam, cast, exists, insert, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
@@ -47,8 +48,15 @@ from boothapp.core.exporting.source import (
 )
 from boothapp.core.exporting.vcard import write_vcards
 from boothapp.core.exporting.xlsx import WorkbookInfo, write_workbook
-from boothapp.core.models import ExportRecord, Setting, StaffMember, utc_now
-from boothapp.core.schemas import EventRow, LeadFilter
+from boothapp.core.models import (
+    ExportRecord,
+    LeadFirstExport,
+    Product,
+    Setting,
+    StaffMember,
+    utc_now,
+)
+from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter
 from boothapp.core.services.events import EventService
 from boothapp.core.services.products import ProductService
 from boothapp.core.services.staff import StaffService
@@ -75,6 +83,14 @@ FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {
     ".vcard": "vcf",
 }
 PRESETS_SETTING = "export_presets"
+
+_FIRST_EXPORT = insert(LeadFirstExport).from_select(
+    ["lead_id", "export_id"],
+    select(cast(bindparam("lead_id"), String(36)), cast(bindparam("export_id"), Integer)).where(
+        ~exists().where(LeadFirstExport.lead_id == bindparam("lead_id"))
+    ),
+)
+"""Records one lead as first written by one export, unless an earlier export did."""
 MAX_PRESET_NAME = 100
 
 
@@ -86,8 +102,10 @@ class ExportRequest:
     ``preset`` is None (every column of the Leads sheet), ``"salesforce"``,
     ``"hubspot"`` or the name of a saved custom preset; it applies to xlsx and CSV.
     ``lead_filter.event_id`` None means the active show. ``since_last_export`` keeps
-    only the leads captured after the show's last recorded export. ``staff_id`` is who
-    exports (default: the staff member at the laptop), for the record.
+    only the leads that no earlier export wrote to a file, whatever that export's
+    filters, so a lead is never skipped because another export moved a date forward.
+    ``staff_id`` is who exports (default: the staff member at the laptop), for the
+    record.
     """
 
     path: Path
@@ -99,14 +117,23 @@ class ExportRequest:
 
     @property
     def resolved_format(self) -> ExportFormat:
+        """The format asked for, else the one the file's extension names. An extension
+        naming another format than the one asked for is refused (a CSV file named
+        ``.xlsx`` would not open); any other extension is the user's choice."""
+        suffix = Path(self.path).suffix.lower()
+        found = FORMAT_BY_SUFFIX.get(suffix)
         if self.format is not None:
             if self.format not in FORMATS:
                 raise ValidationError(
                     "format", f"{self.format!r} is not one of {', '.join(FORMATS)}"
                 )
+            if found is not None and found != self.format:
+                raise ValidationError(
+                    "format",
+                    f"{Path(self.path).name}: a {suffix} file holds {found}, not "
+                    f"{self.format}; name it .{self.format} or choose {found}",
+                )
             return self.format
-        suffix = Path(self.path).suffix.lower()
-        found = FORMAT_BY_SUFFIX.get(suffix)
         if found is None:
             raise ValidationError(
                 "format",
@@ -328,8 +355,9 @@ class ExportService:
         ``StorageError`` when the database cannot be read or the export not recorded
         (the file is then in place all the same).
         """
-        file_format = request.resolved_format
         path = Path(request.path).expanduser().absolute()
+        self._check_destination(path)
+        file_format = request.resolved_format
         if file_format == "vcf" and request.preset is not None:
             raise ValidationError(
                 "preset", "a vCard file has fixed fields: choose Excel or CSV for a preset"
@@ -338,7 +366,6 @@ class ExportService:
         staff_id = self._exporter(request.staff_id)
         show = self._show(event)
         columns = self._columns(show, request)
-        self._check_destination(path)
         ticker = Ticker(0, progress, cancelled)
         report = ExportReport()
         started = utc_now()
@@ -348,7 +375,9 @@ class ExportService:
                 selection = self._selection(session, request, event)
                 ticker.total = count(session, selection)
                 parts = ALL_PARTS if file_format != "csv" else parts_needed(columns)
-                leads = stack.enter_context(closing(read_details(session, selection, parts=parts)))
+                read = stack.enter_context(closing(read_details(session, selection, parts=parts)))
+                exported: list[str] = []
+                leads = _noting_ids(read, exported)
 
                 def produce(temporary: Path) -> int:
                     if file_format == "xlsx":
@@ -372,7 +401,9 @@ class ExportService:
             raise ExportCancelled(
                 f"the export to {path} was cancelled; nothing was written"
             ) from None
-        self._record(event, staff_id, started, file_format, request, selection, written, path)
+        self._record(
+            event, staff_id, started, file_format, request, selection, written, path, exported
+        )
         return ExportResult(path, written, tuple(report.warnings), file_format)
 
     @staticmethod
@@ -408,7 +439,10 @@ class ExportService:
         selection: Selection,
         written: int,
         path: Path,
+        exported: Sequence[str],
     ) -> None:
+        """Records the export, and the leads it wrote that no export had written before,
+        in one transaction."""
         lead_filter = selection.lead_filter
         filters: dict[str, Any] = {
             "event_id": lead_filter.event_id,
@@ -420,21 +454,25 @@ class ExportService:
             "search": lead_filter.search,
             "deleted": lead_filter.deleted,
             "since_last_export": request.since_last_export,
-            "since": _iso(selection.created_after),
             "preset": request.preset,
         }
         with self._db.write() as session:
-            session.add(
-                ExportRecord(
-                    event_id=event.id,
-                    staff_id=staff_id,
-                    at=started,
-                    format=file_format,
-                    filters=filters,
-                    lead_count=written,
-                    path=str(path),
-                )
+            record = ExportRecord(
+                event_id=event.id,
+                staff_id=staff_id,
+                at=started,
+                format=file_format,
+                filters=filters,
+                lead_count=written,
+                path=str(path),
             )
+            session.add(record)
+            session.flush()
+            if exported:
+                session.connection().execute(
+                    _FIRST_EXPORT,
+                    [{"lead_id": lead_id, "export_id": record.id} for lead_id in exported],
+                )
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -469,15 +507,19 @@ class ExportService:
             raise ValidationError(f"preset {preset!r}", exc.reason) from None
 
     def _selection(self, session: Session, request: ExportRequest, event: EventRow) -> Selection:
-        since = None
-        if request.since_last_export:
-            since = session.scalar(
-                select(ExportRecord.at)
-                .where(ExportRecord.event_id == event.id)
-                .order_by(ExportRecord.at.desc(), ExportRecord.id.desc())
-                .limit(1)
+        lead_filter = request.lead_filter
+        if (
+            lead_filter.created_from is not None
+            and lead_filter.created_to is not None
+            and lead_filter.created_from >= lead_filter.created_to
+        ):
+            raise ValidationError(
+                "dates", "the first day comes after the last one: swap the two dates"
             )
-        return Selection(replace(request.lead_filter, event_id=event.id), since)
+        sku = lead_filter.product_sku
+        if sku and session.scalar(select(Product.id).where(Product.sku == sku)) is None:
+            raise NotFound(f"no product with SKU {sku!r}: see 'boothapp product list'")
+        return Selection(replace(lead_filter, event_id=event.id), request.since_last_export)
 
     @staticmethod
     def _check_destination(path: Path) -> None:
@@ -506,10 +548,18 @@ class ExportService:
             parts.append(f"captured from {show.stamp(lead_filter.created_from)}")
         if lead_filter.created_to is not None:
             parts.append(f"captured before {show.stamp(lead_filter.created_to)}")
-        if selection.created_after is not None:
-            parts.append(f"new since the export of {show.stamp(selection.created_after)}")
+        if selection.not_exported:
+            parts.append("not exported before")
         if lead_filter.search.strip():
             parts.append(f"matching {lead_filter.search.strip()!r}")
         if lead_filter.deleted:
             parts.append("deleted leads only")
         return "; ".join(parts) if parts else "all leads of the show"
+
+
+def _noting_ids(leads: Iterator[LeadDetail], ids: list[str]) -> Iterator[LeadDetail]:
+    """``leads``, appending the id of each to ``ids`` as it is handed on."""
+    note = ids.append
+    for lead in leads:
+        note(lead.id)
+        yield lead
