@@ -207,6 +207,11 @@ def test_summary_tables_and_charts(booth: Booth, tmp_path: Path) -> None:
     values = [[cell.value for cell in row] for row in summary.iter_rows()]
     assert values[0][0] == "Leads summary: Milipol Paris 2023"
     assert values[3][:2] == ["Leads", 4]
+    exported = next(row for row in summary.iter_rows() if row[0].value == "Exported")[1]
+    assert isinstance(exported.value, datetime)
+    shown = exported.value.strftime("%Y-%m-%d %H:%M")
+    assert exported.number_format == "yyyy-mm-dd hh:mm"
+    assert summary.column_dimensions["B"].width > len(shown), "the date would show as ###"
 
     def table(title: str) -> list[list[Any]]:
         start = next(i for i, row in enumerate(values) if row[0] == title) + 2

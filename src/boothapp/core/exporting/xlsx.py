@@ -88,7 +88,7 @@ NOTES_HEADERS = ("Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part")
 NOTES_WIDTHS = (38, 24, 24, 17, 18, 90, 16)
 VISITS_HEADERS = ("Lead ID", "Lead", "Time", "Staff", "Source")
 VISITS_WIDTHS = (38, 24, 17, 18, 13)
-SUMMARY_WIDTHS = (30, 12, 10, 10, 10, 10)
+SUMMARY_WIDTHS = (30, 17, 10, 10, 10, 10)
 
 _CHART_ROW_CM = 0.53
 _CHART_MIN_HEIGHT_CM = 7.5
