@@ -116,8 +116,34 @@ def test_country_names_in_english_and_french() -> None:
 def test_website_gets_a_scheme() -> None:
     assert normalise_website("example.com") == "https://example.com"
     assert normalise_website("http://example.com/x") == "http://example.com/x"
+    assert normalise_website("HTTPS://Example.com") == "HTTPS://Example.com"
+    assert normalise_website("example.com:8080/shop") == "https://example.com:8080/shop"
+    assert normalise_website("localhost:8080") == "https://localhost:8080"
     with pytest.raises(ValidationError):
         normalise_website("not a site")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "ftp://files.example.com",
+        "mailto:zoe@example.com",
+    ],
+)
+def test_a_website_that_is_not_a_web_address_is_refused_by_name(typed: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        normalise_website(typed)
+    assert error.value.field == "website"
+    assert "only http and https" in str(error.value)
+
+
+def test_control_characters_that_stand_for_spaces_become_spaces() -> None:
+    assert clean_line("VT\x0bFF\x0cFS\x1cUS\x1fNEL\x85end", "company") == "VT FF FS US NEL end"
+    assert clean_text("one\x0btwo\x07three", "note") == "one twothree"
 
 
 _LOCAL_CHARACTERS = st.sampled_from(list("azAZ09._+-éüßЖ山") + ["e\u0301", "²", "٣", "_"])

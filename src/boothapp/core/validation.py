@@ -47,8 +47,15 @@ class FieldWarning:
         return f"{self.field}: {self.message}"
 
 
+_CONTROL_SPACES = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85", " "))
+"""Control characters that stand for a space or a break: kept as a space."""
+
+
 def _drop_unprintable(value: str, keep: str) -> str:
-    value = value.translate(_INVISIBLE)
+    """``value`` without control, unassigned and invisible characters, except those in
+    ``keep``; a vertical tab, form feed or separator (U+001C to U+001F) becomes a space,
+    so that "VT\vFF" gives "VT FF", not "VTFF"."""
+    value = value.translate(_INVISIBLE).translate(_CONTROL_SPACES)
     return "".join(
         ch
         for ch in value
@@ -291,6 +298,16 @@ def normalise_website(value: str | None, field: str = "website") -> str | None:
         return None
     if " " in cleaned:
         raise ValidationError(field, f"{cleaned!r} is not a web address (it contains spaces)")
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", cleaned):
-        cleaned = "https://" + cleaned
+    scheme = _SCHEME.match(cleaned)
+    if scheme is None:
+        return "https://" + cleaned
+    if (scheme.group(1) or scheme.group(2)).lower() not in ("http", "https"):
+        raise ValidationError(
+            field, f"{cleaned[:60]!r} is not a web address: only http and https ones are kept"
+        )
     return cleaned
+
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://|([a-zA-Z][a-zA-Z0-9+-]*):(?![0-9])")
+"""A scheme as in ``ftp://`` or ``javascript:``; not a host followed by its port
+(``example.com:8080``)."""
