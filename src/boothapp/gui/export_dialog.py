@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,29 +18,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from boothapp import APP_NAME
 from boothapp.core.errors import BoothError
 from boothapp.core.models import Rating
 from boothapp.core.schemas import EventRow, LeadFilter
 from boothapp.core.services import Services
 from boothapp.core.services.exports import (
+    FORMAT_BY_SUFFIX,
     ExportCancelled,
     ExportFormat,
     ExportRequest,
     ExportResult,
 )
-from boothapp.gui.formatting import RATING_LABELS, zone
+from boothapp.gui.formatting import RATING_LABELS, local_time, zone
 from boothapp.gui.tasks import TaskRunner
 
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
     ("Excel (.xlsx)", "xlsx", "Excel workbooks (*.xlsx)"),
     ("CSV (.csv)", "csv", "CSV files (*.csv)"),
-    ("vCard (.vcf)", "vcf", "vCard files (*.vcf)"),
+    ("vCard (.vcf)", "vcf", "vCard files (*.vcf *.vcard)"),
 )
 BUILT_IN_PRESET_CHOICES: tuple[tuple[str, str | None], ...] = (
     ("All columns", None),
@@ -48,6 +51,14 @@ BUILT_IN_PRESET_CHOICES: tuple[tuple[str, str | None], ...] = (
     ("HubSpot", "hubspot"),
 )
 MAX_WARNINGS_SHOWN = 5
+SETTINGS_GROUP = "export_dialog"
+FOLDER_KEY = f"{SETTINGS_GROUP}/folder"
+FORMAT_KEY = f"{SETTINGS_GROUP}/format"
+PRESET_KEY = f"{SETTINGS_GROUP}/preset"
+NOT_EXPORTED_BEFORE_TIP = (
+    "Each export marks the leads it wrote. Tick this to leave out every lead that an "
+    "earlier export of this show already wrote."
+)
 
 
 def default_file_name(show_name: str, file_format: ExportFormat, today: date) -> str:
@@ -57,13 +68,43 @@ def default_file_name(show_name: str, file_format: ExportFormat, today: date) ->
 
 
 def documents_folder() -> Path:
-    """The user's Documents folder (the home folder when there is none)."""
+    """The user's documents folder when it exists, else the home folder."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    if location and Path(location).is_dir():
+        return Path(location)
+    return Path.home()
+
+
+def format_of(path_text: str) -> ExportFormat | None:
+    """The format the file name's extension names, if it names one."""
+    return FORMAT_BY_SUFFIX.get(Path(path_text).suffix.lower())
+
+
+def path_for_format(path_text: str, file_format: ExportFormat) -> str:
+    """``path_text`` with an extension of ``file_format``: a known extension of another
+    format is replaced, a name without a known extension gets the format's added."""
+    suffix = Path(path_text).suffix
+    named = FORMAT_BY_SUFFIX.get(suffix.lower())
+    if named == file_format or not Path(path_text).name or path_text.endswith(("/", "\\")):
+        return path_text
+    if named is not None:
+        path_text = path_text.removesuffix(suffix)
+    return f"{path_text}.{file_format}"
 
 
 def lead_count_text(count: int) -> str:
     return f"{count} lead{'' if count == 1 else 's'} will be exported"
+
+
+def local_day(moment: datetime, timezone: str) -> date:
+    """The day ``moment`` falls on in ``timezone`` (a naive ``moment`` is UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone(timezone)).date()
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class _ProgressRelay(QObject):
@@ -75,7 +116,9 @@ class _ProgressRelay(QObject):
 class ExportDialog(QDialog):
     """Exports the leads of ``show`` chosen by the filters; runs the export on ``runner``.
 
-    ``exported(str)`` carries the summary line after a finished export."""
+    ``settings`` keeps the folder, format and columns of the last export between
+    openings (tests pass their own). ``exported(str)`` carries the summary line after a
+    finished export. While an export runs, Escape and closing the dialog cancel it."""
 
     exported = Signal(str)
 
@@ -85,50 +128,57 @@ class ExportDialog(QDialog):
         show: EventRow,
         runner: TaskRunner,
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Export leads — {show.name}")
         self.services = services
         self.show_row = show
         self.runner = runner
+        self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.export_result: ExportResult | None = None
         self.exporting = False
         self._cancel_requested = False
+        self._chosen_path: Path | None = None
+        self._has_leads = False
         self._relay = _ProgressRelay(self)
         self._relay.changed.connect(self._progressed)
         self._build()
         self._fill_choices()
+        self._restore_choices()
+        self._read_show_state()
         self._connect()
+        self._update_enabled()
         self.update_count()
 
     # --- building -----------------------------------------------------------------
 
     def _build(self) -> None:
         form = QFormLayout()
-        today = QDate.currentDate()
-        self.whole_show_check = QCheckBox("Whole show")
+        first_day, last_day = self.show_days()
+        self.whole_show_check = QCheckBox("&Whole show")
         self.whole_show_check.setChecked(True)
-        self.from_edit = QDateEdit(today)
-        self.to_edit = QDateEdit(today)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
+        self.from_edit = QDateEdit(qdate(first_day))
+        self.to_edit = QDateEdit(qdate(last_day))
         dates = QHBoxLayout()
         dates.addWidget(self.whole_show_check)
-        dates.addWidget(QLabel("from"))
-        dates.addWidget(self.from_edit)
-        dates.addWidget(QLabel("to"))
-        dates.addWidget(self.to_edit)
+        for text, edit in (("fro&m", self.from_edit), ("&to", self.to_edit)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            label = QLabel(text)
+            label.setBuddy(edit)
+            dates.addWidget(label)
+            dates.addWidget(edit)
         dates.addStretch(1)
         form.addRow("Captured:", dates)
         self.staff_combo = QComboBox()
-        form.addRow("Staff:", self.staff_combo)
+        form.addRow("&Staff:", self.staff_combo)
         self.rating_combo = QComboBox()
-        form.addRow("Rating:", self.rating_combo)
+        form.addRow("&Rating:", self.rating_combo)
         self.product_combo = QComboBox()
-        form.addRow("Product:", self.product_combo)
-        self.since_check = QCheckBox("Only leads new since the last export")
+        form.addRow("&Product:", self.product_combo)
+        self.since_check = QCheckBox("Only leads &not exported before")
+        self.since_check.setToolTip(NOT_EXPORTED_BEFORE_TIP)
         self.last_export_label = QLabel()
         self.last_export_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", self.since_check)
@@ -138,15 +188,17 @@ class ExportDialog(QDialog):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", self.count_label)
         self.format_combo = QComboBox()
-        form.addRow("Format:", self.format_combo)
+        form.addRow("&Format:", self.format_combo)
         self.preset_combo = QComboBox()
-        form.addRow("Columns:", self.preset_combo)
+        form.addRow("Co&lumns:", self.preset_combo)
         self.path_edit = QLineEdit()
-        self.choose_button = QPushButton("Choose…")
+        self.choose_button = QPushButton("C&hoose…")
         destination = QHBoxLayout()
         destination.addWidget(self.path_edit, 1)
         destination.addWidget(self.choose_button)
-        form.addRow("Save to:", destination)
+        save_to = QLabel("S&ave to:")
+        save_to.setBuddy(self.path_edit)
+        form.addRow(save_to, destination)
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -155,11 +207,11 @@ class ExportDialog(QDialog):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = QPushButton("Export")
-        self.export_button.setDefault(True)
-        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button = QPushButton("&Open folder")
         self.open_folder_button.setVisible(False)
-        self.cancel_button = QPushButton("Close")
+        self.export_button = QPushButton("&Export")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton("&Close")
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_folder_button)
         buttons.addStretch(1)
@@ -170,6 +222,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
+        layout.addStretch(1)
         layout.addLayout(buttons)
 
     def _fill_choices(self) -> None:
@@ -191,17 +244,66 @@ class ExportDialog(QDialog):
             self.preset_combo.addItem(label, preset)
         for name in self.services.exports.presets.names():
             self.preset_combo.addItem(name, name)
-        last = self.services.exports.last_export(event_id)
+
+    def show_days(self) -> tuple[date, date]:
+        """The show's first and last days: its dates, else the days of its first and last
+        leads, else today."""
+        show = self.show_row
+        first, last = show.start_date, show.end_date
+        if first is None or last is None:
+            lead_days = self._lead_days()
+            today = datetime.now(zone(show.timezone)).date()
+            first = first or (lead_days[0] if lead_days else today)
+            last = last or (lead_days[1] if lead_days else today)
+        return first, last
+
+    def _lead_days(self) -> tuple[date, date] | None:
+        """The days the show's first and last leads were captured, if it has any."""
+        leads = self.services.leads
+        show_leads = LeadFilter(event_id=self.show_row.id)
+        oldest = leads.list(show_leads, limit=1, descending=False)
+        newest = leads.list(show_leads, limit=1, descending=True)
+        if not oldest or not newest:
+            return None
+        timezone = self.show_row.timezone
+        return local_day(oldest[0].created_at, timezone), local_day(newest[0].created_at, timezone)
+
+    def _restore_choices(self) -> None:
+        """Starts from the folder, format and columns of the last export."""
+        stored_format = self._stored(FORMAT_KEY)
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(stored_format)))
+        stored_preset = self._stored(PRESET_KEY)
+        if stored_preset:
+            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(stored_preset)))
+        stored_folder = self._stored(FOLDER_KEY)
+        folder = Path(stored_folder) if stored_folder else None
+        if folder is None or not folder.is_dir():
+            folder = documents_folder()
+        name = default_file_name(self.show_row.name, self.file_format(), date.today())
+        self.path_edit.setText(str(folder / name))
+
+    def _stored(self, key: str) -> str:
+        value = self.settings.value(key, "")
+        return value if isinstance(value, str) else ""
+
+    def _remember_choices(self, result: ExportResult) -> None:
+        preset = self.preset_combo.currentData()
+        self.settings.setValue(FOLDER_KEY, str(result.path.parent))
+        self.settings.setValue(FORMAT_KEY, result.format)
+        self.settings.setValue(PRESET_KEY, str(preset) if preset is not None else "")
+
+    def _read_show_state(self) -> None:
+        """Reads whether the show has leads (the box of leads not exported before needs
+        some) and says when it was last exported."""
+        self._has_leads = self.services.leads.count(LeadFilter(event_id=self.show_row.id)) > 0
+        last = self.services.exports.last_export(self.show_row.id)
         if last is None:
-            self.since_check.setEnabled(False)
             self.last_export_label.setText("No export of this show yet.")
         else:
-            when = last.at.astimezone(zone(self.show_row.timezone)).strftime("%Y-%m-%d %H:%M")
+            when = local_time(last.at, self.show_row.timezone)
             self.last_export_label.setText(
                 f"Last export: {when}, {last.lead_count} leads to {Path(last.path).name}"
             )
-        name = default_file_name(self.show_row.name, "xlsx", date.today())
-        self.path_edit.setText(str(documents_folder() / name))
 
     def _connect(self) -> None:
         self.whole_show_check.toggled.connect(self._whole_show_toggled)
@@ -211,6 +313,8 @@ class ExportDialog(QDialog):
             combo.currentIndexChanged.connect(self.update_count)
         self.since_check.toggled.connect(self.update_count)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.path_edit.textChanged.connect(self._path_changed)
+        self.path_edit.textEdited.connect(self._path_typed)
         self.choose_button.clicked.connect(self.choose_destination)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel_or_close)
@@ -257,7 +361,7 @@ class ExportDialog(QDialog):
             format=file_format,
             preset=str(preset) if preset is not None else None,
             lead_filter=self.lead_filter(),
-            since_last_export=self.since_check.isChecked() and self.since_check.isEnabled(),
+            since_last_export=self.since_check.isChecked(),
         )
 
     # --- reacting -----------------------------------------------------------------------
@@ -272,39 +376,76 @@ class ExportDialog(QDialog):
             return
         self.count_label.setText(lead_count_text(count))
 
-    def _whole_show_toggled(self, whole: bool) -> None:
-        self.from_edit.setEnabled(not whole)
-        self.to_edit.setEnabled(not whole)
+    def _whole_show_toggled(self) -> None:
+        self._update_enabled()
         self.update_count()
 
     def _format_changed(self) -> None:
-        file_format = self.file_format()
-        self.preset_combo.setEnabled(file_format != "vcf")
+        self._update_enabled()
+        self._give_path_the_format()
+
+    def _give_path_the_format(self) -> None:
         text = self.path_edit.text().strip()
-        if text:
-            self.path_edit.setText(str(Path(text).with_suffix(f".{file_format}")))
+        wanted = path_for_format(text, self.file_format()) if text else text
+        if wanted != self.path_edit.text():
+            self.path_edit.setText(wanted)
+
+    def _path_changed(self, text: str) -> None:
+        """Follows the format the file name's extension names."""
+        named = format_of(text.strip())
+        if named is not None:
+            self.format_combo.setCurrentIndex(self.format_combo.findData(named))
+
+    def _path_typed(self) -> None:
+        self._chosen_path = None
+
+    def _update_enabled(self) -> None:
+        """Enables what can be changed now: nothing but Cancel while an export runs."""
+        idle = not self.exporting
+        for widget in (
+            self.whole_show_check,
+            self.staff_combo,
+            self.rating_combo,
+            self.product_combo,
+            self.format_combo,
+            self.path_edit,
+            self.choose_button,
+            self.export_button,
+        ):
+            widget.setEnabled(idle)
+        by_dates = idle and not self.whole_show_check.isChecked()
+        self.from_edit.setEnabled(by_dates)
+        self.to_edit.setEnabled(by_dates)
+        self.since_check.setEnabled(idle and self._has_leads)
+        self.preset_combo.setEnabled(idle and self.file_format() != "vcf")
 
     @Slot()
     def choose_destination(self) -> None:
-        """Asks where to save the file."""
+        """Asks where to save the file (the file dialog asks before replacing one)."""
         file_filter = next(f for _l, fmt, f in FORMAT_CHOICES if fmt == self.file_format())
         path, _chosen = QFileDialog.getSaveFileName(
             self, "Export leads to", self.path_edit.text(), file_filter
         )
         if path:
             self.path_edit.setText(path)
+            self._chosen_path = Path(path)
 
     # --- exporting ------------------------------------------------------------------
 
     @Slot()
     def start_export(self) -> None:
-        """Runs the export off the UI thread."""
+        """Runs the export off the UI thread, once a file it would replace may go."""
         if self.exporting:
             return
-        if not self.path_edit.text().strip():
+        text = self.path_edit.text().strip()
+        if not text:
             self._set_status("Choose where to save the file.", problem=True)
             return
+        self._give_path_the_format()
         request = self.request()
+        if not self._may_replace(request.path):
+            self.path_edit.setFocus()
+            return
         exports = self.services.exports
         relay = self._relay
         self._cancel_requested = False
@@ -320,6 +461,20 @@ class ExportDialog(QDialog):
             on_error=self._failed,
         )
 
+    def _may_replace(self, path: Path) -> bool:
+        """Whether the export may write ``path``: asks before replacing a file, unless
+        it was chosen in the file dialog (which asked already)."""
+        if path == self._chosen_path or not path.is_file():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Replace the file?",
+            f"{path} already exists. Replace it with the export?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _is_cancelled(self) -> bool:
         return self._cancel_requested
 
@@ -331,11 +486,16 @@ class ExportDialog(QDialog):
     @Slot()
     def cancel_or_close(self) -> None:
         """Stops a running export, or closes the dialog."""
+        self.reject()
+
+    def reject(self) -> None:
+        """Closes the dialog (Escape, the window's close button); while an export runs,
+        cancels it instead and keeps the dialog open to say how it ended."""
         if self.exporting:
-            self._cancel_requested = True
+            self.request_cancel()
             self._set_status("Cancelling…")
-        else:
-            self.reject()
+            return
+        super().reject()
 
     def request_cancel(self) -> None:
         """Asks the running export to stop (also used before one starts)."""
@@ -343,6 +503,7 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.export_result = result
+        self._read_show_state()
         self._set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -356,6 +517,7 @@ class ExportDialog(QDialog):
                 lines.append(f"… and {len(result.warnings) - MAX_WARNINGS_SHOWN} more")
         self._set_status("\n".join(lines))
         self.open_folder_button.setVisible(True)
+        self._remember_choices(result)
         self.update_count()
         self.exported.emit(summary)
 
@@ -372,19 +534,50 @@ class ExportDialog(QDialog):
 
     @Slot()
     def open_folder(self) -> None:
-        """Shows the folder of the exported file."""
-        if self.export_result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.export_result.path.parent)))
+        """Shows the folder of the exported file; says where it is when no file manager
+        can show it."""
+        if self.export_result is None:
+            return
+        folder = self.export_result.path.parent
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Open folder",
+            f"No file manager could open the folder. The file is in:\n{folder}",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _set_busy(self, busy: bool) -> None:
         self.exporting = busy
         self.progress.setVisible(True)
-        self.cancel_button.setText("Cancel" if busy else "Close")
-        self.export_button.setEnabled(not busy)
-        self.choose_button.setEnabled(not busy)
+        self.cancel_button.setText("&Cancel" if busy else "&Close")
+        self._update_enabled()
         if busy:
             self.open_folder_button.setVisible(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_status()
 
     def _set_status(self, text: str, problem: bool = False) -> None:
         self.status_label.setText(text)
         self.status_label.setProperty("problem", problem)
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        """Reserves the status its lines at the label's width. A word-wrapped label's
+        height follows its width, which the minimum size Qt gives the dialog does not:
+        the other controls would be squashed to make room for a long status."""
+        label = self.status_label
+        if label.isVisible():
+            label.setMinimumHeight(max(0, label.heightForWidth(label.width())))
