@@ -66,7 +66,7 @@ def test_the_window_opens_on_the_database_and_the_app_quits_cleanly(
     database.close()
     monkeypatch.setenv("BOOTHAPP_DB", str(target))
 
-    assert titles_shown_by_run_gui() == ["boothapp — Enforce Tac"]
+    assert titles_shown_by_run_gui() == ["Enforce Tac — boothapp"]
     assert qapp.applicationName() == APP_NAME
     assert qapp.applicationVersion() == __version__
 
@@ -84,7 +84,7 @@ def test_the_window_opens_on_the_show_chosen_on_the_command_line(
     assert main(["event", "use", "Enforce"]) == 0
     monkeypatch.delenv("BOOTHAPP_STATION")
 
-    assert titles_shown_by_run_gui() == ["boothapp — Milipol Paris"]
+    assert titles_shown_by_run_gui() == ["Milipol Paris — boothapp"]
 
 
 def test_a_station_name_that_cannot_be_used_is_refused_with_a_message(

@@ -103,7 +103,7 @@ def test_demo_button_runs_create_demo_and_shows_its_leads(
 
     assert calls == [(services, 200)]
     assert window.view.pages.currentWidget() is window.view.workspace
-    assert window.windowTitle() == "boothapp — Demo Expo"
+    assert window.windowTitle() == "Demo Expo — boothapp"
     assert window.view.show_combo.currentText() == "Demo Expo"
     assert window.model.rowCount() == 3
     assert window.show_total_label.text() == "In the show: 3"
@@ -140,7 +140,7 @@ def test_the_real_demo_show_fills_the_window(
 
     assert window.active_show is not None
     assert window.view.pages.currentWidget() is window.view.workspace
-    assert window.windowTitle() == f"boothapp — {window.active_show.name}"
+    assert window.windowTitle() == f"{window.active_show.name} — boothapp"
     assert window.model.total() == 200
     assert window.model.rowCount() == 200
     assert window.show_total_label.text() == "In the show: 200"
@@ -163,7 +163,7 @@ def test_smoke_empty_then_a_show_with_leads(
     window.refresh_action.trigger()
 
     assert window.view.pages.currentWidget() is window.view.workspace
-    assert window.windowTitle() == "boothapp — Milipol Paris"
+    assert window.windowTitle() == "Milipol Paris — boothapp"
     assert set(displayed_column(window, Column.NAME)) == ALL_NAMES
     assert displayed_column(window, Column.NAME)[0] == "Zoé Lefèvre"  # newest first
 
@@ -214,7 +214,7 @@ def test_header_shows_the_show_and_the_person_at_the_laptop(
 ) -> None:
     window = make_window()
 
-    assert window.windowTitle() == "boothapp — Milipol Paris"
+    assert window.windowTitle() == "Milipol Paris — boothapp"
     assert window.view.show_combo.currentText() == "Milipol Paris"
     details = window.view.show_details.text()
     assert "Paris Nord Villepinte" in details
@@ -451,7 +451,7 @@ def test_switching_the_show_switches_the_list(
 
     active = services.events.active()
     assert active is not None and active.id == other.id
-    assert window.windowTitle() == "boothapp — DSEI London"
+    assert window.windowTitle() == "DSEI London — boothapp"
     assert displayed_column(window, Column.NAME) == ["Olivia Hughes"]
     assert window.show_total_label.text() == "In the show: 1"
     assert "Europe/London" in window.view.show_details.text()

@@ -159,7 +159,7 @@ def test_save_stores_everything_and_the_window_follows(
     ]
 
     assert window.settings_dialog is None
-    assert window.windowTitle().endswith("Milipol Paris 2025")
+    assert window.windowTitle() == "Milipol Paris 2025 — boothapp"
     assert window.view.show_combo.currentText() == "Milipol Paris 2025"
     assert "18–21 Nov 2025" in window.view.show_details.text()
     capture = window.capture.view

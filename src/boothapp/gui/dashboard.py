@@ -4,30 +4,69 @@ and rating. :func:`compute_dashboard` counts (no Qt); :class:`Dashboard` draws."
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QPainter, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsSimpleTextItem,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter
 from boothapp.core.services import Services
 from boothapp.gui.formatting import RATING_LABELS, zone
+from boothapp.gui.palette import rating_colour
 from boothapp.gui.tasks import TaskRunner
+from boothapp.gui.views.main_view import ListMessageView
 
 REFRESH_DELAY_MS = 1000
 NO_STAFF = "(nobody)"
 NO_RATING = "Not rated"
+EMPTY_SHOW = "No leads yet for this show"
+NO_SHOW = "No show is open"
+CHART_HEIGHT = 220
+CHART_WIDTH = 260
+TITLE_AND_AXIS_HEIGHT = 80
+BAR_HEIGHT = 24
+LABEL_SHARE = 0.4
+LABEL_MARGIN = 24
+WIDE_LAYOUT = 1000
+MOST_STEPS = 6
 
 
 @dataclass(frozen=True)
@@ -50,12 +89,12 @@ def compute_dashboard(
     today = (now or datetime.now(UTC)).astimezone(tz).date()
     rows = services.leads.list(LeadFilter(event_id=event_id), limit=None)
     hours: Counter[int] = Counter()
-    days: Counter[str] = Counter()
+    days: Counter[date] = Counter()
     staff: Counter[str] = Counter()
     ratings: Counter[str] = Counter()
     for row in rows:
         local = row.created_at.astimezone(tz)
-        days[local.date().isoformat()] += 1
+        days[local.date()] += 1
         if local.date() == today:
             hours[local.hour] += 1
         staff[row.staff or NO_STAFF] += 1
@@ -70,6 +109,8 @@ def compute_dashboard(
         counted = services.leads.count(LeadFilter(event_id=event_id, product_sku=product.sku))
         if counted:
             per_product[product.name] = counted
+    ordered = sorted(days)
+    per_day = {label: days[day] for label, day in zip(day_labels(ordered), ordered, strict=True)}
     rating_order = [RATING_LABELS[r] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
     per_rating = {label: ratings[label] for label in rating_order}
     if ratings[NO_RATING]:
@@ -77,25 +118,100 @@ def compute_dashboard(
     return DashboardData(
         total=len(rows),
         per_hour_today=per_hour,
-        per_day=dict(sorted(days.items())),
+        per_day=per_day,
         per_staff=dict(sorted(staff.items(), key=lambda item: (-item[1], item[0]))),
         per_product=dict(sorted(per_product.items(), key=lambda item: (-item[1], item[0]))),
         per_rating=per_rating,
     )
 
 
-class BarChart(QChartView):
-    """One titled bar chart of label -> count."""
+def day_labels(days: list[date]) -> list[str]:
+    """Days as the dashboard names them, in English whatever the system: "14 Nov",
+    or "14 Nov 2023" when they are not all in one year."""
+    day_format = "d MMM" if len({day.year for day in days}) <= 1 else "d MMM yyyy"
+    english = QLocale(QLocale.Language.English)
+    return [english.toString(QDate(day.year, day.month, day.day), day_format) for day in days]
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+
+def count_scale(largest: int, most_steps: int = MOST_STEPS) -> tuple[int, int]:
+    """The top and the step of a count axis from 0: the step is 1, 2 or 5 times a power
+    of ten, the top a multiple of it at or above ``largest``, reached in at most
+    ``most_steps`` steps."""
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            if step * most_steps >= largest:
+                return max(step, -(-largest // step) * step), step
+        magnitude *= 10
+
+
+def short_labels(names: list[str], font: QFont, width: int) -> list[str]:
+    """``names`` as axis labels: each elided to ``width`` pixels when wider, and kept
+    distinct (an axis merges equal labels) by invisible zero-width spaces."""
+    metrics = QFontMetrics(font)
+    labels: list[str] = []
+    for name in names:
+        label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(width, 1))
+        while label in labels:
+            label += "\u200b"
+        labels.append(label)
+    return labels
+
+
+def rating_colours() -> dict[str, QColor]:
+    """The bar colour of each rating label: the rating colours of lists and forms."""
+    colours = {
+        label: rating_colour(rating, QPalette.ColorRole.Base)
+        for rating, label in RATING_LABELS.items()
+    }
+    colours[NO_RATING] = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    return colours
+
+
+def leads_text(count: int) -> str:
+    return f"{count} lead{'' if count == 1 else 's'}"
+
+
+class BarChart(QChartView):
+    """One titled bar chart of label -> count, in the palette's colours.
+
+    ``horizontal`` charts list the labels down the left (for names), each elided only
+    when wider than the room the chart gives labels; under vertical bars, labels turn
+    upright when they do not fit side by side. Hovering a bar shows its full label and
+    count. Bars take the palette's highlight colour, or with ``colours`` (called at
+    each drawing) a colour per label. With no count above zero the chart shows
+    ``empty_text`` instead of axes."""
+
+    def __init__(
+        self,
+        title: str,
+        empty_text: str,
+        horizontal: bool = False,
+        colours: Callable[[], dict[str, QColor]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.horizontal = horizontal
+        self.colours = colours
+        self.values: dict[str, int] = {}
+        self.names: list[str] = []
+        self.labels: list[str] = []
+        self.categories: QBarCategoryAxis | None = None
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(CHART_WIDTH, CHART_HEIGHT)
         chart = QChart()
         chart.setTitle(title)
+        title_font = QFont(chart.titleFont())
+        title_font.setBold(True)
+        chart.setTitleFont(title_font)
         chart.legend().setVisible(False)
+        chart.setMargins(QMargins(4, 4, 12, 4))
+        chart.setBackgroundRoundness(4)
         self.setChart(chart)
-        self.values: dict[str, int] = {}
+        self.message = QGraphicsSimpleTextItem(empty_text, chart)
+        chart.plotAreaChanged.connect(self._place_message)
+        chart.plotAreaChanged.connect(self._fit_labels)
 
     def set_values(self, values: dict[str, int]) -> None:
         """Replaces the bars."""
@@ -104,27 +220,144 @@ class BarChart(QChartView):
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        bars = QBarSet("Leads")
-        bars.append([float(value) for value in values.values()])
-        series = QBarSeries()
-        series.append(bars)
+        self.names = list(reversed(values)) if self.horizontal else list(values)
+        self.labels = []
+        self.categories = None
+        if self.horizontal:
+            bars_height = TITLE_AND_AXIS_HEIGHT + BAR_HEIGHT * len(values)
+            self.setMinimumHeight(max(CHART_HEIGHT, bars_height))
+        empty = not any(values.values())
+        self.message.setVisible(empty)
+        if not empty:
+            self._draw()
+        self._paint()
+
+    def _draw(self) -> None:
+        chart = self.chart()
+        series = self._series()
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append(list(values) or [""])
+        categories.setTruncateLabels(False)
+        top, step = count_scale(max(self.values.values()))
         counts = QValueAxis()
         counts.setLabelFormat("%d")
-        counts.setRange(0, max([1, *values.values()]))
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+        counts.setRange(0, top)
+        counts.setTickCount(top // step + 1)
+        counts.setMinorTickCount(0)
+        category_side, count_side = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+        if self.horizontal:
+            category_side, count_side = count_side, category_side
+        chart.addAxis(categories, category_side)
+        chart.addAxis(counts, count_side)
         series.attachAxis(categories)
         series.attachAxis(counts)
+        self.categories = categories
+        self._fit_labels()
+
+    def _series(self) -> QAbstractBarSeries:
+        """One bar set, or with colours one set per label (stacked, so bars keep
+        their full width)."""
+        counts = [float(self.values[name]) for name in self.names]
+        series: QAbstractBarSeries
+        if self.colours is None:
+            series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
+            highlight = self.palette().color(QPalette.ColorRole.Highlight)
+            series.append(self._bar_set("Leads", counts, highlight))
+        else:
+            colours = self.colours()
+            series = QHorizontalStackedBarSeries() if self.horizontal else QStackedBarSeries()
+            for index, name in enumerate(self.names):
+                only = [count if at == index else 0.0 for at, count in enumerate(counts)]
+                series.append(self._bar_set(name, only, colours[name]))
+        series.setBarWidth(0.7)
+        return series
+
+    def _bar_set(self, label: str, counts: list[float], colour: QColor) -> QBarSet:
+        bars = QBarSet(label)
+        bars.append(counts)
+        bars.setColor(colour)
+        bars.setBorderColor(colour)
+        bars.hovered.connect(self._hovered)
+        return bars
+
+    def tooltip(self, index: int) -> str:
+        """What hovering the bar at ``index`` (in drawing order) shows."""
+        name = self.names[index]
+        return f"{name}: {leads_text(self.values[name])}"
+
+    @Slot(bool, int)
+    def _hovered(self, on: bool, index: int) -> None:
+        if on:
+            QToolTip.showText(QCursor.pos(), self.tooltip(index), self)
+        else:
+            QToolTip.hideText()
+
+    def _fit_labels(self) -> None:
+        """Elides the names beside horizontal bars to the room the chart gives them
+        (:data:`LABEL_SHARE` of its width); turns the labels under vertical bars upright
+        when they are wider than their bars' room."""
+        axis = self.categories
+        if axis is None:
+            return
+        font = axis.labelsFont()
+        labels = self.names
+        if self.horizontal:
+            labels = short_labels(labels, font, int(self.width() * LABEL_SHARE) - LABEL_MARGIN)
+        if labels != self.labels:
+            self.labels = list(labels)
+            axis.setCategories(self.labels)
+        if self.horizontal:
+            return
+        metrics = QFontMetrics(font)
+        room = self.chart().plotArea().width() / len(labels)
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
+        angle = 0 if widest + metrics.averageCharWidth() <= room else -90
+        if axis.labelsAngle() != angle:
+            axis.setLabelsAngle(angle)
+
+    def _paint(self) -> None:
+        """Takes the colours of the current palette (light or dark mode)."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        chart = self.chart()
+        chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+        chart.setBackgroundPen(palette.color(QPalette.ColorRole.Mid))
+        chart.setTitleBrush(text)
+        self.message.setBrush(palette.color(QPalette.ColorRole.PlaceholderText))
+        for axis in chart.axes():
+            axis.setLabelsBrush(text)
+            axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
+            axis.setGridLineColor(palette.color(QPalette.ColorRole.Midlight))
+
+    def _place_message(self) -> None:
+        area = self.chart().plotArea()
+        box = self.message.boundingRect()
+        self.message.setPos(
+            area.center().x() - box.width() / 2, area.center().y() - box.height() / 2
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.set_values(self.values)
 
 
 class Dashboard(QWidget):
-    """Charts of the active show's leads, counted off the UI thread.
+    """Charts of the active show's leads, counted off the UI thread: a page the main
+    window shows in place of the capture form and list (``back_requested`` asks for
+    them again).
 
     :meth:`schedule` asks for a new count within a second (several requests make one);
-    nothing is counted while the dashboard is hidden, and it counts when shown."""
+    nothing is counted while the dashboard is hidden, and it counts at once when
+    shown. The charts sit in three columns on a wide window and two on a narrow one,
+    and scroll when they need more height than the window has; a show without leads
+    gets a message instead."""
+
+    back_requested = Signal()
 
     def __init__(
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
@@ -136,6 +369,7 @@ class Dashboard(QWidget):
         self.timezone = "UTC"
         self.data: DashboardData | None = None
         self._wanted = 0
+        self._wide: bool | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -143,19 +377,70 @@ class Dashboard(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("dashboardTotal")
         self.total_label.setTextFormat(Qt.TextFormat.PlainText)
+        title_font = QFont(self.total_label.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self.total_label.setFont(title_font)
+        self.back_button = QPushButton("Back to capture  (Ctrl+D)")
+        self.back_button.setObjectName("dashboardBack")
+        self.back_button.setToolTip("Show the capture form and the lead list again")
+        self.back_button.clicked.connect(self.back_requested)
         self.charts = {
-            "per_hour_today": BarChart("Leads per hour today"),
-            "per_day": BarChart("Leads per day"),
-            "per_staff": BarChart("Leads per staff member"),
-            "per_product": BarChart("Leads per product"),
-            "per_rating": BarChart("Hot, warm and cold"),
+            "per_hour_today": BarChart("Leads per hour today", "No leads today yet"),
+            "per_day": BarChart("Leads per day", "No leads yet"),
+            "per_staff": BarChart("Leads per staff member", "No leads yet", horizontal=True),
+            "per_product": BarChart(
+                "Leads per product", "No products recorded yet", horizontal=True
+            ),
+            "per_rating": BarChart("Hot, warm and cold", "No leads yet", colours=rating_colours),
         }
-        grid = QGridLayout()
-        for index, chart in enumerate(self.charts.values()):
-            grid.addWidget(chart, index // 2, index % 2)
+        self.message = ListMessageView()
+        self.message.setObjectName("dashboardMessage")
+        self._grid = QGridLayout()
+        self._grid.setSpacing(10)
+        board = QWidget()
+        board.setLayout(self._grid)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("dashboardCharts")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(board)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.message)
+        self.pages.addWidget(self.scroll_area)
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 8, 12, 0)
+        header.addWidget(self.total_label, 1)
+        header.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.total_label)
-        layout.addLayout(grid, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
+        self.setFocusProxy(self.scroll_area)
+        self._arrange(wide=True)
+
+    def _arrange(self, wide: bool) -> None:
+        """Three columns, products down the right (wide), or two, products across the
+        bottom (narrow)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        charts = self.charts
+        for chart in charts.values():
+            self._grid.removeWidget(chart)
+        product_place = (0, 2, 2, 1) if wide else (2, 0, 1, 2)
+        self._grid.addWidget(charts["per_hour_today"], 0, 0)
+        self._grid.addWidget(charts["per_day"], 0, 1)
+        self._grid.addWidget(charts["per_staff"], 1, 0)
+        self._grid.addWidget(charts["per_rating"], 1, 1)
+        self._grid.addWidget(charts["per_product"], *product_place)
+        for index, stretch in enumerate((3, 3, 4) if wide else (1, 1, 0)):
+            self._grid.setColumnStretch(index, stretch)
+        self._grid.setRowStretch(2, 0 if wide else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange(wide=event.size().width() >= WIDE_LAYOUT)
 
     def set_show(self, event_id: int | None, timezone: str = "UTC") -> None:
         """Follows another show (None: no show) and counts again soon."""
@@ -169,7 +454,7 @@ class Dashboard(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        self.schedule()
+        self.update_now()
 
     @Slot()
     def update_now(self) -> None:
@@ -193,6 +478,19 @@ class Dashboard(QWidget):
         if generation != self._wanted:
             return
         self.data = data
-        self.total_label.setText(f"{data.total} lead{'' if data.total == 1 else 's'} at this show")
+        if self.event_id is None:
+            self.total_label.setText("Dashboard")
+            self._show_message(NO_SHOW, "Choose or create a show to see its leads here.")
+            return
+        self.total_label.setText(f"{leads_text(data.total)} at this show")
+        if data.total == 0:
+            self._show_message(EMPTY_SHOW, "The charts fill in as leads are captured.")
+            return
+        self.pages.setCurrentWidget(self.scroll_area)
         for name, chart in self.charts.items():
             chart.set_values(getattr(data, name))
+
+    def _show_message(self, title: str, text: str) -> None:
+        self.message.title.setText(title)
+        self.message.text.setText(text)
+        self.pages.setCurrentWidget(self.message)

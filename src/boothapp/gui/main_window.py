@@ -30,10 +30,12 @@ from PySide6.QtGui import (
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
+    QStackedWidget,
     QWidget,
 )
 
@@ -53,7 +55,7 @@ from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QDockWidget, QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from boothapp.gui.dashboard import Dashboard
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: ShowSettingsDialog | None = None
         self._notice_undo: Callable[[], None] | None = None
         self._dashboard: Dashboard | None = None
-        self._dashboard_dock: QDockWidget | None = None
+        self._focus_before_dashboard: QWidget | None = None
         self._painted = False
         self.started = False
 
@@ -260,37 +262,48 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     @property
-    def dashboard_dock(self) -> QDockWidget:
-        """The dock of the dashboard, made (hidden) on first use."""
-        return self._dashboard_parts()[1]
-
-    @property
     def dashboard(self) -> Dashboard:
-        return self._dashboard_parts()[0]
-
-    def _dashboard_parts(self) -> tuple[Dashboard, QDockWidget]:
-        if self._dashboard is None or self._dashboard_dock is None:
-            from PySide6.QtWidgets import QDockWidget
-
+        """The dashboard page, made on first use: from then on the window's centre is a
+        stack of the workspace and the dashboard, which View > Dashboard (Ctrl+D)
+        switches between. A badge scan goes back to the workspace, where its lead opens."""
+        if self._dashboard is None:
             from boothapp.gui.dashboard import Dashboard
 
             dashboard = Dashboard(self.services, self.runner)
             self._follow_show(dashboard)
-            dock = QDockWidget("Dashboard", self)
-            dock.setObjectName("dashboardDock")
-            dock.setWidget(dashboard)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            dock.hide()
-            dock.toggleViewAction().toggled.connect(self.dashboard_action.setChecked)
-            self._dashboard, self._dashboard_dock = dashboard, dock
-        return self._dashboard, self._dashboard_dock
+            pages = QStackedWidget()
+            pages.setObjectName("centralPages")
+            self.takeCentralWidget()
+            pages.addWidget(self.view)
+            pages.addWidget(dashboard)
+            self.setCentralWidget(pages)
+            dashboard.back_requested.connect(lambda: self.dashboard_action.setChecked(False))
+            self.scans.done.connect(lambda _result: self.dashboard_action.setChecked(False))
+            self._dashboard = dashboard
+        return self._dashboard
 
     def _follow_show(self, dashboard: Dashboard) -> None:
         show = self.active_show
         dashboard.set_show(show.id if show else None, show.timezone if show else "UTC")
 
     def _dashboard_toggled(self, visible: bool) -> None:
-        self.dashboard_dock.setVisible(visible)
+        """Shows the dashboard or the workspace; back on the workspace, the focus goes
+        where it was before the dashboard, or where a scan put it meanwhile."""
+        focused = QApplication.focusWidget()
+        dashboard = self.dashboard
+        pages = dashboard.parentWidget()
+        if not isinstance(pages, QStackedWidget):
+            return
+        if visible:
+            self._focus_before_dashboard = focused
+            pages.setCurrentWidget(dashboard)
+            dashboard.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if focused is None or not self.view.isAncestorOf(focused):
+            focused = self._focus_before_dashboard
+        pages.setCurrentWidget(self.view)
+        if focused is not None and self.view.isAncestorOf(focused):
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _make_actions(self) -> None:
         self.quit_action = QAction("&Quit", self)
@@ -475,7 +488,8 @@ class MainWindow(QMainWindow):
             self.model.set_filter(None)
             self._update_status()
             return
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — {self.active_show.name}")
+        # Ending with the application's name keeps Qt from adding it a second time.
+        self.setWindowTitle(f"{self.active_show.name} — {APP_DISPLAY_NAME}")
         self.view.show_workspace()
         self.active_staff = self.services.staff.current()
         self._fill_staff_combo(self.services.staff.list())
@@ -931,7 +945,9 @@ class MainWindow(QMainWindow):
         if self.scan_dialog is not None:
             self.scan_dialog.raise_()
             return
-        dialog = ExportDialog(self.services, self.active_show, self.runner, self)
+        dialog = ExportDialog(
+            self.services, self.active_show, self.runner, self, settings=self._settings
+        )
         dialog.exported.connect(self.notify)
         self._open_dialog(dialog)
 
