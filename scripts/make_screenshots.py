@@ -1,4 +1,5 @@
-"""Makes the documentation's screenshots of dialogs on a demo show, without a screen.
+"""Makes the documentation's screenshots of dialogs and the dashboard on a demo show,
+without a screen.
 
     QT_QPA_PLATFORM=offscreen python scripts/make_screenshots.py [docs]
 
@@ -53,6 +54,20 @@ def main() -> int:
         dialog.grab().save(str(docs / "show-settings-questions.png"))
         print(f"wrote {docs / 'show-settings-questions.png'}")
         dialog.reject()
+        settle(app)
+        window.dashboard_action.setChecked(True)
+        settle(app)
+        window.grab().save(str(docs / "dashboard.png"))
+        print(f"wrote {docs / 'dashboard.png'}")
+        window.dashboard_action.setChecked(False)
+        settle(app)
+        window.open_export()
+        export = window.scan_dialog
+        assert export is not None
+        settle(app)
+        export.grab().save(str(docs / "export-dialog.png"))
+        print(f"wrote {docs / 'export-dialog.png'}")
+        export.reject()
         window.close()
         database.close()
     return 0
