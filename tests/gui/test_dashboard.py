@@ -81,6 +81,22 @@ def test_the_counts_are_right(booth: Booth, services: Services) -> None:
     assert data.per_product == {"Transit case 60x40": 1}
 
 
+def test_two_products_of_the_same_name_are_counted_apart(services: Services) -> None:
+    show = services.events.create(EventInput(name="Eurosatory", country="FR"))
+    for sku in ("TC-6040-BLK", "TC-6040-SND"):
+        services.products.create(ProductInput(sku=sku, name="Transit case 60x40"), show.id)
+    for skus in (("TC-6040-BLK",), ("TC-6040-BLK", "TC-6040-SND"), ("TC-6040-BLK",)):
+        services.leads.create(
+            LeadInput(first_name="Zoé", products=tuple(ProductShown(sku=sku) for sku in skus)),
+            event_id=show.id,
+        )
+    data = compute_dashboard(services, show.id, "UTC")
+    assert data.per_product == {
+        "Transit case 60x40 (TC-6040-BLK)": 3,
+        "Transit case 60x40 (TC-6040-SND)": 1,
+    }
+
+
 def test_days_read_as_day_and_month_with_the_year_only_when_they_differ() -> None:
     first, second = datetime(2025, 11, 18).date(), datetime(2025, 11, 21).date()
     assert day_labels([first, second]) == ["18 Nov", "21 Nov"]
@@ -114,6 +130,27 @@ def test_count_axes_go_up_in_whole_round_steps(largest: int, top: int, step: int
 
 
 # --- in the window ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "target"),
+    [(Qt.Key.Key_F, "search"), (Qt.Key.Key_B, "badge box")],
+)
+def test_search_and_badge_box_shortcuts_go_back_to_the_form_and_list(
+    qtbot: QtBot, booth: Booth, make_window: MakeWindow, key: Qt.Key, target: str
+) -> None:
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.dashboard_action.trigger()
+    qtbot.waitUntil(window.dashboard.isVisible)
+
+    qtbot.keyClick(window.dashboard, key, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(window.view.isVisible)
+    assert not window.dashboard_action.isChecked()
+    editor = window.view.search_edit if target == "search" else window.badge_box.editor
+    qtbot.waitUntil(editor.hasFocus)
 
 
 def test_ctrl_d_swaps_the_form_and_list_for_the_dashboard_and_back(

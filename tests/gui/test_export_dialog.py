@@ -31,6 +31,7 @@ from boothapp import APP_NAME
 from boothapp.core.schemas import EventInput, LeadInput
 from boothapp.core.services import Services
 from boothapp.gui.export_dialog import (
+    FOLDER_KEY,
     MAX_WARNINGS_SHOWN,
     SETTINGS_GROUP,
     ExportDialog,
@@ -255,6 +256,21 @@ def test_folder_format_and_columns_are_remembered(
     assert dialog.format_combo.currentText() == "Excel (.xlsx)"
     assert dialog.preset_combo.currentText() == "All columns"
     assert Path(dialog.path_edit.text()).parent != folder
+
+
+def test_a_name_typed_without_a_folder_goes_in_the_folder_shown(
+    qtbot: QtBot, booth: Booth, services: Services, window_settings: QSettings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    window_settings.setValue(FOLDER_KEY, str(folder))
+    dialog = make_dialog(qtbot, services, booth, window_settings)
+    dialog.path_edit.setText("relative.csv")
+
+    dialog.export_button.click()
+
+    assert (folder / "relative.csv").is_file()
+    assert dialog.export_result is not None and dialog.export_result.path == folder / "relative.csv"
 
 
 def test_the_last_export_line_and_the_count_refresh_after_an_export(

@@ -105,10 +105,13 @@ def compute_dashboard(
             per_hour[f"{hour:02d}:00"] = hours[hour]
     per_product: dict[str, int] = {}
     products = services.products.list(event_id=event_id, include_inactive=True)
-    for product in products or services.products.list(include_inactive=True):
+    products = products or services.products.list(include_inactive=True)
+    names = Counter(product.name for product in products)
+    for product in products:
         counted = services.leads.count(LeadFilter(event_id=event_id, product_sku=product.sku))
         if counted:
-            per_product[product.name] = counted
+            label = product.name if names[product.name] == 1 else f"{product.name} ({product.sku})"
+            per_product[label] = counted
     ordered = sorted(days)
     per_day = {label: days[day] for label, day in zip(day_labels(ordered), ordered, strict=True)}
     rating_order = [RATING_LABELS[r] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]

@@ -117,8 +117,10 @@ class ExportDialog(QDialog):
     """Exports the leads of ``show`` chosen by the filters; runs the export on ``runner``.
 
     ``settings`` keeps the folder, format and columns of the last export between
-    openings (tests pass their own). ``exported(str)`` carries the summary line after a
-    finished export. While an export runs, Escape and closing the dialog cancel it."""
+    openings (tests pass their own); a file name typed without a folder goes in
+    ``folder``, the one the dialog opened on. ``exported(str)`` carries the summary line
+    after a finished export. While an export runs, Escape and closing the dialog cancel
+    it."""
 
     exported = Signal(str)
 
@@ -279,6 +281,7 @@ class ExportDialog(QDialog):
         folder = Path(stored_folder) if stored_folder else None
         if folder is None or not folder.is_dir():
             folder = documents_folder()
+        self.folder = folder
         name = default_file_name(self.show_row.name, self.file_format(), date.today())
         self.path_edit.setText(str(folder / name))
 
@@ -357,7 +360,7 @@ class ExportDialog(QDialog):
         file_format = self.file_format()
         preset = self.preset_combo.currentData() if file_format != "vcf" else None
         return ExportRequest(
-            path=Path(self.path_edit.text().strip()).expanduser(),
+            path=self.folder / Path(self.path_edit.text().strip()).expanduser(),
             format=file_format,
             preset=str(preset) if preset is not None else None,
             lead_filter=self.lead_filter(),

@@ -580,7 +580,13 @@ class MainWindow(QMainWindow):
             self.filter_bar.clear()
         self.clear_search()
 
+    def _leave_dashboard(self) -> None:
+        """Back to the form and the list, for a shortcut that acts on them."""
+        if self.dashboard_action.isChecked():
+            self.dashboard_action.setChecked(False)
+
     def focus_search(self) -> None:
+        self._leave_dashboard()
         self.view.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.view.search_edit.selectAll()
 
@@ -834,6 +840,8 @@ class MainWindow(QMainWindow):
         if self.badge_box_action.isChecked() != visible:
             self.badge_box_action.setChecked(visible)
             return
+        if visible:
+            self._leave_dashboard()
         self.view.show_badge_box(visible)
         if visible:
             self.badge_box.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

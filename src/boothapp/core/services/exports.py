@@ -22,10 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Integer, String, bindparam, cast, exists, insert, select
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
+from boothapp.core.driver import DriverStatement
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.exporting.columns import Column, ShowContext, is_known_key, parts_needed
 from boothapp.core.exporting.csvfile import write_csv
@@ -84,13 +87,12 @@ FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {
 }
 PRESETS_SETTING = "export_presets"
 
-_FIRST_EXPORT = insert(LeadFirstExport).from_select(
-    ["lead_id", "export_id"],
-    select(cast(bindparam("lead_id"), String(36)), cast(bindparam("export_id"), Integer)).where(
-        ~exists().where(LeadFirstExport.lead_id == bindparam("lead_id"))
-    ),
-)
-"""Records one lead as first written by one export, unless an earlier export did."""
+_FIRST_EXPORT = {
+    "sqlite": DriverStatement(sqlite_insert(LeadFirstExport).on_conflict_do_nothing()),
+    "postgresql": DriverStatement(postgresql_insert(LeadFirstExport).on_conflict_do_nothing()),
+}
+"""By database: records one lead as first written by one export, unless an earlier
+export did."""
 MAX_PRESET_NAME = 100
 
 
@@ -469,8 +471,9 @@ class ExportService:
             session.add(record)
             session.flush()
             if exported:
-                session.connection().execute(
-                    _FIRST_EXPORT,
+                connection = session.connection()
+                _FIRST_EXPORT[connection.dialect.name].run_many(
+                    connection,
                     [{"lead_id": lead_id, "export_id": record.id} for lead_id in exported],
                 )
 
