@@ -623,6 +623,7 @@ def cmd_export(ctx: Context) -> int:
             ),
         ),
         since_last_export=a.since_last_export,
+        delimiter=";" if a.semicolons else ",",
     )
     result = ctx.services.exports.export(request)
     noun = "lead" if result.count == 1 else "leads"
@@ -826,6 +827,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--since-last-export",
         action="store_true",
         help="only leads no earlier export wrote (each export marks the leads it writes)",
+    )
+    export.add_argument(
+        "--semicolons",
+        action="store_true",
+        help="CSV: separate fields with ; (for Excel in French, German and other languages "
+        "that write decimals with a comma)",
     )
     export.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"

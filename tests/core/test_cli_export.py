@@ -73,6 +73,21 @@ def test_since_last_export_and_presets(
     assert "exported before; leave out --since-last-export" in captured.err
 
 
+def test_semicolons_for_excel_in_french_or_german(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "pour-excel.csv"
+    assert main(["--db", db, "export", "-o", str(target), "--semicolons"]) == 0
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    assert rows[0][:3] == ["Captured at", "Staff", "First name"]
+    assert len(rows) == 3 and all(len(row) == len(rows[0]) for row in rows)
+    assert any("Zoé" in row for row in rows)
+    capsys.readouterr()
+    assert main(["--db", db, "export", "-o", str(tmp_path / "a.xlsx"), "--semicolons"]) == 1
+    assert "only a CSV file has a field separator" in capsys.readouterr().err
+
+
 def test_bad_export_requests_are_one_line(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -239,14 +239,21 @@ def test_folder_format_and_columns_are_remembered(
     dialog = make_dialog(qtbot, services, booth, window_settings)
     choose(dialog.format_combo, "CSV (.csv)")
     choose(dialog.preset_combo, "HubSpot")
+    assert dialog.semicolons_check.isEnabled()
+    dialog.semicolons_check.setChecked(True)
     dialog.path_edit.setText(str(folder / "leads.csv"))
     dialog.export_button.click()
-    assert (folder / "leads.csv").exists()
+    assert (folder / "leads.csv").read_text(encoding="utf-8-sig").startswith('"First Name";')
     dialog.close()
 
     dialog = make_dialog(qtbot, services, booth, window_settings)
     assert dialog.format_combo.currentText() == "CSV (.csv)"
     assert dialog.preset_combo.currentText() == "HubSpot"
+    assert dialog.semicolons_check.isChecked()
+    choose(dialog.format_combo, "Excel (.xlsx)")
+    assert not dialog.semicolons_check.isEnabled()
+    assert dialog.request().delimiter == ","
+    choose(dialog.format_combo, "CSV (.csv)")
     path = Path(dialog.path_edit.text())
     assert path.parent == folder
     assert path.name == default_file_name("Milipol Paris", "csv", date.today())
@@ -376,7 +383,7 @@ def test_controls_are_disabled_while_an_export_runs(
         for widget in controls_of(dialog)
         if widget.isVisibleTo(dialog) and widget is not dialog.cancel_button
     ]
-    assert len(inputs) == 12
+    assert len(inputs) == 13
     dialog.export_button.click()
     assert dialog.exporting
     assert [widget for widget in inputs if widget.isEnabled()] == []
@@ -384,10 +391,17 @@ def test_controls_are_disabled_while_an_export_runs(
     assert dialog.cancel_button.text() == "&Cancel"
     runner.finish()
     assert dialog.export_result is not None
-    idle_disabled = {dialog.from_edit, dialog.to_edit, dialog.preset_combo}
+    idle_disabled = {
+        dialog.from_edit,
+        dialog.to_edit,
+        dialog.preset_combo,
+        dialog.semicolons_check,
+    }
     assert {widget for widget in inputs if not widget.isEnabled()} == idle_disabled
     dialog.whole_show_check.setChecked(False)
     choose(dialog.format_combo, "Excel (.xlsx)")
+    assert [widget for widget in inputs if not widget.isEnabled()] == [dialog.semicolons_check]
+    choose(dialog.format_combo, "CSV (.csv)")
     assert [widget for widget in inputs if not widget.isEnabled()] == []
 
 
@@ -569,11 +583,13 @@ def test_every_control_has_its_own_alt_letter_and_a_tab_stop(dialog: ExportDialo
         dialog.since_check,
         dialog.format_combo,
         dialog.preset_combo,
+        dialog.semicolons_check,
         dialog.path_edit,
         dialog.choose_button,
         dialog.export_button,
         dialog.cancel_button,
     }
+    choose(dialog.format_combo, "CSV (.csv)")
     assert controls <= reached
     tabbed: set[QWidget] = set()
     widget = dialog.whole_show_check.nextInFocusChain()

@@ -55,6 +55,11 @@ SETTINGS_GROUP = "export_dialog"
 FOLDER_KEY = f"{SETTINGS_GROUP}/folder"
 FORMAT_KEY = f"{SETTINGS_GROUP}/format"
 PRESET_KEY = f"{SETTINGS_GROUP}/preset"
+SEMICOLONS_KEY = f"{SETTINGS_GROUP}/semicolons"
+SEMICOLONS_TIP = (
+    "Excel set to French, German and other languages that write decimals with a comma "
+    "opens a CSV file in one column unless its fields are separated by semicolons."
+)
 NOT_EXPORTED_BEFORE_TIP = (
     "Each export marks the leads it wrote. Tick this to leave out every lead that an "
     "earlier export of this show already wrote."
@@ -193,6 +198,9 @@ class ExportDialog(QDialog):
         form.addRow("&Format:", self.format_combo)
         self.preset_combo = QComboBox()
         form.addRow("Co&lumns:", self.preset_combo)
+        self.semicolons_check = QCheckBox("Sem&icolons between fields (Excel in French, German…)")
+        self.semicolons_check.setToolTip(SEMICOLONS_TIP)
+        form.addRow("", self.semicolons_check)
         self.path_edit = QLineEdit()
         self.choose_button = QPushButton("C&hoose…")
         destination = QHBoxLayout()
@@ -277,6 +285,7 @@ class ExportDialog(QDialog):
         stored_preset = self._stored(PRESET_KEY)
         if stored_preset:
             self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(stored_preset)))
+        self.semicolons_check.setChecked(self._stored(SEMICOLONS_KEY) == "yes")
         stored_folder = self._stored(FOLDER_KEY)
         folder = Path(stored_folder) if stored_folder else None
         if folder is None or not folder.is_dir():
@@ -294,6 +303,10 @@ class ExportDialog(QDialog):
         self.settings.setValue(FOLDER_KEY, str(result.path.parent))
         self.settings.setValue(FORMAT_KEY, result.format)
         self.settings.setValue(PRESET_KEY, str(preset) if preset is not None else "")
+        if result.format == "csv":
+            self.settings.setValue(
+                SEMICOLONS_KEY, "yes" if self.semicolons_check.isChecked() else "no"
+            )
 
     def _read_show_state(self) -> None:
         """Reads whether the show has leads (the box of leads not exported before needs
@@ -365,6 +378,7 @@ class ExportDialog(QDialog):
             preset=str(preset) if preset is not None else None,
             lead_filter=self.lead_filter(),
             since_last_export=self.since_check.isChecked(),
+            delimiter=";" if file_format == "csv" and self.semicolons_check.isChecked() else ",",
         )
 
     # --- reacting -----------------------------------------------------------------------
@@ -421,6 +435,7 @@ class ExportDialog(QDialog):
         self.to_edit.setEnabled(by_dates)
         self.since_check.setEnabled(idle and self._has_leads)
         self.preset_combo.setEnabled(idle and self.file_format() != "vcf")
+        self.semicolons_check.setEnabled(idle and self.file_format() == "csv")
 
     @Slot()
     def choose_destination(self) -> None:

@@ -68,3 +68,19 @@ def test_every_text_field_is_quoted_and_numbers_are_not(booth: Booth, tmp_path: 
     zoe_line = next(line for line in text.split("\r\n") if booth.zoe.id in line)
     assert ',20,"' in zoe_line
     assert f',2,"","Typed in","{booth.zoe.id}"' in zoe_line
+
+
+def test_semicolons_give_the_same_fields_as_commas(booth: Booth, tmp_path: Path) -> None:
+    """For Excel in French or German: the same fields, hostile ones included (values
+    holding ; and , and line breaks), separated by semicolons."""
+    commas = booth.exports.export(ExportRequest(tmp_path / "commas.csv"))
+    semicolons = booth.exports.export(ExportRequest(tmp_path / "semicolons.csv", delimiter=";"))
+    with semicolons.path.open(encoding="utf-8-sig", newline="") as stream:
+        first_line = stream.readline()
+        stream.seek(0)
+        rows = list(csv.DictReader(stream, delimiter=";"))
+    assert first_line.startswith('"Captured at";"Staff";')
+    assert rows == read_csv(commas.path)
+    assert len(rows) == 4
+    record = booth.exports.last_export(booth.show.id)
+    assert record is not None and record.filters["delimiter"] == ";"

@@ -20,6 +20,9 @@ from boothapp.core.exporting.text import clean, csv_safe, is_plain_csv, is_plain
 from boothapp.core.schemas import LeadDetail
 
 CUT_MARKER = " …"
+COMMA = ","
+SEMICOLON = ";"
+DELIMITERS = (COMMA, SEMICOLON)
 
 
 def _field(value: CellValue, column: Column, lead: LeadDetail, report: ExportReport) -> CellValue:
@@ -50,11 +53,17 @@ def write_csv(
     columns: Sequence[Column],
     report: ExportReport,
     tick: Callable[[], None],
+    delimiter: str = COMMA,
 ) -> int:
     """Writes a header row and one row per lead; returns how many leads were written.
 
-    Dates and times are written ``YYYY-MM-DD HH:MM`` (the show's local time)."""
-    writer = csv.writer(stream, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    Dates and times are written ``YYYY-MM-DD HH:MM`` (the show's local time). Fields are
+    separated by ``delimiter``: a comma (RFC 4180), or a semicolon for Excel set to a
+    language that writes decimals with a comma (French, German...), which splits a
+    double-clicked CSV file at semicolons."""
+    writer = csv.writer(
+        stream, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
+    )
     writer.writerow([csv_safe(clean(column.header).text) for column in columns])
     getters = [column.value for column in columns]
     moments = [i for i, column in enumerate(columns) if column.kind is ColumnKind.DATETIME]

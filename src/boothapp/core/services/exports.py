@@ -31,7 +31,7 @@ from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.exporting.columns import Column, ShowContext, is_known_key, parts_needed
-from boothapp.core.exporting.csvfile import write_csv
+from boothapp.core.exporting.csvfile import COMMA, DELIMITERS, write_csv
 from boothapp.core.exporting.presets import BUILT_IN_PRESETS, preset_columns
 from boothapp.core.exporting.report import (
     CancelCheck,
@@ -107,7 +107,8 @@ class ExportRequest:
     only the leads that no earlier export wrote to a file, whatever that export's
     filters, so a lead is never skipped because another export moved a date forward.
     ``staff_id`` is who exports (default: the staff member at the laptop), for the
-    record.
+    record. ``delimiter`` separates the fields of a CSV file: ``","`` or ``";"`` (for
+    Excel in French, German and other languages that write decimals with a comma).
     """
 
     path: Path
@@ -116,6 +117,7 @@ class ExportRequest:
     lead_filter: LeadFilter = field(default_factory=LeadFilter)
     since_last_export: bool = False
     staff_id: int | None = None
+    delimiter: str = COMMA
 
     @property
     def resolved_format(self) -> ExportFormat:
@@ -360,6 +362,12 @@ class ExportService:
         path = Path(request.path).expanduser().absolute()
         self._check_destination(path)
         file_format = request.resolved_format
+        if request.delimiter not in DELIMITERS:
+            raise ValidationError(
+                "delimiter", f"{request.delimiter!r}: a CSV file's fields are separated by , or ;"
+            )
+        if request.delimiter != COMMA and file_format != "csv":
+            raise ValidationError("delimiter", "only a CSV file has a field separator to choose")
         if file_format == "vcf" and request.preset is not None:
             raise ValidationError(
                 "preset", "a vCard file has fixed fields: choose Excel or CSV for a preset"
@@ -394,7 +402,9 @@ class ExportService:
                             )
                     if file_format == "csv":
                         with temporary.open("x", encoding="utf-8-sig", newline="") as text:
-                            return write_csv(text, leads, columns, report, ticker)
+                            return write_csv(
+                                text, leads, columns, report, ticker, request.delimiter
+                            )
                     with temporary.open("x", encoding="utf-8", newline="") as text:
                         return write_vcards(text, leads, show, report, ticker)
 
@@ -457,6 +467,7 @@ class ExportService:
             "deleted": lead_filter.deleted,
             "since_last_export": request.since_last_export,
             "preset": request.preset,
+            "delimiter": request.delimiter if file_format == "csv" else None,
         }
         with self._db.write() as session:
             record = ExportRecord(
