@@ -242,6 +242,8 @@ def cmd_demo(ctx: Context) -> int:
 
 
 def cmd_event_add(ctx: Context) -> int:
+    from boothapp.core.validation import country_time_zone, normalise_country
+
     a = ctx.args
     event = ctx.services.events.create(
         EventInput(
@@ -252,12 +254,12 @@ def cmd_event_add(ctx: Context) -> int:
             start_date=parse_day(a.start, "start") if a.start else None,
             end_date=parse_day(a.end, "end") if a.end else None,
             booth=a.booth,
-            timezone=a.timezone,
+            timezone=a.timezone or country_time_zone(normalise_country(a.country)) or "UTC",
             consent_text=a.consent_text,
             consent_version=a.consent_version,
         )
     )
-    ctx.out.write(f"Added show {event.id}: {event.name}\n")
+    ctx.out.write(f"Added show {event.id}: {event.name} (times in {event.timezone})\n")
     return 0
 
 
@@ -681,7 +683,10 @@ def build_parser() -> argparse.ArgumentParser:
     event_add.add_argument("--start", help="first day, YYYY-MM-DD")
     event_add.add_argument("--end", help="last day, YYYY-MM-DD")
     event_add.add_argument("--booth", default="")
-    event_add.add_argument("--timezone", default="UTC", help="e.g. Europe/Paris")
+    event_add.add_argument(
+        "--timezone",
+        help="e.g. Europe/Paris (default: the country's, when it keeps one time; else UTC)",
+    )
     event_add.add_argument("--consent-text", default="")
     event_add.add_argument("--consent-version", default="")
     event_add.set_defaults(handler=cmd_event_add)

@@ -178,6 +178,18 @@ def test_names_with_capital_accents_are_found_whatever_the_case_or_accents(
     assert code == 1 and "matches several" in err
 
 
+def test_a_show_added_with_a_country_keeps_its_time(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", db, "event", "add", "Enforce Tac", "--country", "Germany")
+    assert code == 0 and "(times in Europe/Berlin)" in out
+    code, out, _ = run(capsys, "--db", db, "event", "add", "AUSA", "--country", "US")
+    assert code == 0 and "(times in UTC)" in out
+    _, out, _ = run(capsys, "--db", db, "event", "list", "--json")
+    zones = {show["name"]: show["timezone"] for show in json.loads(out)}
+    assert zones["Enforce Tac"] == "Europe/Berlin" and zones["AUSA"] == "UTC"
+
+
 def test_every_listing_speaks_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     for command in (["event", "list"], ["staff", "list"], ["product", "list"], ["leads"]):
         code, out, _ = run(capsys, "--db", db, *command, "--json")

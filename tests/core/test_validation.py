@@ -11,6 +11,7 @@ from boothapp.core.validation import (
     clean_line,
     clean_text,
     country_name,
+    country_time_zone,
     format_phone,
     normalise_clean_email,
     normalise_country,
@@ -174,3 +175,24 @@ def test_the_quick_path_for_common_addresses_agrees_with_email_validator(
     except ValidationError:
         got = None
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "zone"),
+    [
+        ("FR", "Europe/Paris"),
+        ("fr", "Europe/Paris"),
+        ("DE", "Europe/Berlin"),
+        ("GB", "Europe/London"),
+        ("AE", "Asia/Dubai"),
+        ("JP", "Asia/Tokyo"),
+        ("US", None),
+        ("ES", None),
+        ("XX", None),
+        (None, None),
+    ],
+)
+def test_a_country_that_keeps_one_time_gives_its_time_zone(
+    country: str | None, zone: str | None
+) -> None:
+    assert country_time_zone(country) == zone

@@ -98,6 +98,24 @@ def test_ctrl_comma_opens_the_dialog_filled_from_the_show(
     assert dialog.width() <= 1000 and dialog.height() <= 700
 
 
+def test_a_country_gives_a_show_still_in_utc_its_time_zone(
+    qtbot: QtBot, booth: Booth, make_window: MakeWindow
+) -> None:
+    view = open_dialog(qtbot, make_window()).view
+    view.timezone_combo.setCurrentText("UTC")
+
+    view.country_combo.setCurrentIndex(view.country_combo.findData("DE"))
+    assert view.timezone_combo.currentText() == "Europe/Berlin"
+
+    view.timezone_combo.setCurrentText("Europe/London")
+    view.country_combo.setCurrentIndex(view.country_combo.findData("FR"))
+    assert view.timezone_combo.currentText() == "Europe/London"
+
+    view.timezone_combo.setCurrentText("UTC")
+    view.country_combo.setCurrentIndex(view.country_combo.findData("US"))
+    assert view.timezone_combo.currentText() == "UTC"
+
+
 def test_save_stores_everything_and_the_window_follows(
     qtbot: QtBot, catalogue: Booth, make_window: MakeWindow, services: Services
 ) -> None:

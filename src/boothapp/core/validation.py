@@ -311,3 +311,51 @@ def normalise_website(value: str | None, field: str = "website") -> str | None:
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://|([a-zA-Z][a-zA-Z0-9+-]*):(?![0-9])")
 """A scheme as in ``ftp://`` or ``javascript:``; not a host followed by its port
 (``example.com:8080``)."""
+
+
+def _zone_table() -> str:
+    """The time zone database's ``zone.tab``: the system's, else the ``tzdata``
+    package's (Windows); empty when neither is there."""
+    import zoneinfo
+    from importlib import resources
+    from pathlib import Path
+
+    for folder in zoneinfo.TZPATH:
+        table = Path(folder) / "zone.tab"
+        if table.is_file():
+            return table.read_text(encoding="utf-8")
+    try:
+        return (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return ""
+
+
+@cache
+def _zones_by_country() -> dict[str, list[str]]:
+    zones: dict[str, list[str]] = {}
+    for line in _zone_table().splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                zones.setdefault(parts[0], []).append(parts[2])
+    return zones
+
+
+@cache
+def country_time_zone(code: str | None) -> str | None:
+    """The time zone of a country whose clocks all keep the same time (FR: Europe/Paris;
+    DE: Europe/Berlin, as Busingen keeps Berlin's time), the first the time zone
+    database lists for it; None for a country with several times (US, ES with the
+    Canaries) or a code it does not know."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    zones = _zones_by_country().get((code or "").upper(), [])
+    if not zones:
+        return None
+    year = datetime.now(UTC).year
+    moments = [datetime(year, month, 15, 12, tzinfo=UTC) for month in (1, 7)]
+    offsets = {
+        tuple(moment.astimezone(ZoneInfo(zone)).utcoffset() for moment in moments) for zone in zones
+    }
+    return zones[0] if len(offsets) == 1 else None

@@ -35,7 +35,12 @@ from boothapp.core.schemas import (
 )
 from boothapp.core.services import Services
 from boothapp.core.services.events import parse_date
-from boothapp.core.validation import clean_line, country_choices, normalise_email
+from boothapp.core.validation import (
+    clean_line,
+    country_choices,
+    country_time_zone,
+    normalise_email,
+)
 from boothapp.gui.palette import problem_colour
 from boothapp.gui.settings.models import (
     CATEGORY_TITLES,
@@ -127,6 +132,7 @@ class ShowSettingsDialog(QDialog):
 
     def _connect(self) -> None:
         view = self.view
+        view.country_combo.currentIndexChanged.connect(self._country_chosen)
         view.buttons.accepted.connect(self.save)
         view.buttons.rejected.connect(self.reject)
         view.add_staff_button.clicked.connect(self.add_staff)
@@ -254,6 +260,13 @@ class ShowSettingsDialog(QDialog):
             consent_text=view.consent_edit.toPlainText(),
             consent_version=view.consent_version_edit.text(),
         )
+
+    def _country_chosen(self) -> None:
+        """Gives a show still in UTC, the default, its new country's time zone."""
+        timezone_combo = self.view.timezone_combo
+        zone = country_time_zone(self.view.country_combo.currentData())
+        if zone is not None and timezone_combo.currentText().strip() in ("", "UTC"):
+            timezone_combo.setCurrentText(zone)
 
     def _country_value(self) -> str | None:
         """The chosen country's code, or the typed text for the service to judge."""
