@@ -211,6 +211,26 @@ def booth(database: Database) -> Booth:
     return Booth(services, show, claire, jonas, question, zoe, li, yamada, old)
 
 
+def new_database(server: Server, name: str) -> Database:
+    """A new, empty database ``name`` on the server, opened (and so migrated)."""
+    admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE DATABASE {name}")
+    admin.dispose()
+    return open_database(server.url(name))
+
+
+def found_after_opening(server: Server, name: str, event_id: int, search: str) -> set[str]:
+    """The ids of the leads of show ``event_id`` that ``search`` finds once boothapp has
+    opened the database ``name`` again."""
+    database = open_database(server.url(name))
+    try:
+        found = Services.over(database).leads.list(LeadFilter(event_id=event_id, search=search))
+        return ids(found)
+    finally:
+        database.close()
+
+
 def ids(rows: Any) -> set[str]:
     return {row.id for row in rows}
 
@@ -551,11 +571,7 @@ def test_two_laptops_saving_at_the_same_moment_both_save(database: Database, boo
 def test_upgrading_fills_the_search_table_for_the_leads_already_stored(server: Server) -> None:
     """A server database made before the search table had one (0007) is searchable
     with and without accents once boothapp opens it again."""
-    admin = create_engine(server.url("postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql("CREATE DATABASE upgrading")
-    admin.dispose()
-    database = open_database(server.url("upgrading"))
+    database = new_database(server, "upgrading")
     try:
         services = Services.over(database)
         show, claire, _jonas = milipol_stand(services)
@@ -572,13 +588,8 @@ def test_upgrading_fills_the_search_table_for_the_leads_already_stored(server: S
             assert "lead_search" not in inspect(connection).get_table_names()
     finally:
         database.close()
-    upgraded = open_database(server.url("upgrading"))
-    try:
-        leads = Services.over(upgraded).leads
-        assert ids(leads.list(LeadFilter(event_id=show.id, search="lefevre drone"))) == {zoe.id}
-        assert leads.count(LeadFilter(event_id=show.id, search="MULLER")) == 1
-    finally:
-        upgraded.close()
+    assert found_after_opening(server, "upgrading", show.id, "lefevre drone") == {zoe.id}
+    assert len(found_after_opening(server, "upgrading", show.id, "MULLER")) == 1
 
 
 def test_two_laptops_keep_their_own_show_staff_draft_and_scanner_layout(
@@ -591,6 +602,28 @@ def test_only_one_laptop_takes_the_old_draft_when_both_start_together(
     database: Database,
 ) -> None:
     check_one_station_takes_the_old_draft(database, rounds=5)
+
+
+def test_leads_an_older_laptop_saved_unindexed_are_indexed_at_the_next_start(
+    server: Server,
+) -> None:
+    """A laptop still running a version without the search table saves a lead after
+    the server was upgraded: the next boothapp to open the database indexes it."""
+    database = new_database(server, "mixed_versions")
+    try:
+        services = Services.over(database)
+        show, claire, _jonas = milipol_stand(services)
+        zoe = services.leads.create(
+            LeadInput(first_name="Zoé", last_name="Lefèvre", note="Drône"),
+            event_id=show.id,
+            staff_id=claire.id,
+        )
+        with database.engine.begin() as connection:
+            connection.exec_driver_sql("DELETE FROM lead_search")
+        assert services.leads.count(LeadFilter(event_id=show.id, search="lefevre")) == 0
+    finally:
+        database.close()
+    assert found_after_opening(server, "mixed_versions", show.id, "lefevre drone") == {zoe.id}
 
 
 def test_a_database_missing_on_the_server_is_a_clear_error(server: Server) -> None:

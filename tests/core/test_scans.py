@@ -50,6 +50,34 @@ def test_a_new_badge_is_saved_at_once_with_its_payload(
     assert [n.text for n in lead.notes] == ["Wants a quote"]
 
 
+@pytest.mark.parametrize(
+    ("url", "stored"),
+    [
+        ("skype:jdupont", "skype:jdupont"),
+        ("ftp://files.example.com", "ftp://files.example.com"),
+        ("javascript:alert(1)", None),
+    ],
+)
+def test_a_badge_website_that_is_not_a_web_link_never_loses_the_contact(
+    services: Services, show: EventRow, url: str, stored: str | None
+) -> None:
+    result = services.scans.scan(
+        f"MECARD:N:Dupont,Jean;EMAIL:jean.dupont@example.fr;URL:{url};;", event_id=show.id
+    )
+    assert result.outcome == "new"
+    lead = services.leads.get(result.lead.id)
+    assert (lead.first_name, lead.last_name, lead.email) == (
+        "Jean",
+        "Dupont",
+        "jean.dupont@example.fr",
+    )
+    assert lead.website == stored
+    again = services.scans.scan(
+        f"MECARD:N:Dupont,Jean;EMAIL:jean.dupont@example.fr;URL:{url};;", event_id=show.id
+    )
+    assert again.outcome == "returning" and again.lead.id == lead.id
+
+
 def test_a_second_scan_records_a_visit(
     services: Services, show: EventRow, claire: StaffRow
 ) -> None:

@@ -13,6 +13,8 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
+import boothapp.gui.dashboard as dashboard_module
+from boothapp.core.errors import StorageError
 from boothapp.core.models import Rating
 from boothapp.core.schemas import EventInput, LeadInput, ProductInput, ProductShown
 from boothapp.core.services import Services
@@ -20,6 +22,7 @@ from boothapp.gui.dashboard import (
     EMPTY_SHOW,
     NO_STAFF,
     BarChart,
+    DashboardData,
     compute_dashboard,
     count_scale,
     day_labels,
@@ -349,3 +352,21 @@ def test_the_dashboard_counts_again_when_asked(
 
     qtbot.waitUntil(lambda: window.dashboard.total_label.text() == "8 leads at this show")
     assert window.dashboard.charts["per_rating"].values["Hot"] == 3
+
+
+def test_a_database_that_cannot_be_read_is_said_on_the_dashboard(
+    qtbot: QtBot, booth: Booth, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    open_dashboard(qtbot, window)
+
+    def server_gone(*_args: object) -> DashboardData:
+        raise StorageError("the server booth.local stopped answering: check the network")
+
+    monkeypatch.setattr(dashboard_module, "compute_dashboard", server_gone)
+    window.dashboard.update_now()
+
+    message = window.dashboard.message
+    qtbot.waitUntil(message.isVisible)
+    assert message.title.text() == "The leads cannot be counted"
+    assert "stopped answering" in message.text.text()

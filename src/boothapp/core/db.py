@@ -398,4 +398,9 @@ def open_database(
         except DBAPIError as exc:
             engine.dispose()
             raise storage_error(resolved.label, exc) from exc
+    if migrate and not database.is_sqlite:
+        from boothapp.core.search import index_unindexed_leads
+
+        with database.write_connection() as connection:
+            index_unindexed_leads(connection)
     return database

@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import (
     BigInteger,
@@ -40,6 +41,7 @@ from sqlalchemy import (
     bindparam,
     column,
     delete,
+    exists,
     insert,
     select,
     table,
@@ -228,7 +230,26 @@ def whole_cjk_name(first_name: str, last_name: str) -> str:
     return ""
 
 
-def search_body(lead: Lead, notes: Sequence[str]) -> str:
+class SearchedFields(Protocol):
+    """What the index holds of a lead: a ``Lead``, or a row of its columns."""
+
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str: ...
+    @property
+    def company(self) -> str: ...
+    @property
+    def job_title(self) -> str: ...
+    @property
+    def email(self) -> str | None: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def badge_id(self) -> str | None: ...
+
+
+def search_body(lead: SearchedFields, notes: Sequence[str]) -> str:
     """The indexed text of a stored lead."""
     return search_text(
         lead.first_name,
@@ -280,6 +301,47 @@ def index_new_lead(
         _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
     else:
         insert_folded_rows(connection, [(lead_id, body)])
+
+
+_LEADS = Lead.__table__
+_NOTES = Note.__table__
+_UNINDEXED_LEADS = (
+    select(
+        _LEADS.c.id,
+        _LEADS.c.first_name,
+        _LEADS.c.last_name,
+        _LEADS.c.company,
+        _LEADS.c.job_title,
+        _LEADS.c.email,
+        _LEADS.c.city,
+        _LEADS.c.badge_id,
+    )
+    .where(~exists().where(FOLDED_LEAD_SEARCH.c.lead_id == _LEADS.c.id))
+    .order_by(_LEADS.c.id)
+)
+
+
+def index_unindexed_leads(connection: Connection, batch: int = 1000) -> int:
+    """Adds the folded search row of every lead that has none (databases other than
+    SQLite) and returns how many: the leads a laptop still running an older boothapp
+    saved on a shared server after it was upgraded, which that version did not index."""
+    if connection.dialect.name == "sqlite":
+        return 0
+    added = 0
+    while leads := connection.execute(_UNINDEXED_LEADS.limit(batch)).all():
+        texts = connection.execute(
+            select(_NOTES.c.lead_id, _NOTES.c.text)
+            .where(_NOTES.c.lead_id.in_([lead.id for lead in leads]))
+            .order_by(_NOTES.c.lead_id, _NOTES.c.created_at, _NOTES.c.id)
+        ).all()
+        notes: dict[str, list[str]] = {}
+        for lead_id, note in texts:
+            notes.setdefault(lead_id, []).append(note)
+        insert_folded_rows(
+            connection, [(lead.id, search_body(lead, notes.get(lead.id, []))) for lead in leads]
+        )
+        added += len(leads)
+    return added
 
 
 def insert_folded_rows(connection: Connection, rows: Sequence[tuple[str, str]]) -> None:

@@ -47,14 +47,14 @@ class FieldWarning:
         return f"{self.field}: {self.message}"
 
 
-_CONTROL_SPACES = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x1f\x85", " "))
+_CONTROL_SPACES = str.maketrans(dict.fromkeys("\r\x0b\x0c\x1c\x1d\x1e\x1f\x85", " "))
 """Control characters that stand for a space or a break: kept as a space."""
 
 
 def _drop_unprintable(value: str, keep: str) -> str:
     """``value`` without control, unassigned and invisible characters, except those in
-    ``keep``; a vertical tab, form feed or separator (U+001C to U+001F) becomes a space,
-    so that "VT\vFF" gives "VT FF", not "VTFF"."""
+    ``keep``; a carriage return, vertical tab, form feed or separator (U+001C to U+001F)
+    becomes a space, so that "VT\vFF" gives "VT FF", not "VTFF"."""
     value = value.translate(_INVISIBLE).translate(_CONTROL_SPACES)
     return "".join(
         ch
@@ -301,9 +301,12 @@ def normalise_website(value: str | None, field: str = "website") -> str | None:
     scheme = _SCHEME.match(cleaned)
     if scheme is None:
         return "https://" + cleaned
-    if (scheme.group(1) or scheme.group(2)).lower() not in ("http", "https"):
+    name = (scheme.group(1) or scheme.group(2)).lower()
+    if name in _UNSAFE_SCHEMES:
         raise ValidationError(
-            field, f"{cleaned[:60]!r} is not a web address: only http and https ones are kept"
+            field,
+            f"{cleaned[:60]!r} is not a web address: a {name}: link runs or opens something "
+            "on the computer that follows it",
         )
     return cleaned
 
@@ -311,6 +314,9 @@ def normalise_website(value: str | None, field: str = "website") -> str | None:
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://|([a-zA-Z][a-zA-Z0-9+-]*):(?![0-9])")
 """A scheme as in ``ftp://`` or ``javascript:``; not a host followed by its port
 (``example.com:8080``)."""
+_UNSAFE_SCHEMES = frozenset({"javascript", "vbscript", "data", "file"})
+"""Schemes a spreadsheet or browser could run or open locally when the link is followed;
+any other (``ftp://``, ``skype:``) is kept as typed."""
 
 
 def _zone_table() -> str:

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.core.errors import BoothError
 from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter
 from boothapp.core.services import Services
@@ -475,7 +476,16 @@ class Dashboard(QWidget):
         self.runner.run(
             lambda: compute_dashboard(services, event_id, timezone),
             on_result=lambda data: self._show(generation, data),
+            on_error=lambda error: self._failed(generation, error),
         )
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        """Says why the counts cannot be shown (the database is gone, locked...); a bug
+        goes on to the crash report."""
+        if not isinstance(error, BoothError):
+            raise error
+        if generation == self._wanted:
+            self._show_message("The leads cannot be counted", str(error))
 
     def _show(self, generation: int, data: DashboardData) -> None:
         if generation != self._wanted:

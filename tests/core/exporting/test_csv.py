@@ -4,6 +4,7 @@ import csv
 import io
 from pathlib import Path
 
+from boothapp.core.schemas import LeadInput
 from boothapp.core.services.exports import ExportRequest
 
 from .booth_data import EXPECTED_HEADERS, FORMULA_NOTE, Booth
@@ -84,3 +85,29 @@ def test_semicolons_give_the_same_fields_as_commas(booth: Booth, tmp_path: Path)
     assert len(rows) == 4
     record = booth.exports.last_export(booth.show.id)
     assert record is not None and record.filters["delimiter"] == ";"
+
+
+def test_semicolon_files_write_decimals_with_a_comma(booth: Booth, tmp_path: Path) -> None:
+    quantity = booth.questions[2]
+    booth.services.leads.update(
+        booth.yamada.id, replace_answers(booth, {quantity.id: 2.5}), staff_id=booth.jonas_id
+    )
+    semicolons = booth.exports.export(ExportRequest(tmp_path / "fr.csv", delimiter=";"))
+    with semicolons.path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = {row["Lead ID"]: row for row in csv.DictReader(stream, delimiter=";")}
+    assert rows[booth.yamada.id][quantity.text] == "2,5"
+    commas = booth.exports.export(ExportRequest(tmp_path / "en.csv"))
+    assert {row["Lead ID"]: row for row in read_csv(commas.path)}[booth.yamada.id][
+        quantity.text
+    ] == "2.5"
+
+
+def replace_answers(booth: Booth, answers: dict[int, object]) -> LeadInput:
+    """Yamada's lead as it is, with ``answers``."""
+    lead = booth.services.leads.get(booth.yamada.id)
+    return LeadInput(
+        first_name=lead.first_name,
+        last_name=lead.last_name,
+        company=lead.company,
+        answers=answers,
+    )

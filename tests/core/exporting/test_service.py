@@ -14,7 +14,7 @@ from openpyxl.worksheet._writer import ALL_TEMP_FILES  # type: ignore[import-unt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boothapp.core.errors import BoothError, NotFound, ValidationError
+from boothapp.core.errors import BoothError, NotFound, StorageError, ValidationError
 from boothapp.core.exporting.source import (
     NO_PARTS,
     SUPPORTED_FILTER_FIELDS,
@@ -200,6 +200,24 @@ def test_a_filtered_empty_or_cancelled_export_leaves_the_other_leads_not_exporte
     assert booth.exports.count(ExportRequest(tmp_path / "all.csv")) == 4
     history = booth.exports.history(booth.show.id)
     assert [record.lead_count for record in history] == [3, 0, 1]
+
+
+def test_an_export_that_cannot_be_recorded_says_its_file_was_written(
+    booth: Booth, tmp_path: Path
+) -> None:
+    with booth.services.database.write_connection() as connection:
+        connection.exec_driver_sql(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON lead_first_exports "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    target = tmp_path / "leads.csv"
+    with pytest.raises(StorageError) as error:
+        booth.exports.export(ExportRequest(target, since_last_export=True))
+    assert f"{target} was written, but the export could not be recorded" in str(error.value)
+    assert "not marked as exported" in str(error.value)
+    assert target.is_file()
+    assert booth.exports.history(booth.show.id) == []
+    assert booth.exports.count(ExportRequest(target, since_last_export=True)) == 4
 
 
 def test_a_format_the_extension_contradicts_is_refused_before_anything_is_written(

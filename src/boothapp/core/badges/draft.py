@@ -20,7 +20,12 @@ from boothapp.core.badges.fields import (
 )
 from boothapp.core.badges.result import BadgeData, BadgeFormat
 from boothapp.core.errors import ValidationError
-from boothapp.core.validation import clean_line, clean_text, normalise_clean_email
+from boothapp.core.validation import (
+    clean_line,
+    clean_text,
+    normalise_clean_email,
+    normalise_website,
+)
 
 PhoneKind = Literal["phone", "other", "mobile", "fax"]
 """``phone``: marked as a work or voice line; ``other``: unmarked or home."""
@@ -281,9 +286,12 @@ class _Finisher:
                 text = ""
             self.values[name] = text or None
         website = self.values["website"]
-        if website is not None and " " in website:
-            self.warn(f"website {website!r} ignored: a web address has no spaces")
-            self.values["website"] = None
+        if website is not None:
+            try:
+                normalise_website(website)
+            except ValidationError as error:
+                self.warn(f"website ignored: {error.reason}")
+                self.values["website"] = None
 
     def emails(self) -> tuple[str, ...]:
         found: list[str] = []

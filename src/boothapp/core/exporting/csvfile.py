@@ -60,10 +60,11 @@ def write_csv(
     Dates and times are written ``YYYY-MM-DD HH:MM`` (the show's local time). Fields are
     separated by ``delimiter``: a comma (RFC 4180), or a semicolon for Excel set to a
     language that writes decimals with a comma (French, German...), which splits a
-    double-clicked CSV file at semicolons."""
+    double-clicked CSV file at semicolons; decimals are then written with a comma too."""
     writer = csv.writer(
         stream, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC
     )
+    decimal_comma = delimiter == SEMICOLON
     writer.writerow([csv_safe(clean(column.header).text) for column in columns])
     getters = [column.value for column in columns]
     moments = [i for i, column in enumerate(columns) if column.kind is ColumnKind.DATETIME]
@@ -94,6 +95,10 @@ def write_csv(
                     row[index] = moment.isoformat(" ", "minutes")
             if not (whole_rows and is_plain_row(row)):
                 row = fields(lead, row)
+            if decimal_comma:
+                row = [
+                    str(value).replace(".", ",") if type(value) is float else value for value in row
+                ]
             yield row
             written += 1
             tick()

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement
-from boothapp.core.errors import NotFound, ValidationError
+from boothapp.core.errors import NotFound, StorageError, ValidationError
 from boothapp.core.exporting.columns import Column, ShowContext, is_known_key, parts_needed
 from boothapp.core.exporting.csvfile import COMMA, DELIMITERS, write_csv
 from boothapp.core.exporting.presets import BUILT_IN_PRESETS, preset_columns
@@ -359,6 +359,9 @@ class ExportService:
         ``StorageError`` when the database cannot be read or the export not recorded
         (the file is then in place all the same).
         """
+        dialect = self._db.engine.dialect.name
+        if dialect not in _FIRST_EXPORT:
+            raise StorageError(f"exports need SQLite or PostgreSQL, not {dialect}")
         path = Path(request.path).expanduser().absolute()
         self._check_destination(path)
         file_format = request.resolved_format
@@ -413,9 +416,15 @@ class ExportService:
             raise ExportCancelled(
                 f"the export to {path} was cancelled; nothing was written"
             ) from None
-        self._record(
-            event, staff_id, started, file_format, request, selection, written, path, exported
-        )
+        try:
+            self._record(
+                event, staff_id, started, file_format, request, selection, written, path, exported
+            )
+        except StorageError as exc:
+            raise StorageError(
+                f"{path} was written, but the export could not be recorded ({exc}); its leads "
+                "are not marked as exported"
+            ) from exc
         return ExportResult(path, written, tuple(report.warnings), file_format)
 
     @staticmethod
