@@ -22,6 +22,7 @@ from boothapp import APP_NAME, __version__
 from boothapp.core.errors import BoothError, ValidationError
 from boothapp.core.models import FollowUp, LeadSource, ProductCategory, Rating, StaffRole
 from boothapp.core.schemas import (
+    NOT_RATED,
     EventInput,
     EventRow,
     LeadDetail,
@@ -32,6 +33,7 @@ from boothapp.core.schemas import (
     ProductShown,
     StaffRow,
     lead_display_name,
+    rating_filter_fields,
 )
 from boothapp.crashlog import write_crash_log
 
@@ -203,6 +205,9 @@ def resolve_staff_id(services: Services, reference: str | None) -> int | None:
     return services.staff.get(reference).id
 
 
+RATING_CHOICES = [*(rating.value for rating in Rating), NOT_RATED]
+
+
 def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
     args = ctx.args
     event = ctx.services.events.resolve(args.event)
@@ -217,7 +222,7 @@ def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
     lead_filter = LeadFilter(
         event_id=event.id,
         staff_id=resolve_staff_id(ctx.services, args.staff),
-        rating=Rating(args.rating) if args.rating else None,
+        **rating_filter_fields(args.rating),
         product_sku=args.product,
         created_from=created_from,
         created_to=created_to,
@@ -617,7 +622,7 @@ def cmd_export(ctx: Context) -> int:
         lead_filter=LeadFilter(
             event_id=event.id,
             staff_id=resolve_staff_id(ctx.services, a.staff),
-            rating=Rating(a.rating) if a.rating else None,
+            **rating_filter_fields(a.rating),
             product_sku=a.product,
             created_from=day_start_utc(day_from, event.timezone) if day_from else None,
             created_to=(
@@ -778,7 +783,7 @@ def build_parser() -> argparse.ArgumentParser:
     leads.add_argument("--search", help="words to find in names, company, e-mail, city, notes")
     leads.add_argument("--event", help="show (default: the active one)")
     leads.add_argument("--staff", help="captured by")
-    leads.add_argument("--rating", choices=[r.value for r in Rating])
+    leads.add_argument("--rating", choices=RATING_CHOICES, help="none: leads not rated")
     leads.add_argument("--product", metavar="SKU", help="shown this product")
     leads.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"
@@ -844,7 +849,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
     export.add_argument("--staff", help="captured by")
-    export.add_argument("--rating", choices=[r.value for r in Rating])
+    export.add_argument("--rating", choices=RATING_CHOICES, help="none: leads not rated")
     export.add_argument("--product", metavar="SKU", help="shown this product")
     export.set_defaults(handler=cmd_export)
     return parser

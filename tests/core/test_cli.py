@@ -140,6 +140,10 @@ def test_search_rating_and_staff_filters(db: str, capsys: pytest.CaptureFixture[
     assert [lead["first_name"] for lead in json.loads(out)] == ["Jürgen"]
     _, out, _ = run(capsys, "--db", db, "leads", "--staff", "Claire Martin", "--json")
     assert len(json.loads(out)) == 2
+    assert run(capsys, "--db", db, "lead", "add", "--first-name", "Ohne")[0] == 0
+    _, out, _ = run(capsys, "--db", db, "leads", "--rating", "none", "--json")
+    assert [lead["first_name"] for lead in json.loads(out)] == ["Ohne"]
+    assert run(capsys, "--db", db, "lead", "delete", json.loads(out)[0]["id"])[0] == 0
     _, out, _ = run(capsys, "--db", db, "leads", "--search", "nobody", "--json")
     assert json.loads(out) == []
     code, out, err = run(capsys, "--db", db, "leads")

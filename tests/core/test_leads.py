@@ -216,6 +216,12 @@ def test_filters(services: Services, show: EventRow, claire: StaffRow) -> None:
     assert set(ids()) == {hot.id, warm.id}
     assert ids(staff_id=jonas.id) == [warm.id]
     assert ids(rating=Rating.HOT) == [hot.id]
+    unrated = services.leads.create(LeadInput(first_name="Zoran"), staff_id=claire.id)
+    assert ids(unrated=True) == [unrated.id]
+    assert ids(unrated=True, search="zoran") == [unrated.id]
+    assert ids(unrated=True, search="zoé") == []
+    assert services.leads.count(LeadFilter(event_id=show.id, unrated=True)) == 1
+    services.leads.delete(unrated.id)
     assert ids(product_sku="RC-4U") == [warm.id]
     assert ids(created_from=day1 + timedelta(hours=12)) == [warm.id]
     assert ids(created_to=day1 + timedelta(hours=12)) == [hot.id]

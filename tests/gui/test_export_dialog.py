@@ -28,7 +28,7 @@ from pytestqt.qtbot import QtBot
 from test_mnemonics import mnemonic_of
 
 from boothapp import APP_NAME
-from boothapp.core.schemas import EventInput, LeadInput
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
 from boothapp.gui.export_dialog import (
     FOLDER_KEY,
@@ -225,6 +225,16 @@ def test_a_missing_documents_folder_falls_back_to_home(home: Path, dialog: Expor
     assert Path(dialog.path_edit.text()).parent == home
     (home / "Documents").mkdir()
     assert documents_folder() == home / "Documents"
+
+
+def test_the_not_rated_choice_counts_the_leads_without_a_rating(
+    dialog: ExportDialog, services: Services, booth: Booth
+) -> None:
+    everything = services.leads.list(LeadFilter(event_id=booth.show.id))
+    unrated = [row for row in everything if row.rating is None]
+    choose(dialog.rating_combo, "Not rated")
+    assert dialog.lead_filter().unrated
+    assert dialog.services.exports.count(dialog.request()) == len(unrated)
 
 
 def test_folder_format_and_columns_are_remembered(

@@ -76,6 +76,22 @@ def test_mine_shows_the_leads_of_the_person_at_the_laptop(
     assert listed(window) == {"محمد العلي", "Bruno Costa"}
 
 
+def test_the_not_rated_choice_lists_the_leads_without_a_rating(
+    booth: Booth, make_window: MakeWindow, services: Services
+) -> None:
+    everything = services.leads.list(LeadFilter(event_id=booth.show.id))
+    unrated = {row.display_name for row in everything if row.rating is None}
+    assert unrated and len(unrated) < len(everything)
+    window = make_window()
+
+    choose(window, "rating_combo", "Not rated")
+
+    assert listed(window) == unrated
+    window.view.search_edit.setText(next(iter(unrated)).split()[0])
+    window.apply_search()
+    assert listed(window) <= unrated
+
+
 def test_rating_product_and_staff_filters(
     booth: Booth, make_window: MakeWindow, services: Services
 ) -> None:

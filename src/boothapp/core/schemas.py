@@ -308,13 +308,27 @@ class LeadDetail:
         return lead_display_name(self)
 
 
+NOT_RATED = "none"
+"""The rating filter's choice for the leads not rated yet."""
+
+
+def rating_filter_fields(choice: str | None) -> dict[str, Any]:
+    """The ``LeadFilter`` fields for a rating filter's choice: a rating's value, or
+    ``NOT_RATED``; None means any rating."""
+    if choice == NOT_RATED:
+        return {"rating": None, "unrated": True}
+    return {"rating": Rating(choice) if choice else None, "unrated": False}
+
+
 @dataclass(frozen=True)
 class LeadFilter:
-    """Which leads a listing, search, count or export covers. None means any."""
+    """Which leads a listing, search, count or export covers. None means any;
+    ``unrated`` keeps only the leads without a rating (``rating`` is then ignored)."""
 
     event_id: int | None = None
     staff_id: int | None = None
     rating: Rating | None = None
+    unrated: bool = False
     product_sku: str | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None

@@ -50,14 +50,14 @@ from boothapp.core.errors import BoothError
 from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter
 from boothapp.core.services import Services
-from boothapp.gui.formatting import RATING_LABELS, zone
+from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, zone
 from boothapp.gui.palette import rating_colour
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import ListMessageView
 
 REFRESH_DELAY_MS = 1000
 NO_STAFF = "(nobody)"
-NO_RATING = "Not rated"
+NO_RATING = NOT_RATED_LABEL
 EMPTY_SHOW = "No leads yet for this show"
 NO_SHOW = "No show is open"
 CHART_HEIGHT = 220

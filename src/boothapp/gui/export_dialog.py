@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from boothapp import APP_NAME
 from boothapp.core.errors import BoothError
 from boothapp.core.models import Rating
-from boothapp.core.schemas import EventRow, LeadFilter
+from boothapp.core.schemas import NOT_RATED, EventRow, LeadFilter, rating_filter_fields
 from boothapp.core.services import Services
 from boothapp.core.services.exports import (
     FORMAT_BY_SUFFIX,
@@ -37,7 +37,7 @@ from boothapp.core.services.exports import (
     ExportRequest,
     ExportResult,
 )
-from boothapp.gui.formatting import RATING_LABELS, local_time, zone
+from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, local_time, zone
 from boothapp.gui.tasks import TaskRunner
 
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
@@ -243,6 +243,7 @@ class ExportDialog(QDialog):
         self.rating_combo.addItem("Any", None)
         for rating in (Rating.HOT, Rating.WARM, Rating.COLD):
             self.rating_combo.addItem(RATING_LABELS[rating], rating.value)
+        self.rating_combo.addItem(NOT_RATED_LABEL, NOT_RATED)
         self.product_combo.addItem("Any", None)
         products = self.services.products
         on_stand = products.list(event_id=event_id, include_inactive=True)
@@ -348,7 +349,7 @@ class ExportDialog(QDialog):
     def lead_filter(self) -> LeadFilter:
         """The filter chosen in the dialog."""
         staff = self.staff_combo.currentData()
-        rating = self.rating_combo.currentData()
+        rating_choice = self.rating_combo.currentData()
         product = self.product_combo.currentData()
         created_from = created_to = None
         if not self.whole_show_check.isChecked():
@@ -362,7 +363,7 @@ class ExportDialog(QDialog):
         return LeadFilter(
             event_id=self.show_row.id,
             staff_id=int(staff) if staff is not None else None,
-            rating=Rating(rating) if rating is not None else None,
+            **rating_filter_fields(rating_choice),
             product_sku=str(product) if product is not None else None,
             created_from=created_from,
             created_to=created_to,

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from boothapp.core.models import Rating
-from boothapp.core.schemas import LeadFilter, ProductRow, StaffRow
-from boothapp.gui.formatting import RATING_LABELS, start_of_today
+from boothapp.core.schemas import NOT_RATED, LeadFilter, ProductRow, StaffRow, rating_filter_fields
+from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, start_of_today
 from boothapp.gui.views.filter_bar_view import ANY, FilterBarView
 
 
@@ -21,6 +21,7 @@ class ListFilters:
     today: bool = False
     mine: bool = False
     rating: Rating | None = None
+    unrated: bool = False
     product_sku: str | None = None
     staff_id: int | None = None
 
@@ -44,6 +45,7 @@ class ListFilters:
             base,
             staff_id=staff_id,
             rating=self.rating,
+            unrated=self.unrated,
             product_sku=self.product_sku,
             created_from=start_of_today(timezone, now) if self.today else None,
         )
@@ -66,6 +68,7 @@ class FilterBar(QWidget):
         view.rating_combo.addItem(ANY, None)
         for rating, label in RATING_LABELS.items():
             view.rating_combo.addItem(label, str(rating))
+        view.rating_combo.addItem(NOT_RATED_LABEL, NOT_RATED)
         view.product_combo.addItem(ANY, None)
         view.staff_combo.addItem(ANY, None)
 
@@ -88,13 +91,13 @@ class FilterBar(QWidget):
 
     def filters(self) -> ListFilters:
         view = self.view
-        rating = view.rating_combo.currentData()
+        rating_choice = view.rating_combo.currentData()
         sku = view.product_combo.currentData()
         staff_id = view.staff_combo.currentData()
         return ListFilters(
             today=view.today_box.isChecked(),
             mine=view.mine_box.isChecked(),
-            rating=Rating(rating) if rating else None,
+            **rating_filter_fields(rating_choice),
             product_sku=str(sku) if sku else None,
             staff_id=int(staff_id) if staff_id is not None else None,
         )

@@ -12,6 +12,7 @@ from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import EventRow
 
 RATING_LABELS = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
+NOT_RATED_LABEL = "Not rated"
 
 SOURCE_LABELS = {
     LeadSource.MANUAL: "Typed",

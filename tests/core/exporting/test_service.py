@@ -220,6 +220,20 @@ def test_an_export_that_cannot_be_recorded_says_its_file_was_written(
     assert booth.exports.count(ExportRequest(target, since_last_export=True)) == 4
 
 
+def test_an_export_of_the_leads_not_rated(booth: Booth, tmp_path: Path) -> None:
+    everything = booth.services.leads.list(LeadFilter(event_id=booth.show.id))
+    unrated = {row.id for row in everything if row.rating is None}
+    assert unrated and len(unrated) < len(everything)
+    result = booth.exports.export(
+        ExportRequest(tmp_path / "unrated.csv", lead_filter=LeadFilter(unrated=True))
+    )
+    assert result.count == len(unrated)
+    written = result.path.read_text(encoding="utf-8-sig")
+    assert all(lead_id in written for lead_id in unrated)
+    record = booth.exports.last_export(booth.show.id)
+    assert record is not None and record.filters["unrated"] is True
+
+
 def test_a_format_the_extension_contradicts_is_refused_before_anything_is_written(
     booth: Booth, tmp_path: Path
 ) -> None:

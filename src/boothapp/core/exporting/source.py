@@ -70,6 +70,7 @@ SUPPORTED_FILTER_FIELDS = frozenset(
         "event_id",
         "staff_id",
         "rating",
+        "unrated",
         "product_sku",
         "created_from",
         "created_to",
@@ -162,7 +163,9 @@ def _conditions(session: Session, selection: Selection) -> list[ColumnElement[bo
         conditions.append(Lead.event_id == lead_filter.event_id)
     if lead_filter.staff_id is not None:
         conditions.append(Lead.staff_id == lead_filter.staff_id)
-    if lead_filter.rating is not None:
+    if lead_filter.unrated:
+        conditions.append(Lead.rating.is_(None))
+    elif lead_filter.rating is not None:
         conditions.append(Lead.rating == lead_filter.rating)
     if lead_filter.created_from is not None:
         conditions.append(Lead.created_at >= lead_filter.created_from)

@@ -469,6 +469,7 @@ class ExportService:
             "event_id": lead_filter.event_id,
             "staff_id": lead_filter.staff_id,
             "rating": lead_filter.rating.value if lead_filter.rating is not None else None,
+            "unrated": lead_filter.unrated,
             "product_sku": lead_filter.product_sku,
             "created_from": _iso(lead_filter.created_from),
             "created_to": _iso(lead_filter.created_to),
@@ -563,7 +564,9 @@ class ExportService:
                 parts.append(f"captured by {self._staff.get(lead_filter.staff_id).name}")
             except NotFound:
                 parts.append(f"captured by staff member {lead_filter.staff_id}")
-        if lead_filter.rating is not None:
+        if lead_filter.unrated:
+            parts.append("not rated")
+        elif lead_filter.rating is not None:
             parts.append(f"rated {lead_filter.rating.value}")
         if lead_filter.product_sku:
             parts.append(f"shown {lead_filter.product_sku}")

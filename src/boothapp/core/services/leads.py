@@ -1007,7 +1007,9 @@ class LeadService:
                 query = query.where(_LEADS.c.event_id == lead_filter.event_id)
         if lead_filter.staff_id is not None:
             query = query.where(_LEADS.c.staff_id == lead_filter.staff_id)
-        if lead_filter.rating is not None:
+        if lead_filter.unrated:
+            query = query.where(_LEADS.c.rating.is_(None))
+        elif lead_filter.rating is not None:
             query = query.where(_LEADS.c.rating == lead_filter.rating)
         if lead_filter.created_from is not None:
             query = query.where(_LEADS.c.created_at >= lead_filter.created_from)
@@ -1029,6 +1031,7 @@ class LeadService:
             (
                 lead_filter.staff_id,
                 lead_filter.rating,
+                lead_filter.unrated,
                 lead_filter.product_sku,
                 lead_filter.created_from,
                 lead_filter.created_to,
