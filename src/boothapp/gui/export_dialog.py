@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from boothapp import APP_NAME
 from boothapp.core.errors import BoothError
-from boothapp.core.models import Rating
-from boothapp.core.schemas import NOT_RATED, EventRow, LeadFilter, rating_filter_fields
+from boothapp.core.schemas import EventRow, LeadFilter, rating_filter_fields
 from boothapp.core.services import Services
 from boothapp.core.services.exports import (
     FORMAT_BY_SUFFIX,
@@ -37,7 +36,7 @@ from boothapp.core.services.exports import (
     ExportRequest,
     ExportResult,
 )
-from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, local_time, zone
+from boothapp.gui.formatting import RATING_FILTER_CHOICES, local_time, zone
 from boothapp.gui.tasks import TaskRunner
 
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
@@ -241,9 +240,8 @@ class ExportDialog(QDialog):
         for member in self.services.staff.list(event_id=event_id, include_inactive=True):
             self.staff_combo.addItem(member.name, member.id)
         self.rating_combo.addItem("Any", None)
-        for rating in (Rating.HOT, Rating.WARM, Rating.COLD):
-            self.rating_combo.addItem(RATING_LABELS[rating], rating.value)
-        self.rating_combo.addItem(NOT_RATED_LABEL, NOT_RATED)
+        for label, choice in RATING_FILTER_CHOICES:
+            self.rating_combo.addItem(label, choice)
         self.product_combo.addItem("Any", None)
         products = self.services.products
         on_stand = products.list(event_id=event_id, include_inactive=True)

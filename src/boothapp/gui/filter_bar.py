@@ -9,8 +9,8 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from boothapp.core.models import Rating
-from boothapp.core.schemas import NOT_RATED, LeadFilter, ProductRow, StaffRow, rating_filter_fields
-from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, start_of_today
+from boothapp.core.schemas import LeadFilter, ProductRow, StaffRow, rating_filter_fields
+from boothapp.gui.formatting import RATING_FILTER_CHOICES, start_of_today
 from boothapp.gui.views.filter_bar_view import ANY, FilterBarView
 
 
@@ -66,9 +66,8 @@ class FilterBar(QWidget):
 
         view = self.view
         view.rating_combo.addItem(ANY, None)
-        for rating, label in RATING_LABELS.items():
-            view.rating_combo.addItem(label, str(rating))
-        view.rating_combo.addItem(NOT_RATED_LABEL, NOT_RATED)
+        for label, choice in RATING_FILTER_CHOICES:
+            view.rating_combo.addItem(label, choice)
         view.product_combo.addItem(ANY, None)
         view.staff_combo.addItem(ANY, None)
 

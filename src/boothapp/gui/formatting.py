@@ -9,10 +9,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PySide6.QtCore import QLocale
 
 from boothapp.core.models import LeadSource, Rating
-from boothapp.core.schemas import EventRow
+from boothapp.core.schemas import NOT_RATED, EventRow
 
 RATING_LABELS = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
 NOT_RATED_LABEL = "Not rated"
+RATING_FILTER_CHOICES: tuple[tuple[str, str], ...] = (
+    *((label, rating.value) for rating, label in RATING_LABELS.items()),
+    (NOT_RATED_LABEL, NOT_RATED),
+)
+"""A rating filter's choices after "Any": each label with the choice that
+``schemas.rating_filter_fields`` turns into a filter."""
 
 SOURCE_LABELS = {
     LeadSource.MANUAL: "Typed",
