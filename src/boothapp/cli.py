@@ -247,8 +247,6 @@ def cmd_demo(ctx: Context) -> int:
 
 
 def cmd_event_add(ctx: Context) -> int:
-    from boothapp.core.validation import country_time_zone, normalise_country
-
     a = ctx.args
     event = ctx.services.events.create(
         EventInput(
@@ -259,7 +257,7 @@ def cmd_event_add(ctx: Context) -> int:
             start_date=parse_day(a.start, "start") if a.start else None,
             end_date=parse_day(a.end, "end") if a.end else None,
             booth=a.booth,
-            timezone=a.timezone or country_time_zone(normalise_country(a.country)) or "UTC",
+            timezone=a.timezone or "",
             consent_text=a.consent_text,
             consent_version=a.consent_version,
         )

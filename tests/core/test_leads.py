@@ -449,3 +449,12 @@ def test_cjk_names_are_found_as_they_are_written(
     found = services.leads.list(LeadFilter(event_id=show.id, search=typed))
     assert [row.id for row in found] == [lead.id]
     assert services.leads.count(LeadFilter(event_id=show.id, search=f"{typed} racks")) == 1
+
+
+def test_a_show_without_a_time_zone_takes_its_countrys(services: Services) -> None:
+    berlin = services.events.create(EventInput(name="Enforce Tac", country="DE", timezone=""))
+    assert berlin.timezone == "Europe/Berlin"
+    washington = services.events.create(EventInput(name="AUSA", country="US", timezone=""))
+    assert washington.timezone == "UTC"
+    chosen = services.events.create(EventInput(name="DSEI", country="GB", timezone="UTC"))
+    assert chosen.timezone == "UTC"

@@ -77,6 +77,7 @@ class EventInput:
     end_date: date | None = None
     booth: str = ""
     timezone: str = "UTC"
+    """An IANA time zone; empty: the country's when it keeps one time, else UTC."""
     consent_text: str = ""
     consent_version: str = ""
 

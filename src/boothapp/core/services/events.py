@@ -17,7 +17,12 @@ from boothapp.core.models import Event, EventProduct, EventStaff, Question, Ques
 from boothapp.core.schemas import EventInput, EventRow, QuestionRow
 from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
-from boothapp.core.validation import clean_line, clean_text, normalise_country
+from boothapp.core.validation import (
+    clean_line,
+    clean_text,
+    country_time_zone,
+    normalise_country,
+)
 
 _EVENTS = Event.__table__
 # Core statements on the table: the window's first screen reads shows before anything
@@ -55,7 +60,8 @@ def clean_event(data: EventInput) -> dict[str, object]:
     name = clean_line(data.name, "name", 200)
     if not name:
         raise ValidationError("name", "a show needs a name")
-    timezone = clean_line(data.timezone, "timezone", 64) or "UTC"
+    country = normalise_country(data.country)
+    timezone = clean_line(data.timezone, "timezone", 64) or country_time_zone(country) or "UTC"
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -68,7 +74,7 @@ def clean_event(data: EventInput) -> dict[str, object]:
         "name": name,
         "venue": clean_line(data.venue, "venue", 200),
         "city": clean_line(data.city, "city", 100),
-        "country": normalise_country(data.country),
+        "country": country,
         "start_date": data.start_date,
         "end_date": data.end_date,
         "booth": clean_line(data.booth, "booth", 50),
