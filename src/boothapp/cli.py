@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Sequence
@@ -137,13 +138,39 @@ def product_json(product: ProductRow) -> dict[str, Any]:
     }
 
 
+_HIDDEN_IN_TERMINAL = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+"""What json leaves as is but a terminal would act on or not show: DEL and the C1
+controls, bidi marks and overrides, zero-width spaces, line and paragraph separators."""
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON, with the characters of ``_HIDDEN_IN_TERMINAL`` written as
+    ``\\uXXXX`` escapes (they can only stand in strings, so it decodes the same)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _HIDDEN_IN_TERMINAL.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def write_json_array(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
     """Streams a JSON array, one object per line, so 100,000 leads never sit in memory."""
     out.write("[")
     for index, item in enumerate(items):
         out.write("\n" if index == 0 else ",\n")
-        out.write(json.dumps(item, ensure_ascii=False))
+        out.write(json_text(item))
     out.write("\n]\n")
+
+
+_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` on one line with each character that does not print as itself (a
+    control, a bidi mark, a line break, a backslash) written as an escape: ``\\x1d``."""
+    return "".join(
+        _ESCAPES.get(ch) or (ch if ch.isprintable() else ch.encode("unicode_escape").decode())
+        for ch in text
+    )
 
 
 def write_table(out: TextIO, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -208,9 +235,13 @@ def resolve_staff_id(services: Services, reference: str | None) -> int | None:
 RATING_CHOICES = [*(rating.value for rating in Rating), NOT_RATED]
 
 
-def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
-    args = ctx.args
-    event = ctx.services.events.resolve(args.event)
+def created_range(
+    args: argparse.Namespace, event: EventRow
+) -> tuple[datetime | None, datetime | None]:
+    """The capture times ``--from`` and ``--to`` cover, whole days in the show's time
+    zone; refused when the first day comes after the last."""
+    from boothapp.core.services.leads import check_created_range
+
     created_from = (
         day_start_utc(parse_day(args.date_from, "from"), event.timezone) if args.date_from else None
     )
@@ -219,6 +250,14 @@ def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
         if args.date_to
         else None
     )
+    check_created_range(created_from, created_to)
+    return created_from, created_to
+
+
+def lead_filter_from_args(ctx: Context) -> tuple[LeadFilter, EventRow]:
+    args = ctx.args
+    event = ctx.services.events.resolve(args.event)
+    created_from, created_to = created_range(args, event)
     lead_filter = LeadFilter(
         event_id=event.id,
         staff_id=resolve_staff_id(ctx.services, args.staff),
@@ -418,18 +457,21 @@ def cmd_lead_add(ctx: Context) -> int:
     for warning in lead.warnings:
         print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
     if a.json:
-        ctx.out.write(json.dumps(lead_json(lead), ensure_ascii=False, indent=2) + "\n")
+        ctx.out.write(json_text(lead_json(lead), indent=2) + "\n")
     else:
         ctx.out.write(f"Saved lead {lead.id}: {lead.display_name}\n")
     return 0
 
 
 def cmd_leads(ctx: Context) -> int:
+    if ctx.args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
     lead_filter, event = lead_filter_from_args(ctx)
-    if ctx.args.json:
-        write_json_array(ctx.out, (lead_json(d) for d in ctx.services.leads.details(lead_filter)))
-        return 0
     rows = ctx.services.leads.list(lead_filter, limit=ctx.args.limit or None)
+    if ctx.args.json:
+        details = ctx.services.leads.details_of([r.id for r in rows])
+        write_json_array(ctx.out, (lead_json(d) for d in details))
+        return 0
     write_table(
         ctx.out,
         ["CAPTURED", "NAME", "COMPANY", "COUNTRY", "RATING", "STAFF", "ID"],
@@ -457,7 +499,8 @@ def cmd_lead_show(ctx: Context) -> int:
     services = ctx.services
     lead = services.leads.get(services.leads.resolve_id(ctx.args.lead_id))
     if ctx.args.json:
-        ctx.out.write(json.dumps(lead_json(lead), ensure_ascii=False, indent=2) + "\n")
+        document = {**lead_json(lead), "badge_raw": lead.badge_raw}
+        ctx.out.write(json_text(document, indent=2) + "\n")
         return 0
     timezone = services.events.get(lead.event_id).timezone
     out = ctx.out
@@ -484,6 +527,7 @@ def cmd_lead_show(ctx: Context) -> int:
         ("Captured", f"{local_time(lead.created_at, timezone)} by {lead.staff or 'unknown'}"),
         ("Source", lead.source.value),
         ("Badge ID", lead.badge_id or ""),
+        ("Badge scan", visible(lead.badge_raw or "")),
         ("ID", lead.id),
     ]
     for label, value in fields:
@@ -542,7 +586,7 @@ def cmd_parse_badge(args: argparse.Namespace, out: TextIO) -> int:
     from boothapp.core.badges import parse_badge
 
     data = parse_badge(read_payload(args.payload))
-    out.write(json.dumps(data.to_json_dict(), ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(data.to_json_dict(), indent=2) + "\n")
     return 0
 
 
@@ -572,7 +616,7 @@ def cmd_scan(ctx: Context) -> int:
         "format": result.badge.format,
         "warnings": list(result.badge.warnings),
     }
-    ctx.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    ctx.out.write(json_text(document, indent=2) + "\n")
     return 0
 
 
@@ -611,8 +655,7 @@ def cmd_export(ctx: Context) -> int:
 
     a = ctx.args
     event = ctx.services.events.resolve(a.event)
-    day_from = parse_day(a.date_from, "from") if a.date_from else None
-    day_to = parse_day(a.date_to, "to") if a.date_to else None
+    created_from, created_to = created_range(a, event)
     request = ExportRequest(
         path=Path(a.output),
         format=a.format,
@@ -622,10 +665,8 @@ def cmd_export(ctx: Context) -> int:
             staff_id=resolve_staff_id(ctx.services, a.staff),
             **rating_filter_fields(a.rating),
             product_sku=a.product,
-            created_from=day_start_utc(day_from, event.timezone) if day_from else None,
-            created_to=(
-                day_start_utc(day_to + timedelta(days=1), event.timezone) if day_to else None
-            ),
+            created_from=created_from,
+            created_to=created_to,
         ),
         since_last_export=a.since_last_export,
         delimiter=";" if a.semicolons else ",",
@@ -647,8 +688,44 @@ def cmd_export(ctx: Context) -> int:
 # --- parser ---------------------------------------------------------------------------
 
 
+class _BadChoice(Exception):
+    """A value that is none of an option's choices; ``str()`` is the line to print."""
+
+
+class _Choice:
+    """The ``type`` of an option taking one of ``values`` (in any case)."""
+
+    def __init__(self, prog: str, option: str, values: Sequence[str]) -> None:
+        self.prog = prog
+        self.option = option
+        self.values = tuple(values)
+
+    def __call__(self, text: str) -> str:
+        value = text.strip().lower()
+        if value not in self.values:
+            raise _BadChoice(
+                f"{self.prog}: {self.option} must be one of {', '.join(self.values)} (got {text!r})"
+            )
+        return value
+
+
+def _add_choice(
+    parser: argparse.ArgumentParser, option: str, values: Sequence[str], **kwargs: Any
+) -> None:
+    """Adds an option taking one of ``values``: a wrong value gets one line naming the
+    option and its choices, not argparse's usage and message."""
+    parser.add_argument(option, type=_Choice(parser.prog, option, values), choices=values, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
-    """Bad usage: one line and exit status 2, as argparse does, without the full usage."""
+    """Bad usage: exit status 2. A value that is none of an option's choices is one line;
+    other mistakes get argparse's usage and message."""
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().parse_known_args(*args, **kwargs)
+        except _BadChoice as exc:
+            self.exit(2, f"{exc}\n")
 
     def error(self, message: str) -> Any:
         self.print_usage(sys.stderr)
@@ -706,7 +783,7 @@ def build_parser() -> argparse.ArgumentParser:
     staff_add.add_argument("name")
     staff_add.add_argument("--email")
     staff_add.add_argument("--phone")
-    staff_add.add_argument("--role", choices=[r.value for r in StaffRole], default="staff")
+    _add_choice(staff_add, "--role", [r.value for r in StaffRole], default="staff")
     staff_add.add_argument("--event", help="put on the roster of this show")
     staff_add.set_defaults(handler=cmd_staff_add)
     staff_list = staff_commands.add_parser("list", help="list staff (* marks who is at the laptop)")
@@ -750,10 +827,8 @@ def build_parser() -> argparse.ArgumentParser:
         lead_add.add_argument(f"--{name}", default="")
     for name in ("email", "phone", "mobile", "website", "country", "badge-id"):
         lead_add.add_argument(f"--{name}")
-    lead_add.add_argument("--rating", choices=[r.value for r in Rating])
-    lead_add.add_argument(
-        "--follow-up", action="append", default=[], choices=[f.value for f in FollowUp]
-    )
+    _add_choice(lead_add, "--rating", [r.value for r in Rating])
+    _add_choice(lead_add, "--follow-up", [f.value for f in FollowUp], action="append", default=[])
     lead_add.add_argument("--product", action="append", default=[], metavar="SKU[:QTY[:REMARK]]")
     lead_add.add_argument("--consent", action="store_true", help="the visitor gave consent")
     lead_add.add_argument("--note", default="")
@@ -781,14 +856,14 @@ def build_parser() -> argparse.ArgumentParser:
     leads.add_argument("--search", help="words to find in names, company, e-mail, city, notes")
     leads.add_argument("--event", help="show (default: the active one)")
     leads.add_argument("--staff", help="captured by")
-    leads.add_argument("--rating", choices=RATING_CHOICES, help="none: leads not rated")
+    _add_choice(leads, "--rating", RATING_CHOICES, help="none: leads not rated")
     leads.add_argument("--product", metavar="SKU", help="shown this product")
     leads.add_argument(
         "--from", dest="date_from", metavar="YYYY-MM-DD", help="captured on or after"
     )
     leads.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
     leads.add_argument("--deleted", action="store_true", help="list deleted leads instead")
-    leads.add_argument("--limit", type=int, default=0, help="at most this many rows (table only)")
+    leads.add_argument("--limit", type=int, default=0, help="at most this many leads, newest first")
     _add_json(leads)
     leads.set_defaults(handler=cmd_leads)
 
@@ -807,7 +882,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--event", help="show (default: the active one)")
     scan.add_argument("--staff", help="scanned by (default: who is at the laptop)")
     scan.add_argument("--product", action="append", default=[], metavar="SKU[:QTY[:REMARK]]")
-    scan.add_argument("--rating", choices=[r.value for r in Rating])
+    _add_choice(scan, "--rating", [r.value for r in Rating])
     scan.add_argument("--note", default="")
     scan.set_defaults(handler=cmd_scan)
 
@@ -824,9 +899,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the leads of a show to Excel, CSV or vCard (CRM presets)"
     )
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
-    export.add_argument(
-        "--format", choices=["xlsx", "csv", "vcf"], help="default: from the file extension"
-    )
+    _add_choice(export, "--format", ["xlsx", "csv", "vcf"], help="default: from the file extension")
     export.add_argument(
         "--preset", help="salesforce, hubspot or a saved custom preset (xlsx and csv)"
     )
@@ -847,7 +920,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="captured on or before")
     export.add_argument("--staff", help="captured by")
-    export.add_argument("--rating", choices=RATING_CHOICES, help="none: leads not rated")
+    _add_choice(export, "--rating", RATING_CHOICES, help="none: leads not rated")
     export.add_argument("--product", metavar="SKU", help="shown this product")
     export.set_defaults(handler=cmd_export)
     return parser

@@ -52,6 +52,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
             "2023-11-14",
             "--end",
             "2023-11-17",
+            "--consent-text",
+            "We may contact you about our products.",
             "--consent-version",
             "v1",
         ],

@@ -12,8 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from boothapp.core.schemas import EventInput, ProductInput
 from boothapp.core.services import Services
 from boothapp.gui.main_window import MainWindow
+from boothapp.gui.scanning.wedge import WedgeScanner
 from boothapp.gui.tasks import SynchronousRunner
 
 # Warnings from the machine rather than from boothapp; every other Qt warning still
@@ -91,3 +93,56 @@ def colour_mode(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[
         yield palette
     finally:
         QApplication.setPalette(before)
+
+
+# --- a show ready for badge scans, and a window with a scanner ------------------------
+
+
+@pytest.fixture
+def show(services: Services) -> int:
+    event = services.events.create(EventInput(name="Milipol Paris", country="FR"))
+    services.events.use(event.id)
+    anna = services.staff.create("Anna Schmidt", event_id=event.id)
+    services.staff.use(anna.id)
+    services.products.create(ProductInput(sku="TC-6040", name="Transit case 60x40"))
+    return event.id
+
+
+@pytest.fixture
+def wedge(qapp: QApplication) -> Iterator[WedgeScanner]:
+    scanner = WedgeScanner()
+    qapp.installEventFilter(scanner)
+    yield scanner
+    qapp.removeEventFilter(scanner)
+
+
+class Beeps:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+
+
+@pytest.fixture
+def beeps() -> Beeps:
+    return Beeps()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot,
+    services: Services,
+    show: int,
+    wedge: WedgeScanner,
+    window_settings: QSettings,
+    beeps: Beeps,
+) -> Iterator[MainWindow]:
+    made = MainWindow(services, runner=SynchronousRunner(), settings=window_settings, wedge=wedge)
+    made.scans.beep = beeps
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    qtbot.waitUntil(lambda: made.started)
+    yield made
+    made.close()

@@ -113,7 +113,9 @@ def test_capture_with_products_rating_questions_consent_and_notes(
     form = window.capture
     view = form.view
     assert view.edits["first_name"].hasFocus()
-    assert view.country_combo.currentText() == "France"
+    assert view.country_combo.currentText() == ""
+    line = view.country_combo.lineEdit()
+    assert line is not None and line.placeholderText() == "France, or the phone's country"
     assert CONSENT in view.consent_text.text()
 
     fill_visitor(qtbot, form, "Zoé", "Lefèvre", "zoe.lefevre@thalesgroup.com")
@@ -247,7 +249,10 @@ def test_edit_an_existing_lead_and_save(
     assert [n.text for n in stored.notes] == ["First", "Second visit"]
     assert live_leads(services, show) == ["Jörg Schäfer"]
     assert window.notice_label.text() == "Saved changes to Jörg Schäfer"
-    assert not window.undo_button.isVisible()
+    window.undo_button.click()
+    reverted = services.leads.get(lead.id)
+    assert reverted.job_title == lead.job_title
+    assert [n.text for n in reverted.notes] == ["First"]
     assert form.lead_id is None and form.view.title.text() == "New visitor"
     assert not form.view.history.isVisible()
 
@@ -613,7 +618,7 @@ def test_every_field_is_labelled(window: MainWindow) -> None:
         assert control.accessibleName()
 
 
-def test_a_long_product_name_is_shortened_on_a_laptop_screen_and_keeps_its_sku(
+def test_a_long_product_name_is_shortened_on_a_laptop_screen_and_shows_the_name_first(
     show: Show, services: Services, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     services.products.create(
@@ -640,6 +645,7 @@ def test_a_long_product_name_is_shortened_on_a_laptop_screen_and_keeps_its_sku(
             - style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, box)
         )
         assert box.fontMetrics().horizontalAdvance(box.text()) <= room
-    assert long_box.text().endswith("  ·  KRS-AC-SEAL")
+    assert long_box.text().startswith("Gasket and")
+    assert "KRS-AC-SEAL" not in long_box.text()
     assert "Gasket and Pressure-Valve Service Kit for Every Case" in long_box.toolTip()
-    assert short_box.text() == "Transit case 60x40  ·  TC-6040"
+    assert short_box.text() in ("Transit case 60x40  ·  TC-6040", "Transit case 60x40")

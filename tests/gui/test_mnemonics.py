@@ -30,13 +30,18 @@ def mnemonic_of(widget: QWidget) -> str | None:
 def test_no_two_controls_share_an_alt_letter(
     booth: Booth, make_window: Callable[[], MainWindow]
 ) -> None:
-    """Hidden bars (draft, duplicate) count too: they show beside everything else."""
+    """Hidden bars (draft, duplicate) count too: they show beside everything else, and
+    so do the menu bar's File, Edit, View and Help."""
     window = make_window()
     owners: dict[str, list[str]] = {}
+    for action in window.menuBar().actions():
+        letter = mnemonic(action.text())
+        if letter is not None:
+            owners.setdefault(letter, []).append(f"menu {action.text()}")
     for widget in window.findChildren(QWidget):
         letter = mnemonic_of(widget)
         if letter is not None:
             owners.setdefault(letter, []).append(widget.objectName() or repr(widget))
     shared = {letter: names for letter, names in owners.items() if len(names) > 1}
     assert shared == {}
-    assert {"f", "l", "e", "s", "r", "d"} <= set(owners)
+    assert {"f", "e", "v", "h", "r", "l", "i", "p", "d", "a", "n"} <= set(owners)

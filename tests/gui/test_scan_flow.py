@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from gui_helpers import Keys, qr_png
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from boothapp.core.models import LeadSource
-from boothapp.core.schemas import EventInput, ProductInput
 from boothapp.core.services import Services
 from boothapp.gui.main_window import MainWindow
 from boothapp.gui.scanning.camera import NO_CAMERA
@@ -21,61 +17,12 @@ from boothapp.gui.scanning.camera_dialog import CameraDialog
 from boothapp.gui.scanning.scan_controller import PENDING_NOTE
 from boothapp.gui.scanning.wedge import WedgeScanner
 from boothapp.gui.tasks import SynchronousRunner
+from conftest import Beeps
 
 VCARD = (
     "BEGIN:VCARD\nVERSION:3.0\nN:Lefèvre;Zoé\nFN:Zoé Lefèvre\nORG:Müller GmbH\n"
     "TITLE:Directrice achats\nEMAIL:zoe.lefevre@example.fr\nEND:VCARD"
 )
-
-
-@pytest.fixture
-def show(services: Services) -> int:
-    event = services.events.create(EventInput(name="Milipol Paris", country="FR"))
-    services.events.use(event.id)
-    anna = services.staff.create("Anna Schmidt", event_id=event.id)
-    services.staff.use(anna.id)
-    services.products.create(ProductInput(sku="TC-6040", name="Transit case 60x40"))
-    return event.id
-
-
-@pytest.fixture
-def wedge(qapp: QApplication) -> Iterator[WedgeScanner]:
-    scanner = WedgeScanner()
-    qapp.installEventFilter(scanner)
-    yield scanner
-    qapp.removeEventFilter(scanner)
-
-
-class Beeps:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self) -> None:
-        self.count += 1
-
-
-@pytest.fixture
-def beeps() -> Beeps:
-    return Beeps()
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot,
-    services: Services,
-    show: int,
-    wedge: WedgeScanner,
-    window_settings: QSettings,
-    beeps: Beeps,
-) -> Iterator[MainWindow]:
-    made = MainWindow(services, runner=SynchronousRunner(), settings=window_settings, wedge=wedge)
-    made.scans.beep = beeps
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
-    qtbot.waitUntil(lambda: made.started)
-    yield made
-    made.close()
 
 
 def test_a_scanner_burst_opens_the_new_lead_with_the_scanned_name(

@@ -23,14 +23,6 @@ VCARD = (
 
 
 @pytest.fixture
-def wedge(qapp: QApplication) -> Iterator[WedgeScanner]:
-    scanner = WedgeScanner()
-    qapp.installEventFilter(scanner)
-    yield scanner
-    qapp.removeEventFilter(scanner)
-
-
-@pytest.fixture
 def field(qtbot: QtBot) -> Iterator[QLineEdit]:
     window = QWidget()
     layout = QVBoxLayout(window)

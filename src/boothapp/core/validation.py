@@ -163,6 +163,42 @@ def normalise_phone(
     )
 
 
+def phone_country(value: str | None, dialled_from: str | None, field: str = "phone") -> str | None:
+    """The country (ISO alpha-2) of a phone number written in international form: with
+    ``+`` (``+49 30 …``) or the international prefix of ``dialled_from`` (``0049 30 …``
+    from FR). None for a number written the national way, a non-geographic one (+800,
+    +882) and one whose country cannot be told."""
+    cleaned = clean_line(value, field, max_length=64)
+    if not cleaned:
+        return None
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(cleaned, dialled_from, keep_raw_input=True)
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code_source not in (
+        phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+        phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_IDD,
+    ):
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    return str(region) if region in _country_names("en") else None
+
+
+def lead_country(
+    country: str | None, phone: str | None, mobile: str | None, show_country: str | None
+) -> str | None:
+    """The country a lead is saved with when it has none yet: the one given; else that of
+    its phone, then its mobile number, written in international form; else the show's."""
+    return (
+        normalise_country(country)
+        or phone_country(phone, show_country, "phone")
+        or phone_country(mobile, show_country, "mobile")
+        or show_country
+    )
+
+
 def format_phone(e164: str | None) -> str:
     """An E.164 number in international format for display (``+33 6 12 34 56 78``)."""
     if not e164:

@@ -51,6 +51,7 @@ from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
 from boothapp.gui.scanning.scan_controller import ScanController
 from boothapp.gui.scanning.wedge import BadgeEntryBox, ScannerIndicator, WedgeScanner
+from boothapp.gui.shortcuts import WindowShortcuts
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
 
@@ -60,12 +61,20 @@ if TYPE_CHECKING:
     from boothapp.gui.dashboard import Dashboard
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
+# The capture form's own shortcuts, which a field must not take either.
+_FORM_KEYS = (QKeySequence("Ctrl+S"), QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
 SEARCH_DELAY_MS = 150
 NOTICE_MS = 20_000
 DEMO_LEADS = 200
+NEW_SHOW_ITEM = "New show…"
+NEW_SHOW_DATA = "new-show"
 DEFAULT_SIZE = (1280, 720)
 GEOMETRY_KEY = "main_window/geometry"
-FORM_WIDTH = 620
+COLUMNS_KEY = "main_window/lead_columns"
+SPLITTER_KEY = "main_window/form_and_list"
+# A screen with less room than this (a 1366x768 laptop) gets the window maximised.
+ROOMY_SCREEN = (1600, 1000)
+FORM_WIDTH = 720
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp", ".gif")
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)"
 
@@ -146,6 +155,10 @@ _FLEXIBLE_COLUMNS = {
     Column.CITY: 1.7,
     Column.STAFF: 2.0,
 }
+# A list narrower than this (the form beside it on a 1366x768 laptop) leaves out the
+# job title, the country and the city, so that names, e-mails, rating, staff and source can be read.
+NARROW_LIST = 900
+_NARROW_HIDDEN = (Column.JOB_TITLE, Column.COUNTRY, Column.CITY)
 # Sample texts that fixed-width columns must show in full.
 _FIXED_COLUMNS = {
     Column.CAPTURED_AT: "2025-11-18 14:05",
@@ -193,7 +206,9 @@ class MainWindow(QMainWindow):
         self.counts: LeadCounts | None = None
         self.message_box: QMessageBox | None = None
         self.settings_dialog: ShowSettingsDialog | None = None
+        self.new_show_dialog: QDialog | None = None
         self._notice_undo: Callable[[], None] | None = None
+        self.notices = 0
         self._dashboard: Dashboard | None = None
         self._focus_before_dashboard: QWidget | None = None
         self._painted = False
@@ -225,17 +240,20 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
+        self.window_shortcuts = WindowShortcuts(
+            self,
+            [*(action.shortcut() for action in self.findChildren(QAction)), *_FORM_KEYS],
+        )
         self.scans = ScanController(services, self, self.scanner_indicator, self)
         self._connect()
         self._restore_geometry()
-        form_width = min(FORM_WIDTH, self.width() // 2)
-        self.view.splitter.setSizes([form_width, max(1, self.width() - form_width)])
+        self._size_form()
         self.refresh()
         if self.active_show is not None:
             self.capture.offer_draft()
             self.capture.focus_first_field()
         else:
-            self.view.welcome.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.view.welcome.new_show_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building -----------------------------------------------------------------
 
@@ -309,6 +327,8 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.new_show_action = QAction("&New show…", self)
+        self.new_show_action.setToolTip("Set up another show: its name, dates and place")
         self.settings_action = QAction("Show &settings…", self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -353,6 +373,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_show_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         self.scan_menu = file_menu.addMenu("S&can")
@@ -446,6 +467,8 @@ class MainWindow(QMainWindow):
         view.list_message.button.clicked.connect(self.clear_search_and_filters)
         self.filter_bar.changed.connect(self.apply_search)
         view.welcome.demo_button.clicked.connect(self.create_demo_show)
+        view.welcome.new_show_button.clicked.connect(self.open_new_show)
+        self.new_show_action.triggered.connect(self.open_new_show)
 
         view.table.activated.connect(self._open_index)
         view.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -456,12 +479,32 @@ class MainWindow(QMainWindow):
         view.table.viewport().installEventFilter(self)
         view.search_edit.installEventFilter(self)
 
+    def _size_form(self) -> None:
+        """The form's width: as the user left it, else ``FORM_WIDTH`` (at most half the
+        window, which may be about to open maximised); the list takes the rest."""
+        splitter = self.view.splitter
+        stored = self._settings.value(SPLITTER_KEY)
+        restorable = isinstance(stored, QByteArray) and not stored.isEmpty()
+        if restorable and splitter.restoreState(stored):
+            return
+        width = self.width()
+        if self.windowState() & Qt.WindowState.WindowMaximized:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            width = screen.availableGeometry().width()
+        form_width = min(FORM_WIDTH, width // 2)
+        splitter.setSizes([form_width, max(1, width - form_width)])
+
     def _restore_geometry(self) -> None:
         stored = self._settings.value(GEOMETRY_KEY)
+        columns = self._settings.value(COLUMNS_KEY)
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            header = self.view.table.horizontalHeader()
+            self._columns_fitted_by_user = header.restoreState(columns)
         if isinstance(stored, QByteArray) and not stored.isEmpty() and self.restoreGeometry(stored):
             return
         screen = self.screen() or QGuiApplication.primaryScreen()
         room = screen.availableGeometry()
+        small = room.width() < ROOMY_SCREEN[0] or room.height() < ROOMY_SCREEN[1]
         width = min(DEFAULT_SIZE[0], room.width() - 16)
         height = min(DEFAULT_SIZE[1], room.height() - 48)
         self.resize(width, height)
@@ -469,6 +512,8 @@ class MainWindow(QMainWindow):
             room.x() + (room.width() - self.frameGeometry().width()) // 2,
             room.y() + (room.height() - self.frameGeometry().height()) // 2,
         )
+        if small:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- reading the database -------------------------------------------------------
 
@@ -524,6 +569,8 @@ class MainWindow(QMainWindow):
                 combo.setItemData(
                     combo.count() - 1, show_summary(event), Qt.ItemDataRole.ToolTipRole
                 )
+            combo.insertSeparator(combo.count())
+            combo.addItem(NEW_SHOW_ITEM, NEW_SHOW_DATA)
             combo.setCurrentIndex(combo.findData(self.active_show.id) if self.active_show else -1)
 
     def _fill_staff_combo(self, staff: list[StaffRow]) -> None:
@@ -598,7 +645,14 @@ class MainWindow(QMainWindow):
 
     def _show_chosen(self, index: int) -> None:
         event_id = self.view.show_combo.itemData(index)
+        if event_id == NEW_SHOW_DATA:
+            self._fill_show_combo(self.services.events.list())
+            self.open_new_show()
+            return
         if event_id is None or (self.active_show is not None and event_id == self.active_show.id):
+            return
+        if not self.capture.save_open_lead():
+            self._fill_show_combo(self.services.events.list())
             return
         self.services.events.use(int(event_id))
         self.refresh()
@@ -606,6 +660,9 @@ class MainWindow(QMainWindow):
     def _staff_chosen(self, index: int) -> None:
         staff_id = self.view.staff_combo.itemData(index)
         if staff_id is None or (self.active_staff is not None and staff_id == self.active_staff.id):
+            return
+        if not self.capture.save_open_lead():
+            self._fill_staff_combo(self.services.staff.list())
             return
         self.active_staff = self.services.staff.use(int(staff_id))
         self.refresh()
@@ -640,22 +697,38 @@ class MainWindow(QMainWindow):
     def _open_index(self, index: QModelIndex) -> None:
         """Opens the lead in the capture form for editing."""
         lead_id = index.data(LEAD_ID_ROLE)
-        if lead_id is not None:
+        if lead_id is not None and self.capture.put_away():
             self.capture.load_lead(str(lead_id))
 
-    def _lead_saved(self, lead: LeadDetail, created: bool) -> None:
-        """After the form saved: the status bar names the lead, and the list shows it
-        once the form is back in the visitor's hands (the next turn of the event loop)."""
+    def _lead_saved(self, lead: LeadDetail, before: LeadDetail | None) -> None:
+        """After the form saved: the status bar names the lead, with Undo, and the list
+        shows it once the form is back in the visitor's hands (the next turn of the event
+        loop). ``before`` is the lead as it was, when an existing lead was saved over."""
         QTimer.singleShot(0, self, lambda: self._show_saved_lead(lead.id))
         if self._dashboard is not None:
             self._dashboard.schedule()
         name = lead.display_name
         warnings = "; ".join(warning.message for warning in lead.warnings)
         suffix = f" — {warnings}" if warnings else ""
-        if created:
+        if before is None:
             self.notify(f"Saved {name}{suffix}", on_undo=lambda: self._undo_save(lead.id, name))
         else:
-            self.notify(f"Saved changes to {name}{suffix}")
+            self.notify(
+                f"Saved changes to {name}{suffix}",
+                on_undo=lambda: self._undo_changes(before, lead),
+            )
+
+    def _undo_changes(self, before: LeadDetail, after: LeadDetail) -> None:
+        """Puts a lead back as it was before a save over it (its new note goes too)."""
+        try:
+            self.services.leads.revert(before, after)
+        except BoothError as error:
+            self.notify(f"Could not undo the changes to {after.display_name}: {error}")
+            return
+        if self.capture.lead_id == before.id and not self.capture.edited:
+            self.capture.fill_from_lead(self.services.leads.get(before.id))
+        self._show_saved_lead(before.id)
+        self.notify(f"Took back the changes to {before.display_name}.")
 
     def show_lead_in_list(self, lead_id: str) -> None:
         """Reloads the list and selects ``lead_id`` in it."""
@@ -702,10 +775,22 @@ class MainWindow(QMainWindow):
         self.notify(f"Restored “{name}”.", undo=False)
 
     def notify(
-        self, text: str, undo: bool = False, on_undo: Callable[[], None] | None = None
+        self,
+        text: str,
+        undo: bool = False,
+        on_undo: Callable[[], None] | None = None,
+        *,
+        keep_current: bool = False,
     ) -> None:
         """Shows a short message in the status bar, with an Undo button if asked:
-        ``undo`` restores the last deleted lead, ``on_undo`` does something else."""
+        ``undo`` restores the last deleted lead, ``on_undo`` does something else.
+        ``keep_current`` puts ``text`` before the message showing, whose Undo stays."""
+        self.notices += 1
+        if keep_current and self.notice_label.text():
+            text = f"{text} · {self.notice_label.text()}"
+            if on_undo is None and not undo:
+                on_undo = self._notice_undo
+                undo = self.undo_button.isVisible() and on_undo is None
         self.notice_label.setText(text)
         self._notice_undo = on_undo
         self.undo_button.setVisible(on_undo is not None or (undo and bool(self._deleted)))
@@ -723,6 +808,32 @@ class MainWindow(QMainWindow):
         self.notice_label.clear()
         self.undo_button.setVisible(False)
         self._notice_undo = None
+
+    def open_new_show(self) -> None:
+        """Asks for a new show's details; once created, it is the active show and its
+        settings open on the Staff page, so staff and products come next."""
+        from boothapp.gui.settings.new_show_dialog import NewShowDialog
+
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return
+        if not self.capture.save_open_lead():
+            return
+        dialog = NewShowDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._new_show_created)
+        self.new_show_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "new_show_dialog", None))
+        dialog.open()
+
+    def _new_show_created(self, event: object) -> None:
+        self.refresh()
+        if not isinstance(event, EventRow):
+            return
+        self.notify(f"Created the show “{event.name}”: add its staff and products.")
+        self.open_show_settings()
+        if self.settings_dialog is not None:
+            self.settings_dialog.show_page("staff")
 
     def open_show_settings(self) -> None:
         """Opens the settings of the active show (window-modal, not blocking)."""
@@ -1107,15 +1218,23 @@ class MainWindow(QMainWindow):
         }
         fixed[Column.RATING] += 24
         room = table.viewport().width() - sum(fixed.values())
-        shares = sum(_FLEXIBLE_COLUMNS.values())
-        minimum = metrics.horizontalAdvance("x" * 8) + padding
         header = table.horizontalHeader()
+        narrow = table.viewport().width() < NARROW_LIST
+        flexible = {
+            column: share
+            for column, share in _FLEXIBLE_COLUMNS.items()
+            if not (narrow and column in _NARROW_HIDDEN)
+        }
+        shares = sum(flexible.values())
+        minimum = metrics.horizontalAdvance("x" * 8) + padding
         self._fitting_columns = True
         try:
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            for column in _NARROW_HIDDEN:
+                header.setSectionHidden(column, narrow)
             for column, width in fixed.items():
                 header.resizeSection(column, width)
-            for column, share in _FLEXIBLE_COLUMNS.items():
+            for column, share in flexible.items():
                 header.resizeSection(column, max(minimum, int(room * share / shares)))
         finally:
             self._fitting_columns = False
@@ -1129,6 +1248,12 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.active_show is not None:
+            self.capture.put_away()
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(SPLITTER_KEY, self.view.splitter.saveState())
+        if self._columns_fitted_by_user:
+            header = self.view.table.horizontalHeader()
+            self._settings.setValue(COLUMNS_KEY, header.saveState())
         self._settings.sync()
         super().closeEvent(event)

@@ -82,6 +82,7 @@ from boothapp.core.validation import (
     FieldWarning,
     clean_line,
     clean_text,
+    lead_country,
     normalise_country,
     normalise_email,
     normalise_phone,
@@ -105,6 +106,9 @@ _MERGEABLE_FIELDS = (
     "country",
 )
 MAX_NOTE_LENGTH = 100_000
+NO_CONSENT_TEXT = (
+    "this show has no consent text: add one in the show settings before recording consent"
+)
 
 _LEADS = Lead.__table__
 _STAFF = StaffMember.__table__
@@ -144,6 +148,12 @@ def parse_source(value: LeadSource | str) -> LeadSource:
     except ValueError:
         allowed = ", ".join(s.value for s in LeadSource)
         raise ValidationError("source", f"{value!r} is not one of {allowed}") from None
+
+
+def check_created_range(created_from: datetime | None, created_to: datetime | None) -> None:
+    """Refuses a capture-time range that ends before it starts."""
+    if created_from is not None and created_to is not None and created_from >= created_to:
+        raise ValidationError("dates", "the first day comes after the last one: swap the two dates")
 
 
 def parse_follow_ups(values: Sequence[str]) -> list[str]:
@@ -309,9 +319,12 @@ class _EventFacts(NamedTuple):
     name: str
     country: str | None
     consent_version: str
+    consent_text: str
 
 
-_EVENT_FACTS_COLUMNS = select(Event.id, Event.name, Event.country, Event.consent_version)
+_EVENT_FACTS_COLUMNS = select(
+    Event.id, Event.name, Event.country, Event.consent_version, Event.consent_text
+)
 _EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id")))
 _NEWEST_EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1))
 _STAFF_NAMES = select(_STAFF.c.id, _STAFF.c.name)
@@ -359,9 +372,12 @@ _INSERT_VISIT = DriverStatement(insert(Visit).returning(Visit.id))
 
 
 class _Contact:
-    """A LeadInput's contact fields, cleaned, with the warnings met on the way."""
+    """A LeadInput's contact fields, cleaned, with the warnings met on the way.
 
-    def __init__(self, data: LeadInput, default_region: str | None) -> None:
+    With ``fill_country``, a lead given no country takes one (see ``lead_country``),
+    unless it is known only by its badge: the attendee list fills that one in later."""
+
+    def __init__(self, data: LeadInput, show_country: str | None, fill_country: bool) -> None:
         self.warnings: builtins.list[FieldWarning] = []
         self.values: dict[str, Any] = {
             "first_name": clean_line(data.first_name, "first_name"),
@@ -380,7 +396,11 @@ class _Contact:
             "badge_id": clean_line(data.badge_id, "badge_id") or None,
             "badge_format": clean_line(data.badge_format, "badge_format", 32) or None,
         }
-        region = self.values["country"] or default_region
+        region = self.values["country"] or show_country
+        if fill_country and _identifies(self.values, data):
+            self.values["country"] = lead_country(
+                self.values["country"], data.phone, data.mobile, show_country
+            )
         for field in ("phone", "mobile"):
             value, warning = normalise_phone(getattr(data, field), region, field)
             self.values[field] = value
@@ -403,6 +423,19 @@ class _Contact:
             raise ValidationError(
                 "name", "a lead needs at least a name, an e-mail, a company, a phone or a badge"
             )
+
+
+def _identifies(values: dict[str, Any], data: LeadInput) -> bool:
+    """Whether a lead says who the visitor is, beyond a badge to look up."""
+    keys = ("first_name", "last_name", "company", "email")
+    return any(values[key] for key in keys) or bool(
+        clean_line(data.phone, "phone", 64) or clean_line(data.mobile, "mobile", 64)
+    )
+
+
+def _check_consent(given: bool, consent_text: str) -> None:
+    if given and not consent_text:
+        raise ValidationError("consent", NO_CONSENT_TEXT)
 
 
 class LeadService:
@@ -431,7 +464,8 @@ class LeadService:
             staff_id = staff_id if staff_id is not None else settings.active_staff_id
         with self._db.write_connection() as connection:
             event = self._event_facts(connection, event_id)
-            contact = _Contact(data, event.country)
+            contact = _Contact(data, event.country, fill_country=True)
+            _check_consent(data.consent, event.consent_text)
             staff_name = self._staff_name_by_id(connection, staff_id)
             products = self._shown_products(connection, data.products)
             questions = self._questions(connection, event.id) if data.answers else {}
@@ -577,7 +611,8 @@ class LeadService:
         event = lead.event
         if data.badge_raw is None and lead.badge_raw:
             data = replace(data, badge_raw=lead.badge_raw)
-        contact = _Contact(data, event.country)
+        contact = _Contact(data, event.country, fill_country=not lead.country)
+        _check_consent(data.consent and not lead.consent_given, event.consent_text)
         staff = self._staff(session, staff_id)
         now = utc_now()
         for key, value in contact.values.items():
@@ -635,6 +670,24 @@ class LeadService:
             return VisitRow(
                 id=visit.id, at=visit.at, staff=_staff_name(visit.staff), source=visit.source
             )
+
+    def revert(self, before: LeadDetail, after: LeadDetail) -> LeadDetail:
+        """Undoes a save over a lead: ``before``'s fields, rating, follow-ups, products,
+        answers and consent come back, and the notes the save added (those of ``after``
+        that ``before`` lacks) go."""
+        added = {note.id for note in after.notes} - {note.id for note in before.notes}
+        data = lead_input_of(before)
+        with self._db.write() as session:
+            lead = self._lead_in_full(session, before.id)
+            for note in [note for note in lead.notes if note.id in added]:
+                lead.notes.remove(note)
+                session.delete(note)
+            warnings = self._apply(session, lead, data, before.staff_id)
+            if before.consent_given:
+                lead.consent_version = before.consent_version
+                lead.consent_at = before.consent_at
+            session.flush()
+            return lead_detail(lead, warnings)
 
     def delete(self, lead_id: str) -> None:
         """Soft delete: the lead disappears from lists and exports until restored."""
@@ -735,6 +788,11 @@ class LeadService:
         with self._db.read() as session:
             query = self._filtered(session, select(Lead.id), lead_filter)
             ids = list(session.scalars(query.order_by(Lead.created_at, Lead.id)))
+        yield from self.details_of(ids, batch_size)
+
+    def details_of(self, ids: Sequence[str], batch_size: int = 500) -> Iterator[LeadDetail]:
+        """The leads ``ids`` in full, in that order, read in batches; an id no lead has
+        raises ``NotFound``."""
         for start in range(0, len(ids), batch_size):
             batch = ids[start : start + batch_size]
             with self._db.read() as session:
@@ -745,6 +803,8 @@ class LeadService:
                     )
                 }
                 for lead_id in batch:
+                    if lead_id not in leads:
+                        raise NotFound(f"no lead with id {lead_id!r}")
                     yield lead_detail(leads[lead_id])
 
     def find_duplicates(
@@ -872,7 +932,7 @@ class LeadService:
 
     @staticmethod
     def _event_facts(connection: Connection, event_id: int | None) -> _EventFacts:
-        """The id, name, country and consent version of the show (the newest if None)."""
+        """The id, name, country and consent of the show (the newest if None)."""
         rows = _EVENT_FACTS.rows(connection, {"event_id": event_id}) if event_id is not None else []
         if not rows:
             rows = _NEWEST_EVENT_FACTS.rows(connection, {})
@@ -1139,3 +1199,31 @@ def _answer_value(question: _Question, raw: Any) -> Any:
             raise ValidationError(field, "choose exactly one answer")
         return chosen[0]
     return chosen
+
+
+def lead_input_of(lead: LeadDetail) -> LeadInput:
+    """What saving ``lead`` again as it is would take (no note: notes are appended)."""
+    return LeadInput(
+        first_name=lead.first_name,
+        last_name=lead.last_name,
+        company=lead.company,
+        job_title=lead.job_title,
+        email=lead.email,
+        phone=lead.phone,
+        mobile=lead.mobile,
+        website=lead.website,
+        street=lead.street,
+        postal_code=lead.postal_code,
+        city=lead.city,
+        region=lead.region,
+        country=lead.country,
+        rating=lead.rating,
+        follow_ups=lead.follow_ups,
+        products=lead.products,
+        answers={answer.question_id: answer.value for answer in lead.answers},
+        consent=lead.consent_given,
+        source=lead.source,
+        badge_id=lead.badge_id,
+        badge_format=lead.badge_format,
+        badge_raw=lead.badge_raw,
+    )

@@ -26,7 +26,8 @@ from boothapp.core.errors import ValidationError
 from boothapp.core.models import Attendee, Lead, LeadSource, Rating, Setting
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow, ProductShown
 from boothapp.core.services.events import EventService
-from boothapp.core.services.leads import LeadService
+from boothapp.core.services.leads import NO_CONSENT_TEXT, LeadService
+from boothapp.core.validation import FieldWarning
 
 ScanOutcome = Literal["new", "returning", "pending"]
 
@@ -175,7 +176,8 @@ class ScanService:
         captured at the show (same badge ID or e-mail, or the same unreadable scan) gets
         a visit and the given products, rating and note; anyone else is saved as a new
         lead. Raises ``ValidationError("badge", ...)`` for an empty scan or one over
-        4 KiB; an unknown SKU or bad rating raises as it would for any lead.
+        4 KiB; an unknown SKU or bad rating raises as it would for any lead. Consent a
+        badge gives on a show without a consent text is left out, with a warning.
         """
         event = self._events.resolve(event_id)
         if profile is None:
@@ -193,6 +195,12 @@ class ScanService:
         listed = self._attendee(event.id, badge.badge_id)
         if listed is not None:
             data = _fill_blanks(data, listed)
+        unrecorded: FieldWarning | None = None
+        if data.consent and not event.consent_text:
+            data = replace(data, consent=False)
+            unrecorded = FieldWarning(
+                "consent", f"the badge's consent was not recorded: {NO_CONSENT_TEXT}"
+            )
 
         existing = self._existing(event.id, data, badge.raw)
         if existing is not None:
@@ -204,6 +212,8 @@ class ScanService:
             lead = self._create(replace(data, note=notes), event.id, staff_id)
             visit_number = 1
             outcome = "pending" if is_pending(lead) else "new"
+        if unrecorded is not None:
+            lead = replace(lead, warnings=(*lead.warnings, unrecorded))
         return ScanResult(
             outcome=outcome,
             lead=lead,

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QCompleter, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QCompleter, QLabel, QVBoxLayout, QWidget
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
 from boothapp.core.models import Rating
@@ -41,6 +41,7 @@ from boothapp.gui.views.capture_view import CONTACT_FIELDS, RATING_KEYS, Capture
 AUTOSAVE_MS = 3000
 VALIDATE_DELAY_MS = 400
 SUGGEST_DELAY_MS = 120
+CONSENT_SUMMARY_CHARS = 140
 TEXT_FIELDS = tuple(name for name, _title, _placeholder in CONTACT_FIELDS if name != "country")
 
 
@@ -57,13 +58,32 @@ def country_names() -> tuple[dict[str, str], list[str]]:
     return english, sorted(names, key=str.casefold)
 
 
+def consent_summary(text: str, limit: int = CONSENT_SUMMARY_CHARS) -> str:
+    """The start of a consent text, to show under the box (the whole text is its
+    tooltip and in the show settings): at most ``limit`` characters, cut at a word."""
+    if len(text.strip()) <= limit:
+        return text.strip()
+    flat = " ".join(text.split())
+    cut = flat[:limit].rsplit(" ", 1)[0]
+    return f"{cut}…"
+
+
+def draft_name(fields: dict[str, Any]) -> str:
+    """Who a draft is about, for the bar that offers it back ("" when nothing says)."""
+    first = fields.get("first_name") or ""
+    last = fields.get("last_name") or ""
+    name = " ".join(str(part).strip() for part in (first, last) if str(part).strip())
+    return name or str(fields.get("email") or fields.get("company") or "").strip()
+
+
 class CaptureForm(QWidget):
     """The form over ``services`` for the show and staff member given by ``set_context``.
 
-    ``saved`` carries the stored lead and whether it was new; ``message`` carries a
-    short line for the status bar."""
+    ``saved`` carries the stored lead and, when an existing lead was saved over, the
+    lead as it was before (None for a new lead); ``message`` carries a short line for
+    the status bar."""
 
-    saved = Signal(object, bool)
+    saved = Signal(object, object)
     message = Signal(str)
 
     def __init__(
@@ -78,7 +98,8 @@ class CaptureForm(QWidget):
         self.editing: LeadDetail | None = None
         self.duplicates: list[LeadRow] = []
         self.offered_draft: Draft | None = None
-        self._offer_is_crash = False
+        self._offer_kind = ""
+        self._edited = False
         self._pending: LeadInput | None = None
         self._dirty = False
         self._filling = False
@@ -116,6 +137,14 @@ class CaptureForm(QWidget):
         self._make_shortcuts()
         self._connect()
         self.autosave_timer.start()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    @property
+    def edited(self) -> bool:
+        """Something was typed or chosen since the form was cleared or a lead opened."""
+        return self._edited
 
     # --- building -----------------------------------------------------------------
 
@@ -134,6 +163,11 @@ class CaptureForm(QWidget):
             shortcut("Ctrl+Enter", self.save),
         ]
         self.new_shortcut = shortcut(QKeySequence(Qt.Key.Key_Escape), self.new_visitor)
+        # A check box's own Alt+letter clicks it 100 ms later, when Ctrl+S may already
+        # have saved the visitor: the tick would land on the next one. This is at once.
+        consent = self.view.consent_box
+        consent.setShortcut(QKeySequence())
+        shortcut(QKeySequence.mnemonic(consent.text()), self.toggle_consent)
         for rating, keys in RATING_KEYS.items():
             shortcut(keys, partial(self.toggle_rating, rating))
 
@@ -172,6 +206,13 @@ class CaptureForm(QWidget):
         view.merge_button.clicked.connect(self.merge_into_existing)
         view.save_anyway_button.clicked.connect(self.save_anyway)
         view.cancel_duplicate_button.clicked.connect(self.cancel_duplicate)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scrolls the control the cursor moves to into view, however it got there
+        (Tab, Alt+letter, a click on a label, an error)."""
+        body = self.view.scroll_area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new):
+            self.view.scroll_area.ensureWidgetVisible(new, 8, 8)
 
     def finish_start_up(self) -> None:
         """Fills the country list and the show's products and questions, which the
@@ -231,11 +272,16 @@ class CaptureForm(QWidget):
             kept = self.fields() if previous is not None else None
             if self.started:
                 self._load_catalogue(event)
+            view.consent_box.setEnabled(bool(event.consent_text))
             if event.consent_text:
                 version = f" (version {event.consent_version})" if event.consent_version else ""
-                view.consent_text.setText(event.consent_text + version)
+                view.consent_text.setText(consent_summary(event.consent_text) + version)
+                view.consent_text.setToolTip(event.consent_text + version)
             else:
-                view.consent_text.setText("This show has no consent text.")
+                view.consent_text.setText(
+                    "This show has no consent text: add one in Show settings (Ctrl+,) "
+                    "to record the visitor's consent."
+                )
             self._update_tab_order()
             if kept is not None and previous is not None and previous.id != event.id:
                 self.lead_id = None
@@ -248,7 +294,16 @@ class CaptureForm(QWidget):
     # --- values -------------------------------------------------------------------
 
     def default_country(self) -> str:
+        """The show's country, which a lead saved with no country takes (unless its
+        phone number is an international one from elsewhere)."""
         return country_name(self.active_show.country) if self.active_show is not None else ""
+
+    def _show_country_placeholder(self) -> None:
+        line = self.view.country_combo.lineEdit()
+        if line is None:
+            return
+        default = self.default_country()
+        line.setPlaceholderText(f"{default}, or the phone's country" if default else "")
 
     def rating(self) -> Rating | None:
         for rating, button in self.view.rating_buttons.items():
@@ -263,6 +318,14 @@ class CaptureForm(QWidget):
 
     def toggle_rating(self, rating: Rating) -> None:
         self.set_rating(None if self.rating() == rating else rating)
+
+    def toggle_consent(self) -> None:
+        """Alt+A: ticks or unticks consent at once and moves the cursor there."""
+        box = self.view.consent_box
+        if not box.isEnabled():
+            return
+        box.setChecked(not box.isChecked())
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def follow_ups(self) -> tuple[str, ...]:
         return tuple(str(f) for f, box in self.view.follow_up_boxes.items() if box.isChecked())
@@ -317,9 +380,7 @@ class CaptureForm(QWidget):
                 value = values.get(name)
                 view.edits[name].setText(value if isinstance(value, str) else "")
             country = values.get("country")
-            view.country_combo.setCurrentText(
-                country if isinstance(country, str) else self.default_country()
-            )
+            view.country_combo.setCurrentText(country if isinstance(country, str) else "")
             rating = values.get("rating")
             self.set_rating(Rating(rating) if rating in {r.value for r in Rating} else None)
             chosen = values.get("follow_ups")
@@ -348,7 +409,8 @@ class CaptureForm(QWidget):
         with self._filling_form():
             for edit in view.edits.values():
                 edit.clear()
-            view.country_combo.setCurrentText(self.default_country())
+            view.country_combo.setCurrentText("")
+            self._show_country_placeholder()
             self.set_rating(None)
             for box in view.follow_up_boxes.values():
                 box.setChecked(False)
@@ -365,8 +427,10 @@ class CaptureForm(QWidget):
         if self._filling:
             return
         self._dirty = True
-        if self.offered_draft is not None and not self._offer_is_crash:
+        self._edited = True
+        if self.offered_draft is not None and self._offer_kind == "cleared":
             self._hide_offer()
+            self._offer_next_kept()
 
     # --- clearing and loading ---------------------------------------------------------
 
@@ -380,6 +444,7 @@ class CaptureForm(QWidget):
         self._reset_values()
         self._show_editing(None)
         self._dirty = False
+        self._edited = False
         self.focus_first_field()
 
     def new_visitor(self) -> None:
@@ -389,7 +454,7 @@ class CaptureForm(QWidget):
         if popup is not None and popup.isVisible():
             popup.hide()
             return
-        if self.is_empty() or self.active_show is None:
+        if self.is_empty() or self.active_show is None or (self.lead_id and not self._edited):
             self.clear()
             return
         fields = self.fields()
@@ -403,7 +468,8 @@ class CaptureForm(QWidget):
                 lead_id=lead_id,
                 fields=fields,
             )
-            self._offer(draft, crash=False)
+            self._hide_offer()
+            self._offer(draft, "cleared")
 
     def focus_first_field(self) -> None:
         first = self.view.edits["first_name"]
@@ -442,6 +508,7 @@ class CaptureForm(QWidget):
         self.editing = lead
         self._show_editing(lead)
         self._dirty = False
+        self._edited = False
 
     def _show_editing(self, lead: LeadDetail | None) -> None:
         view = self.view
@@ -452,7 +519,7 @@ class CaptureForm(QWidget):
             view.history.clear()
             view.history_label.setVisible(False)
             view.history.setVisible(False)
-            view.save_button.setText("&Save  (Ctrl+S)")
+            view.save_button.setText("Save  (Ctrl+S)")
             return
         view.title.setText(f"Editing {lead.display_name}")
         by = f" by {lead.staff}" if lead.staff else ""
@@ -466,7 +533,7 @@ class CaptureForm(QWidget):
         view.history.setPlainText("\n\n".join(parts) if parts else "No notes yet.")
         view.history_label.setVisible(True)
         view.history.setVisible(True)
-        view.save_button.setText("&Save changes  (Ctrl+S)")
+        view.save_button.setText("Save changes  (Ctrl+S)")
 
     # --- saving -----------------------------------------------------------------------
 
@@ -486,33 +553,38 @@ class CaptureForm(QWidget):
             if matches:
                 self._offer_duplicates(matches, data)
                 return None
-        staff_id = self.staff.id if self.staff is not None else None
         try:
-            if self.lead_id is None:
-                detail = self.services.leads.create(
-                    data, event_id=self.active_show.id, staff_id=staff_id
-                )
-                created = True
-            else:
-                detail = self.services.leads.update(self.lead_id, data, staff_id=staff_id)
-                created = False
+            detail, before = self._write(data)
         except ValidationError as error:
             self.show_error(error)
             return None
         except BoothError as error:
             self.show_general_error(str(error))
             return None
-        self._saved(detail, created)
+        self._saved(detail, before)
         return detail
+
+    def _write(self, data: LeadInput) -> tuple[LeadDetail, LeadDetail | None]:
+        """Stores ``data`` as a new lead or over the lead being edited; returns the stored
+        lead and, for an edit, the lead as it was before."""
+        assert self.active_show is not None
+        staff_id = self.staff.id if self.staff is not None else None
+        if self.lead_id is None:
+            return self.services.leads.create(
+                data, event_id=self.active_show.id, staff_id=staff_id
+            ), None
+        before = self.editing
+        return self.services.leads.update(self.lead_id, data, staff_id=staff_id), before
 
     def save_anyway(self) -> LeadDetail | None:
         return self.save(check_duplicates=False)
 
-    def _saved(self, detail: LeadDetail, created: bool) -> None:
+    def _saved(self, detail: LeadDetail, before: LeadDetail | None) -> None:
+        """``before`` is the lead as it was when an existing lead was saved over."""
         self._known_duplicates.clear()
         self._discard_stored_draft()
         self.clear()
-        self.saved.emit(detail, created)
+        self.saved.emit(detail, before)
 
     def _offer_duplicates(self, matches: list[LeadRow], data: LeadInput) -> None:
         self.duplicates = matches
@@ -552,6 +624,7 @@ class CaptureForm(QWidget):
         staff_id = self.staff.id if self.staff is not None else None
         target = self.duplicates[0]
         try:
+            before = self.services.leads.get(target.id)
             detail = self.services.leads.merge_into(target.id, self._pending, staff_id=staff_id)
         except ValidationError as error:
             self.view.duplicate_bar.setVisible(False)
@@ -560,7 +633,7 @@ class CaptureForm(QWidget):
         except BoothError as error:
             self.show_general_error(str(error))
             return None
-        self._saved(detail, False)
+        self._saved(detail, before)
         self.message.emit(f"Merged into {detail.display_name}")
         return detail
 
@@ -575,8 +648,6 @@ class CaptureForm(QWidget):
     def autosave(self) -> None:
         """Writes the form as the draft if it changed since the last write."""
         if not self._dirty or self.active_show is None:
-            return
-        if self.offered_draft is not None and self._offer_is_crash:
             return
         self._dirty = False
         if self.is_empty():
@@ -596,7 +667,8 @@ class CaptureForm(QWidget):
         return True
 
     def _discard_stored_draft(self) -> None:
-        self._hide_offer()
+        if self._offer_kind == "cleared":
+            self._hide_offer()
         if not self._draft_stored:
             return
         try:
@@ -607,45 +679,73 @@ class CaptureForm(QWidget):
         self._draft_stored = False
 
     def offer_draft(self) -> bool:
-        """Offers back the draft left by an earlier session, if any (a bar, not a dialog)."""
+        """Offers back the visitors left unsaved: the draft of an earlier session (kept
+        from now on like a visitor put aside by a scan) and the kept visitors. A bar, not
+        a dialog; True when there is one to offer."""
         try:
             draft = self.services.drafts.load()
+            if draft is not None and draft.fields:
+                self.services.drafts.keep(
+                    draft.fields, draft.event_id, draft.lead_id, saved_at=draft.saved_at
+                )
+                self.services.drafts.clear()
+        except BoothError as error:
+            self.show_general_error(f"The unsaved visitor could not be read back: {error}")
+            return False
+        return self._offer_next_kept()
+
+    def _offer_next_kept(self) -> bool:
+        """Offers the newest kept visitor of the show, unless an offer is showing."""
+        if self.offered_draft is not None or self.active_show is None:
+            return self.offered_draft is not None
+        try:
+            kept = self.services.drafts.kept()
         except BoothError:
             return False
-        if draft is None or not draft.fields:
+        show_id = self.active_show.id
+        mine = [draft for draft in kept if draft.event_id in (show_id, None)]
+        if not mine:
             return False
-        self._draft_stored = True
-        self._offer(draft, crash=True)
+        self._offer(mine[-1], "kept", more=len(mine) - 1)
         return True
 
-    def _offer(self, draft: Draft, crash: bool) -> None:
+    def _offer(self, draft: Draft, kind: str, more: int = 0) -> None:
         self.offered_draft = draft
-        self._offer_is_crash = crash
+        self._offer_kind = kind
         timezone = self.active_show.timezone if self.active_show is not None else "UTC"
         saved = draft.saved_at.astimezone(zone(timezone))
         today = datetime.now(UTC).astimezone(zone(timezone)).date()
         when = saved.strftime("%H:%M") if saved.date() == today else saved.strftime("%d %b %H:%M")
-        first = draft.fields.get("first_name") or ""
-        last = draft.fields.get("last_name") or ""
-        name = " ".join(str(p) for p in (first, last) if p) or str(
-            draft.fields.get("email") or draft.fields.get("company") or ""
-        )
+        name = draft_name(draft.fields)
         who = f" ({name})" if name else ""
-        kind = "Unsaved visitor" if crash else "Cleared visitor"
-        self.view.restore_bar.text.setText(f"{kind} from {when}{who}")
+        title = "Unsaved visitor" if kind == "kept" else "Cleared visitor"
+        others = f" · {more} more kept" if more else ""
+        self.view.restore_bar.text.setText(f"{title} from {when}{who}{others}")
         self.view.restore_bar.setVisible(True)
 
     def _hide_offer(self) -> None:
         self.offered_draft = None
-        self._offer_is_crash = False
+        self._offer_kind = ""
         self.view.restore_bar.setVisible(False)
 
     def restore_draft(self) -> None:
-        """Fills the form with the offered draft (editing its lead again if it had one)."""
+        """Fills the form with the offered visitor (editing its lead again if it had one);
+        what the form held is put away first."""
         draft = self.offered_draft
         if draft is None:
             return
+        kind = self._offer_kind
         self._hide_offer()
+        if not self.put_away():
+            self._offer(draft, kind)
+            return
+        if kind == "kept":
+            try:
+                self.services.drafts.forget_kept(draft)
+            except BoothError as error:
+                self.show_general_error(f"The kept visitor could not be taken back: {error}")
+                self._offer(draft, kind)
+                return
         self.clear()
         if draft.lead_id is not None:
             try:
@@ -656,12 +756,76 @@ class CaptureForm(QWidget):
                 self.fill_from_lead(lead)
         self.set_fields(draft.fields)
         self._dirty = True
+        self._edited = True
+        self._offer_next_kept()
         self.focus_first_field()
 
     def discard_draft(self) -> None:
-        self._discard_stored_draft()
+        draft, kind = self.offered_draft, self._offer_kind
+        self._hide_offer()
+        if kind == "kept" and draft is not None:
+            try:
+                self.services.drafts.forget_kept(draft)
+            except BoothError as error:
+                self.show_general_error(f"The kept visitor could not be discarded: {error}")
+                return
+        else:
+            self._discard_stored_draft()
         self.message.emit("Discarded the unsaved visitor")
+        self._offer_next_kept()
         self.focus_first_field()
+
+    # --- putting the form away -----------------------------------------------------------
+
+    def put_away(self) -> bool:
+        """Makes room for another lead, a scan or closing without dropping what was typed:
+        edits to the lead open in the form are saved to it, as Ctrl+S would; a new
+        visitor with something in it is kept, offered back by the bar above the form.
+
+        Returns False when neither could be done (the disk is full, say): the form then
+        still holds everything, and the caller must not replace it."""
+        return self.save_open_lead() and self.keep_new_visitor()
+
+    def save_open_lead(self) -> bool:
+        """Saves the edits made to the lead open in the form (see :meth:`put_away`).
+        Edits that are refused (an e-mail that is not one, say) are kept instead."""
+        if self.lead_id is None or not self._edited or self.active_show is None:
+            return True
+        name = self.editing.display_name if self.editing is not None else "the lead"
+        try:
+            detail, before = self._write(self.lead_input())
+        except BoothError as error:
+            if not self._keep(f"Changes to {name} not saved ({error})"):
+                return False
+            self.clear()
+            return True
+        self._saved(detail, before)
+        return True
+
+    def keep_new_visitor(self) -> bool:
+        """Keeps a new visitor with something typed in (see :meth:`put_away`)."""
+        if self.lead_id is not None or self.active_show is None or self.is_empty():
+            return True
+        name = draft_name(self.fields()) or "the visitor being typed"
+        if not self._keep(f"Kept {name} aside"):
+            return False
+        self._discard_stored_draft()
+        self.clear()
+        return True
+
+    def _keep(self, summary: str) -> bool:
+        """Adds the form to the kept visitors and says so; False if it could not."""
+        event_id = self.active_show.id if self.active_show is not None else None
+        try:
+            draft = self.services.drafts.keep(self.fields(), event_id, self.lead_id)
+        except BoothError as error:
+            self.show_general_error(f"The form could not be put aside: {error}")
+            return False
+        if self.offered_draft is None or self._offer_kind != "kept":
+            self._hide_offer()
+            self._offer(draft, "kept")
+        self.message.emit(f"{summary}: Restore brings it back")
+        return True
 
     # --- validation ---------------------------------------------------------------------
 

@@ -42,8 +42,8 @@ def _fold(text: str) -> str:
 
 class ProductCheckBox(QCheckBox):
     """A product's tick box, labelled "name  ·  SKU". When the column is too narrow for
-    the whole label, the name is shortened with "…" and the SKU stays whole (the
-    tooltip has everything)."""
+    the whole label, the name alone is shown, shortened with "…" if need be: staff know
+    the products by name (the tooltip has everything)."""
 
     def __init__(self, name: str, sku: str) -> None:
         super().__init__()
@@ -68,10 +68,7 @@ class ProductCheckBox(QCheckBox):
         if metrics.horizontalAdvance(self.full_label()) <= room:
             self._show_label(self.full_label())
             return
-        tail = f"  ·  {self._sku}"
-        name_room = max(0, room - metrics.horizontalAdvance(tail))
-        name = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, name_room)
-        self._show_label(name + tail)
+        self._show_label(metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room))
 
     def _show_label(self, label: str) -> None:
         self.setText(label.replace("&", "&&"))
@@ -103,7 +100,7 @@ class ProductsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter_label = QLabel("&Products shown:")
+        self.filter_label = QLabel("Pro&ducts shown:")
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("productFilter")
         self.filter_edit.setPlaceholderText("Filter products — Enter ticks the first match")
@@ -128,7 +125,6 @@ class ProductsPanel(QWidget):
         self.scroll_area.setWidget(self._list)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setMinimumHeight(120)
-        self.scroll_area.setMaximumHeight(220)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

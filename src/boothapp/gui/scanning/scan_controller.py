@@ -5,6 +5,11 @@ saved at once by ``services.scans.scan`` for the active show and the person at t
 (a scan takes a few milliseconds, so it runs on the UI thread), then the lead is opened in
 the capture form, the status bar says what happened, the scanner indicator flashes green
 or red and the computer beeps.
+
+What the form held is never dropped: edits to the lead open in it are saved to that lead
+before the scan (so the scan's own changes to it are not written over), and a new
+visitor being typed is kept aside, offered back by the bar above the form. When neither
+can be done, the scan is still saved but the form is left as it is.
 """
 
 from __future__ import annotations
@@ -36,7 +41,9 @@ class ScanHost(Protocol):
     active_staff: StaffRow | None
     capture: CaptureForm
 
-    def notify(self, text: str) -> None: ...
+    notices: int
+
+    def notify(self, text: str, *, keep_current: bool = False) -> None: ...
 
     def show_lead_in_list(self, lead_id: str) -> None: ...
 
@@ -74,6 +81,9 @@ class ScanController(QObject):
             self.fail(NO_SHOW)
             return None
         staff = host.active_staff
+        capture = host.capture
+        notices = host.notices
+        form_saved = capture.save_open_lead()
         try:
             result = self.services.scans.scan(
                 payload,
@@ -85,7 +95,15 @@ class ScanController(QObject):
             self.fail(f"Scan not saved: {error}")
             return None
         self.last_result = result
-        self._open(result)
+        if not (form_saved and capture.keep_new_visitor()):
+            message = f"{result.message} — saved; the form was left as it was"
+            host.notify(message, keep_current=True)
+            self.indicator.flash(True, message)
+            self.beep()
+            host.show_lead_in_list(result.lead.id)
+            self.done.emit(result)
+            return result
+        self._open(result, keep_notice=host.notices != notices)
         self.indicator.flash(True, result.message)
         self.beep()
         host.show_lead_in_list(result.lead.id)
@@ -99,18 +117,18 @@ class ScanController(QObject):
         self.beep()
         self.failed.emit(message)
 
-    def _open(self, result: ScanResult) -> None:
+    def _open(self, result: ScanResult, keep_notice: bool) -> None:
+        """Opens the scanned lead; ``keep_notice``: the status bar already says what
+        became of the form's previous contents, and keeps saying it."""
         capture = self.host.capture
-        if capture.lead_id is None and not capture.is_empty():
-            capture.new_visitor()
         capture.fill_from_lead(result.lead)
         view = capture.view
         if result.outcome == "pending":
             capture.show_general_error(PENDING_NOTE)
-            self.host.notify(f"{PENDING_NOTE} — {result.message}")
+            self.host.notify(f"{PENDING_NOTE} — {result.message}", keep_current=keep_notice)
             capture.focus_first_field()
             return
-        self.host.notify(result.message)
+        self.host.notify(result.message, keep_current=keep_notice)
         products = view.products
         target = (
             products.filter_edit

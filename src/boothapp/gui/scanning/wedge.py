@@ -8,8 +8,9 @@ more is a scan: its keys never reach the focused widget, Return becomes ``"\\n"`
 multi-line vCard arrives whole) and ``scanned`` carries the payload once the keys stop
 for ``quiet_ms``, or at once on the Return that ends a badge marking its own end (a
 vCard's ``END:VCARD``, a MECARD's closing ``;;``); a Return or Tab following straight
-after such an end is swallowed too. Keys that turn out to be typing are sent on to the
-widget they were meant for, in order.
+after such an end is swallowed too. Keys that turn out to be typing are sent on in order,
+each to the widget that has the keyboard when it is sent: a Tab among them moves the
+focus, and the keys after it land in the next field, as they would have unheld.
 
     wedge = WedgeScanner(mapping=store.load())
     QApplication.instance().installEventFilter(wedge)
@@ -34,6 +35,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -179,6 +181,9 @@ class WedgeScanner(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride:
+            self._before_shortcut(event)
+            return False
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if self._redelivering or not self._enabled or not isinstance(watched, QWidget):
@@ -193,6 +198,21 @@ class WedgeScanner(QObject):
             swallowed = self._on_press(watched, event)
         self._last_passed = None if swallowed else (watched, *signature)
         return swallowed
+
+    def _before_shortcut(self, event: QEvent) -> None:
+        """A key that may be a shortcut (Ctrl+S, Alt+A, Escape) is offered to the
+        shortcuts before its key press reaches this filter: the keys typed before it are
+        sent on first, so a save never overtakes the last letters of a name."""
+        if (
+            self._held
+            and not self._in_scan
+            and not self._redelivering
+            and isinstance(event, QKeyEvent)
+            and event.key() not in _MODIFIER_KEYS
+            and _scan_text(event) is None
+        ):
+            self._timer.stop()
+            self._release_held()
 
     def _is_propagation(self, watched: QWidget, signature: tuple[int, int, str, int]) -> bool:
         """Whether the event is a key already let through, now offered to a parent."""
@@ -326,8 +346,9 @@ class WedgeScanner(QObject):
         self._redelivering = True
         try:
             for key in held:
-                if shiboken6.isValid(key.receiver):
-                    QCoreApplication.sendEvent(key.receiver, key.event())
+                receiver = _keyboard_receiver(key.receiver)
+                if receiver is not None:
+                    QCoreApplication.sendEvent(receiver, key.event())
         finally:
             self._redelivering = False
 
@@ -337,6 +358,18 @@ class WedgeScanner(QObject):
             self._finish_scan()
         else:
             self._release_held()
+
+
+def _keyboard_receiver(pressed_in: QWidget) -> QWidget | None:
+    """Where a held key goes now: the open popup, else the focused widget, else the
+    widget it was pressed in (None if that one is gone)."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    focused = QApplication.focusWidget()
+    if focused is not None:
+        return focused
+    return pressed_in if shiboken6.isValid(pressed_in) else None
 
 
 def _held_text(held: _HeldKey) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from typing import Literal
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -39,6 +40,7 @@ from boothapp.core.validation import (
     clean_line,
     country_choices,
     country_time_zone,
+    normalise_country,
     normalise_email,
 )
 from boothapp.gui.palette import problem_colour
@@ -53,7 +55,7 @@ from boothapp.gui.settings.models import (
     RosterColumn,
     RosterModel,
 )
-from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowSettingsView
+from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowDetailsView, ShowSettingsView
 
 MAX_SIZE = (980, 680)
 NO_COUNTRY = "(none)"
@@ -77,6 +79,105 @@ def _date_text(value: date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+class ShowDetailsForm(QObject):
+    """Behaviour of a ``ShowDetailsView``: the country and time zone lists, the typed
+    details as an ``EventInput``, and a refused detail's message beside its field.
+
+    An empty time zone is left for the events service to decide (the country's when it
+    keeps one time, else UTC); the box says which it would be."""
+
+    def __init__(self, view: ShowDetailsView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        view.country_combo.addItem(NO_COUNTRY, None)
+        for code, name in country_choices("en"):
+            view.country_combo.addItem(name, code)
+        view.timezone_combo.addItems(_time_zones())
+        for combo in (view.country_combo, view.timezone_combo):
+            completer = QCompleter(combo.model(), combo)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.setCompleter(completer)
+        view.country_combo.editTextChanged.connect(self._describe_default_zone)
+        self._describe_default_zone()
+
+    def load(self, event: EventRow) -> None:
+        view = self.view
+        view.edits["name"].setText(event.name)
+        view.edits["venue"].setText(event.venue)
+        view.edits["city"].setText(event.city)
+        view.edits["booth"].setText(event.booth)
+        view.edits["start_date"].setText(_date_text(event.start_date))
+        view.edits["end_date"].setText(_date_text(event.end_date))
+        index = view.country_combo.findData(event.country) if event.country else 0
+        view.country_combo.setCurrentIndex(max(0, index))
+        view.timezone_combo.setCurrentText(event.timezone)
+        view.consent_edit.setPlainText(event.consent_text)
+        view.consent_version_edit.setText(event.consent_version)
+
+    def value(self) -> EventInput:
+        """The fields as an ``EventInput``; ValidationError for a date that is not one."""
+        view = self.view
+        dates: dict[str, date | None] = {}
+        for name in ("start_date", "end_date"):
+            text = view.edits[name].text().strip()
+            dates[name] = parse_date(text, name) if text else None
+        return EventInput(
+            name=view.edits["name"].text(),
+            venue=view.edits["venue"].text(),
+            city=view.edits["city"].text(),
+            country=self.country_value(),
+            start_date=dates["start_date"],
+            end_date=dates["end_date"],
+            booth=view.edits["booth"].text(),
+            timezone=view.timezone_combo.currentText().strip(),
+            consent_text=view.consent_edit.toPlainText(),
+            consent_version=view.consent_version_edit.text(),
+        )
+
+    def country_value(self) -> str | None:
+        """The chosen country's code, or the typed text for the service to judge."""
+        combo = self.view.country_combo
+        text = combo.currentText().strip()
+        if not text or text == NO_COUNTRY:
+            return None
+        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            code = combo.itemData(index)
+            return str(code) if code else None
+        return text
+
+    def _describe_default_zone(self) -> None:
+        try:
+            code = normalise_country(self.country_value())
+        except ValidationError:
+            code = None
+        zone = country_time_zone(code)
+        if zone is not None:
+            text = f"{zone}, from the country"
+        elif code is not None:
+            text = "UTC: choose one of the country's zones"
+        else:
+            text = "UTC, or the country's zone"
+        if (line := self.view.timezone_combo.lineEdit()) is not None:
+            line.setPlaceholderText(text)
+
+    def clear_errors(self) -> None:
+        for label in self.view.field_errors.values():
+            show_problem(label, "")
+
+    def show_error(self, field: str, reason: str) -> bool:
+        """Shows ``reason`` beside ``field`` and focuses it; False if there is no such field."""
+        view = self.view
+        label = view.field_errors.get(field)
+        if label is None:
+            return False
+        show_problem(label, f"{FIELD_TITLES[field]}: {reason}")
+        view.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+
 class ShowSettingsDialog(QDialog):
     """Edits ``event`` through ``services``; ``saved`` carries the stored show."""
 
@@ -89,6 +190,7 @@ class ShowSettingsDialog(QDialog):
         self.setWindowTitle(f"Show settings — {event.name}")
         self.setSizeGripEnabled(True)
         self.view = ShowSettingsView()
+        self.details = ShowDetailsForm(self.view.details, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
 
@@ -110,16 +212,6 @@ class ShowSettingsDialog(QDialog):
 
     def _fill_choices(self) -> None:
         view = self.view
-        view.country_combo.addItem(NO_COUNTRY, None)
-        for code, name in country_choices("en"):
-            view.country_combo.addItem(name, code)
-        for combo in (view.country_combo, view.timezone_combo):
-            completer = QCompleter(combo.model(), combo)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            combo.setCompleter(completer)
-        view.timezone_combo.addItems(_time_zones())
         for role, title in ROLE_TITLES.items():
             view.staff_role_combo.addItem(title, str(role))
         for category, title in CATEGORY_TITLES.items():
@@ -202,6 +294,20 @@ class ShowSettingsDialog(QDialog):
         self.resize(width, height)
         self.setMinimumSize(min(640, width), min(480, height))
 
+    def show_page(self, page: Literal["show", "staff", "products", "questions"]) -> None:
+        """Brings a tab to the front with the keyboard in it: on the show's name, or on
+        the tab's table, or on its first "add" field while the table is empty."""
+        view = self.view
+        tab, table, first = {
+            "show": (view.show_tab, None, view.edits["name"]),
+            "staff": (view.staff_tab, view.roster_table, view.staff_name_edit),
+            "products": (view.products_tab, view.products_table, view.product_sku_edit),
+            "questions": (view.questions_tab, view.questions_table, view.question_text_edit),
+        }[page]
+        view.tabs.setCurrentWidget(tab)
+        target = table if table is not None and table.model().rowCount() > 0 else first
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- reading ------------------------------------------------------------------------
 
     def load(self) -> None:
@@ -209,18 +315,7 @@ class ShowSettingsDialog(QDialog):
         services = self.services
         event = services.events.get(self.show_row.id)
         self.show_row = event
-        view = self.view
-        view.edits["name"].setText(event.name)
-        view.edits["venue"].setText(event.venue)
-        view.edits["city"].setText(event.city)
-        view.edits["booth"].setText(event.booth)
-        view.edits["start_date"].setText(_date_text(event.start_date))
-        view.edits["end_date"].setText(_date_text(event.end_date))
-        index = view.country_combo.findData(event.country) if event.country else 0
-        view.country_combo.setCurrentIndex(max(0, index))
-        view.timezone_combo.setCurrentText(event.timezone)
-        view.consent_edit.setPlainText(event.consent_text)
-        view.consent_version_edit.setText(event.consent_version)
+        self.details.load(event)
 
         on_roster = {m.id for m in services.staff.list(event_id=event.id, include_inactive=True)}
         staff = services.staff.list(include_inactive=True)
@@ -241,44 +336,12 @@ class ShowSettingsDialog(QDialog):
             ]
         )
 
-    def show_input(self) -> EventInput:
-        """The Show tab as an ``EventInput``; ValidationError for a date that is not one."""
-        view = self.view
-        dates: dict[str, date | None] = {}
-        for name in ("start_date", "end_date"):
-            text = view.edits[name].text().strip()
-            dates[name] = parse_date(text, name) if text else None
-        return EventInput(
-            name=view.edits["name"].text(),
-            venue=view.edits["venue"].text(),
-            city=view.edits["city"].text(),
-            country=self._country_value(),
-            start_date=dates["start_date"],
-            end_date=dates["end_date"],
-            booth=view.edits["booth"].text(),
-            timezone=view.timezone_combo.currentText().strip(),
-            consent_text=view.consent_edit.toPlainText(),
-            consent_version=view.consent_version_edit.text(),
-        )
-
     def _country_chosen(self) -> None:
         """Gives a show still in UTC, the default, its new country's time zone."""
         timezone_combo = self.view.timezone_combo
         zone = country_time_zone(self.view.country_combo.currentData())
         if zone is not None and timezone_combo.currentText().strip() in ("", "UTC"):
             timezone_combo.setCurrentText(zone)
-
-    def _country_value(self) -> str | None:
-        """The chosen country's code, or the typed text for the service to judge."""
-        combo = self.view.country_combo
-        text = combo.currentText().strip()
-        if not text or text == NO_COUNTRY:
-            return None
-        index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index >= 0:
-            code = combo.itemData(index)
-            return str(code) if code else None
-        return text
 
     # --- additions ------------------------------------------------------------------------
 
@@ -413,26 +476,23 @@ class ShowSettingsDialog(QDialog):
     # --- saving ---------------------------------------------------------------------------
 
     def clear_errors(self) -> None:
-        for label in self.view.field_errors.values():
-            show_problem(label, "")
+        self.details.clear_errors()
         show_problem(self.view.message, "")
 
     def show_field_error(self, error: ValidationError) -> None:
         """The message beside the Show tab field it names (or at the bottom)."""
         view = self.view
         title = FIELD_TITLES.get(error.field)
-        label = view.field_errors.get(error.field)
-        if title is None or label is None:
+        if title is None:
             tabs = {"staff": view.staff_tab, "products": view.products_tab}
             tab = tabs.get(error.field.partition(".")[0], view.questions_tab)
             if error.field.startswith(("staff.", "products.", "questions.")):
                 view.tabs.setCurrentWidget(tab)
             show_problem(view.message, f"Nothing was saved. {error.reason}")
             return
-        show_problem(label, f"{title}: {error.reason}")
-        show_problem(view.message, f"Nothing was saved: check “{title}” on the Show tab.")
         view.tabs.setCurrentWidget(view.show_tab)
-        view.show_fields[error.field].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.details.show_error(error.field, error.reason)
+        show_problem(view.message, f"Nothing was saved: check “{title}” on the Show tab.")
 
     def save(self) -> bool:
         """Stores everything in one transaction; on a refused value, says which and why,
@@ -440,7 +500,7 @@ class ShowSettingsDialog(QDialog):
         self.clear_errors()
         try:
             setup = ShowSetup(
-                show=self.show_input(),
+                show=self.details.value(),
                 staff=tuple(self.roster.entries),
                 products=tuple(self.products.entries),
                 questions=tuple(self.questions.entries),

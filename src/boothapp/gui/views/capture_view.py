@@ -28,12 +28,12 @@ from boothapp.gui.capture.questions_panel import QuestionsPanel
 
 # (field name, label, placeholder) in reading and tab order; two per row.
 CONTACT_FIELDS = (
-    ("first_name", "&First name", ""),
+    ("first_name", "Fi&rst name", ""),
     ("last_name", "&Last name", ""),
     ("company", "Compan&y", "Type to see companies met before"),
     ("job_title", "&Job title", ""),
-    ("email", "&E-mail", "name@company.com"),
-    ("phone", "P&hone", "+33 1 23 45 67 89"),
+    ("email", "E-ma&il", "name@company.com"),
+    ("phone", "&Phone", "+33 1 23 45 67 89"),
     ("mobile", "&Mobile", "+33 6 12 34 56 78"),
     ("country", "Co&untry", ""),
     ("city", "Ci&ty", ""),
@@ -113,7 +113,7 @@ class CaptureView(QWidget):
         self.restore_bar = BarView("restoreBar", ["Restore", "Discard"])
         self.restore_button, self.discard_button = self.restore_bar.buttons
         self.duplicate_bar = BarView(
-            "duplicateBar", ["&Open existing", "Mer&ge into it", "Sa&ve anyway", "Cancel"]
+            "duplicateBar", ["&Open existing", "Mer&ge into it", "&Save anyway", "Cancel"]
         )
         (
             self.open_existing_button,
@@ -209,7 +209,7 @@ class CaptureView(QWidget):
         self.history_label.setVisible(False)
         self.history.setVisible(False)
 
-        self.save_button = QPushButton("&Save  (Ctrl+S)")
+        self.save_button = QPushButton("Save  (Ctrl+S)")
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip("Save the visitor (Ctrl+S or Ctrl+Enter)")
         self.save_button.setDefault(False)
@@ -251,41 +251,50 @@ class CaptureView(QWidget):
         products_layout.addWidget(self.products)
 
         rating_row = QHBoxLayout()
-        rating_row.addWidget(self.rating_label)
         for button in self.rating_buttons.values():
             rating_row.addWidget(button)
         rating_row.addStretch(1)
         follow_ups = QGridLayout()
         follow_ups.setHorizontalSpacing(12)
         for i, box in enumerate(self.follow_up_boxes.values()):
-            follow_ups.addWidget(box, i // 3, i % 3)
+            follow_ups.addWidget(box, i // 2, i % 2)
         qualify_box = QGroupBox("Qualification")
         qualify_layout = QVBoxLayout(qualify_box)
+        qualify_layout.addWidget(self.rating_label)
         qualify_layout.addLayout(rating_row)
         follow_label = QLabel("Follow-up:")
         qualify_layout.addWidget(follow_label)
         qualify_layout.addLayout(follow_ups)
-        qualify_layout.addWidget(self.questions)
 
         consent_box = QGroupBox("Consent")
         consent_layout = QVBoxLayout(consent_box)
         consent_layout.addWidget(self.consent_box)
         consent_layout.addWidget(self.consent_text)
 
+        # Two columns, so that at 1366x768 everything a scan is followed by (products,
+        # rating, follow-ups, notes) is on screen with the contact fields.
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addLayout(contact)
+        left.addWidget(consent_box)
+        left.addWidget(self.notes_label)
+        left.addWidget(self.notes_edit)
+        left.addWidget(self.questions)
+        left.addWidget(self.history_label)
+        left.addWidget(self.history)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(qualify_box)
+        right.addWidget(products_box, 1)
+
         body = QWidget()
         body.setObjectName("captureBody")
-        body_layout = QVBoxLayout(body)
+        body_layout = QHBoxLayout(body)
         body_layout.setContentsMargins(12, 8, 12, 8)
-        body_layout.setSpacing(8)
-        body_layout.addLayout(contact)
-        body_layout.addWidget(products_box)
-        body_layout.addWidget(qualify_box)
-        body_layout.addWidget(consent_box)
-        body_layout.addWidget(self.notes_label)
-        body_layout.addWidget(self.notes_edit)
-        body_layout.addWidget(self.history_label)
-        body_layout.addWidget(self.history)
-        body_layout.addStretch(1)
+        body_layout.setSpacing(12)
+        body_layout.addLayout(left, 1)
+        body_layout.addLayout(right, 1)
         self.scroll_area.setWidget(body)
 
         heading = QVBoxLayout()

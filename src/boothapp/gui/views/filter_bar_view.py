@@ -30,14 +30,14 @@ class FilterBarView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.today_box = QCheckBox("To&day")
+        self.today_box = QCheckBox("Today")
         self.today_box.setObjectName("todayFilter")
         self.today_box.setToolTip("Only leads captured since midnight, show time (Alt+D)")
-        self.mine_box = QCheckBox("M&ine")
+        self.mine_box = QCheckBox("Mine")
         self.mine_box.setObjectName("mineFilter")
         self.mine_box.setToolTip("Only leads captured by the person at this laptop (Alt+I)")
 
-        self.rating_label = QLabel("&Rating:")
+        self.rating_label = QLabel("Rating:")
         self.rating_combo = _combo("ratingFilter", "Rating filter", "Only leads rated so", 5)
         self.rating_label.setBuddy(self.rating_combo)
         self.product_label = QLabel("Produ&ct:")

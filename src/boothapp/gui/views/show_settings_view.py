@@ -74,6 +74,80 @@ def _labelled(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     return label
 
 
+class ShowDetailsView(QWidget):
+    """A show's details, one labelled field per ``SHOW_FIELDS`` entry, each with its
+    message below it: the Show tab of the settings and the new show dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edits: dict[str, QLineEdit] = {}
+        self.field_errors: dict[str, QLabel] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        for name in ("name", "venue", "city", "start_date", "end_date", "booth"):
+            edit = QLineEdit()
+            edit.setObjectName(f"show:{name}")
+            self.edits[name] = edit
+        for name in ("start_date", "end_date"):
+            self.edits[name].setPlaceholderText("YYYY-MM-DD")
+            self.edits[name].setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
+        self.edits["booth"].setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("show:country")
+        self.country_combo.setEditable(True)
+        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.country_combo.setMinimumContentsLength(20)
+        self.country_combo.setToolTip(
+            "Also the default country of phone numbers typed at the booth"
+        )
+        if (country_line := self.country_combo.lineEdit()) is not None:
+            country_line.setPlaceholderText("e.g. Germany, Allemagne or DE")
+        self.timezone_combo = QComboBox()
+        self.timezone_combo.setObjectName("show:timezone")
+        self.timezone_combo.setEditable(True)
+        self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.timezone_combo.setMinimumContentsLength(20)
+        self.timezone_combo.setToolTip("Times in the lead list and “Today” follow this zone")
+        wide = self.fontMetrics().horizontalAdvance("M") * 24
+        self.country_combo.setMaximumWidth(wide)
+        self.timezone_combo.setMaximumWidth(wide)
+        self.consent_edit = QPlainTextEdit()
+        self.consent_edit.setObjectName("show:consent_text")
+        self.consent_edit.setTabChangesFocus(True)
+        self.consent_edit.setPlaceholderText(
+            "What the visitor agrees to, shown on the capture form above the consent box"
+        )
+        self.consent_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.consent_version_edit = QLineEdit()
+        self.consent_version_edit.setObjectName("show:consent_version")
+        self.consent_version_edit.setPlaceholderText("e.g. 2025-11")
+        self.consent_version_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
+
+        self.fields: dict[str, QWidget] = {
+            **self.edits,
+            "country": self.country_combo,
+            "timezone": self.timezone_combo,
+            "consent_text": self.consent_edit,
+            "consent_version": self.consent_version_edit,
+        }
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, title in SHOW_FIELDS:
+            field = self.fields[name]
+            field.setAccessibleName(title.replace("&", ""))
+            error = error_label(f"error:{name}")
+            self.field_errors[name] = error
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(error)
+            label = QLabel(title + ":")
+            label.setBuddy(field)
+            self.field_labels[name] = label
+            form.addRow(label, box)
+
+
 class ShowSettingsView(QWidget):
     """The dialog's contents; the dialog adds behaviour."""
 
@@ -108,73 +182,17 @@ class ShowSettingsView(QWidget):
         layout.addLayout(bottom)
 
     def _make_show_tab(self) -> QWidget:
-        tab = QWidget()
-        self.edits: dict[str, QLineEdit] = {}
-        self.field_errors: dict[str, QLabel] = {}
-        self.field_labels: dict[str, QLabel] = {}
-        for name in ("name", "venue", "city", "start_date", "end_date", "booth"):
-            edit = QLineEdit()
-            edit.setObjectName(f"show:{name}")
-            self.edits[name] = edit
-        for name in ("start_date", "end_date"):
-            self.edits[name].setPlaceholderText("YYYY-MM-DD")
-            self.edits[name].setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
-        self.edits["booth"].setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
-        self.country_combo = QComboBox()
-        self.country_combo.setObjectName("show:country")
-        self.country_combo.setEditable(True)
-        self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country_combo.setMinimumContentsLength(20)
-        self.country_combo.setToolTip(
-            "Also the default country of phone numbers typed at the booth"
-        )
-        self.timezone_combo = QComboBox()
-        self.timezone_combo.setObjectName("show:timezone")
-        self.timezone_combo.setEditable(True)
-        self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.timezone_combo.setMinimumContentsLength(20)
-        self.timezone_combo.setToolTip("Times in the lead list and “Today” follow this zone")
-        wide = self.fontMetrics().horizontalAdvance("M") * 24
-        self.country_combo.setMaximumWidth(wide)
-        self.timezone_combo.setMaximumWidth(wide)
-        self.consent_edit = QPlainTextEdit()
-        self.consent_edit.setObjectName("show:consent_text")
-        self.consent_edit.setTabChangesFocus(True)
-        self.consent_edit.setPlaceholderText(
-            "What the visitor agrees to, shown on the capture form above the consent box"
-        )
-        self.consent_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.consent_version_edit = QLineEdit()
-        self.consent_version_edit.setObjectName("show:consent_version")
-        self.consent_version_edit.setPlaceholderText("e.g. 2025-11")
-        self.consent_version_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
-
-        fields: dict[str, QWidget] = {
-            **self.edits,
-            "country": self.country_combo,
-            "timezone": self.timezone_combo,
-            "consent_text": self.consent_edit,
-            "consent_version": self.consent_version_edit,
-        }
-        self.show_fields = fields
-        form = QFormLayout(tab)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, title in SHOW_FIELDS:
-            field = fields[name]
-            field.setAccessibleName(title.replace("&", ""))
-            error = error_label(f"error:{name}")
-            self.field_errors[name] = error
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(2)
-            column.addWidget(field)
-            column.addWidget(error)
-            label = QLabel(title + ":")
-            label.setBuddy(field)
-            self.field_labels[name] = label
-            form.addRow(label, box)
-        return tab
+        details = ShowDetailsView()
+        self.details = details
+        self.edits = details.edits
+        self.field_errors = details.field_errors
+        self.field_labels = details.field_labels
+        self.country_combo = details.country_combo
+        self.timezone_combo = details.timezone_combo
+        self.consent_edit = details.consent_edit
+        self.consent_version_edit = details.consent_version_edit
+        self.show_fields = details.fields
+        return details
 
     def _make_staff_tab(self) -> QWidget:
         tab = QWidget()

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 WELCOME_TITLE = "No show yet"
 WELCOME_TEXT = (
-    "boothapp keeps the leads of each trade show apart. Try it with a demo show "
-    "full of sample visitors, or set up your own show with "
-    "“boothapp event add” on the command line."
+    "boothapp keeps the leads of each trade show apart. Set up your show (its name, "
+    "dates, place and consent text; staff and products come next), or try boothapp "
+    "with a demo show full of sample visitors."
 )
+NEW_SHOW_BUTTON = "Set up a new show…"
 DEMO_BUTTON = "Create the demo show"
 DEMO_BUSY = "Creating the demo show…"
 
@@ -33,12 +34,16 @@ class WelcomeView(QWidget):
         self.text.setMinimumWidth(440)
         self.text.setMaximumWidth(560)
 
+        self.new_show_button = QPushButton(NEW_SHOW_BUTTON)
+        self.new_show_button.setObjectName("newShowButton")
+        self.new_show_button.setDefault(True)
+        self.new_show_button.setAutoDefault(True)
         self.demo_button = QPushButton(DEMO_BUTTON)
         self.demo_button.setObjectName("demoButton")
-        self.demo_button.setDefault(True)
         self.demo_button.setAutoDefault(True)
-        self.demo_button.setMinimumHeight(self.demo_button.sizeHint().height() + 10)
-        self.demo_button.setMinimumWidth(220)
+        for button in (self.new_show_button, self.demo_button):
+            button.setMinimumHeight(button.sizeHint().height() + 10)
+            button.setMinimumWidth(220)
 
         self.status = QLabel()
         self.status.setObjectName("welcomeStatus")
@@ -58,6 +63,8 @@ class WelcomeView(QWidget):
         layout.addSpacing(20)
         button_row = QHBoxLayout()
         button_row.addStretch(1)
+        button_row.addWidget(self.new_show_button)
+        button_row.addSpacing(12)
         button_row.addWidget(self.demo_button)
         button_row.addStretch(1)
         layout.addLayout(button_row)
@@ -67,4 +74,5 @@ class WelcomeView(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.demo_button.setEnabled(not busy)
+        self.new_show_button.setEnabled(not busy)
         self.demo_button.setText(DEMO_BUSY if busy else DEMO_BUTTON)
