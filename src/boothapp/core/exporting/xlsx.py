@@ -1,9 +1,10 @@
 """The Excel workbook: Leads, Summary, Notes and Visits sheets, streamed row by row.
 
 openpyxl (write-only mode, lxml) builds the workbook: styles, frozen header rows,
-column widths, filters, the charts of the Summary sheet. The rows themselves are
-streamed to temporary files by ``sheetxml`` and spliced in when the workbook is
-saved, which costs a fraction of openpyxl's cell-by-cell path; memory stays flat.
+column widths, filters, the charts of the Summary sheet, the page setup for printing.
+The rows themselves are streamed to temporary files by ``sheetxml`` and spliced in
+when the workbook is saved, which costs a fraction of openpyxl's cell-by-cell path;
+memory stays flat.
 Dates and times are the show's local time, as real date cells. The traps of
 spreadsheets are handled here:
 
@@ -31,8 +32,14 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.chart import BarChart, PieChart, Reference  # type: ignore[import-untyped]
 from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
+from openpyxl.drawing.spreadsheet_drawing import (  # type: ignore[import-untyped]
+    AnchorMarker,
+    TwoCellAnchor,
+)
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
+from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from boothapp import APP_NAME
 from boothapp.core.exporting.columns import (
@@ -92,7 +99,19 @@ SUMMARY_WIDTHS = (30, 17, 10, 10, 10, 10)
 
 _CHART_ROW_CM = 0.53
 _CHART_MIN_HEIGHT_CM = 7.5
-_CHART_WIDTH_CM = 18.0
+
+PAPER_A4 = 9
+PAGE_NUMBERS = "Page &P of &N"
+SHEET_NAME_FIELD = "&A"
+HEADER_TITLE_LIMIT = 100
+# Excel's "Narrow" margins, in inches.
+MARGIN_SIDES = 0.25
+MARGIN_TOP_BOTTOM = 0.75
+MARGIN_HEADER_FOOTER = 0.3
+# Rows of 15 pt (Excel's default height) on a portrait page inside the margins, less one
+# for the taller title row: on US Letter, shorter than A4, so that the Summary's page
+# breaks still hold when the paper is changed.
+SUMMARY_PAGE_ROWS = int((11 - 2 * MARGIN_TOP_BOTTOM) * 72 / 15) - 1
 
 
 @dataclass(frozen=True)
@@ -221,11 +240,16 @@ class WorkbookWriter:
         ]
         self._summary = Summary.for_show(show)
         self._start_table(
-            self._leads, [c.header for c in self._columns], [c.width for c in columns]
+            self._leads,
+            [c.header for c in self._columns],
+            [c.width for c in columns],
+            landscape=True,
         )
-        self._start_table(self._notes, NOTES_HEADERS, NOTES_WIDTHS)
-        self._start_table(self._visits, VISITS_HEADERS, VISITS_WIDTHS)
+        self._start_table(self._notes, NOTES_HEADERS, NOTES_WIDTHS, landscape=True)
+        self._start_table(self._visits, VISITS_HEADERS, VISITS_WIDTHS, landscape=False)
         self._set_widths(self._summary_rows, SUMMARY_WIDTHS)
+        _set_up_printing(self._summary_rows.sheet, info.title, landscape=False, table=False)
+        self._summary_pages = _PageBreaks(self._summary_rows.sheet, SUMMARY_PAGE_ROWS)
 
     # --- the rows of each lead ---------------------------------------------------------
 
@@ -357,11 +381,12 @@ class WorkbookWriter:
             rows.sheet.column_dimensions[get_column_letter(index)].width = width
 
     def _start_table(
-        self, rows: SheetRows, headers: Sequence[str], widths: Sequence[float]
+        self, rows: SheetRows, headers: Sequence[str], widths: Sequence[float], landscape: bool
     ) -> None:
-        """Column widths, a frozen header row and the header itself."""
+        """Column widths, a frozen header row, the page setup and the header itself."""
         self._set_widths(rows, widths)
         rows.sheet.freeze_panes = "A2"
+        _set_up_printing(rows.sheet, self._info.title, landscape, table=True)
         rows.append([Styled(clean(h).text, self._styles.header) for h in headers], HEADER_HEIGHT)
 
     @staticmethod
@@ -427,24 +452,27 @@ class WorkbookWriter:
         body: Sequence[Sequence[Any]],
         chart: Callable[[int, int], Any],
     ) -> None:
-        """A titled table with its chart beside it, followed by enough empty rows for
-        the chart, so charts never overlap."""
+        """A titled table with its chart under it, across the table's columns; the
+        block starts a new page rather than be cut across two, and a chart is never
+        cut."""
         rows = self._summary_rows
+        pages = self._summary_pages
         first = rows.count + 1
+        table_rows = 2 + len(body)
+        chart_rows = _chart_rows(len(body)) if body and self._summary.total else 0
+        block_rows = table_rows + 1 + chart_rows if chart_rows else table_rows
+        pages.keep_together(first, block_rows if block_rows <= SUMMARY_PAGE_ROWS else table_rows)
         rows.append([Styled(title, self._styles.bold)])
         rows.append([Styled(h, self._styles.header) for h in headers])
         for line in body:
             rows.append(line)
-        written = 2 + len(body)
-        needed = written
-        if body and self._summary.total:
+        if chart_rows:
+            chart_first = first + table_rows + 1
+            pages.keep_together(chart_first, chart_rows)
             figure = chart(first + 1, first + 1 + len(body))
-            height = max(_CHART_MIN_HEIGHT_CM, len(body) * 0.6 + 3)
-            figure.height = height
-            figure.width = _CHART_WIDTH_CM
-            rows.sheet.add_chart(figure, f"H{first}")
-            needed = max(written, math.ceil(height / _CHART_ROW_CM) + 1)
-        rows.skip(needed - written + 1)
+            rows.sheet.add_chart(figure, _rows_anchor(chart_first, chart_rows, len(SUMMARY_WIDTHS)))
+            rows.skip(1 + chart_rows)
+        rows.skip()
 
     # --- finishing ---------------------------------------------------------------------
 
@@ -478,6 +506,84 @@ def _part_label(number: int, total: int) -> str:
     if number == 1:
         return f"1/{total}"
     return f"(continued {number}/{total})"
+
+
+def _set_up_printing(sheet: Any, title: str, landscape: bool, table: bool) -> None:
+    """A4, one page wide and as many tall as it takes, with the show's name and the
+    sheet's name above and page numbers below; a ``table`` repeats its header row on
+    every page and prints its grid lines.
+
+    The paper is named because LibreOffice reads a missing size as US Letter, and with
+    ``usePrinterDefaults`` it keeps the printer's paper but drops the orientation."""
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    setup.paperSize = PAPER_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(
+        left=MARGIN_SIDES,
+        right=MARGIN_SIDES,
+        top=MARGIN_TOP_BOTTOM,
+        bottom=MARGIN_TOP_BOTTOM,
+        header=MARGIN_HEADER_FOOTER,
+        footer=MARGIN_HEADER_FOOTER,
+    )
+    sheet.oddHeader.left.text = _header_text(title)
+    sheet.oddHeader.right.text = SHEET_NAME_FIELD
+    sheet.oddFooter.center.text = PAGE_NUMBERS
+    if table:
+        sheet.print_title_rows = "1:1"
+        sheet.print_options.gridLines = True
+
+
+def _header_text(text: str) -> str:
+    """``text`` for a page header, where "&" starts a field code."""
+    text = " ".join(clean(text).text.split())
+    if len(text) > HEADER_TITLE_LIMIT:
+        text = text[: HEADER_TITLE_LIMIT - 1] + "…"
+    return text.replace("&", "&&")
+
+
+class _PageBreaks:
+    """Manual page breaks for a sheet whose pages each hold at least ``rows_per_page``
+    rows: every page ends at one of them, so where pages end does not depend on how
+    many rows the spreadsheet program would fit."""
+
+    def __init__(self, sheet: Any, rows_per_page: int) -> None:
+        self._breaks = sheet.row_breaks
+        self._rows_per_page = rows_per_page
+        self._page_top = 1
+
+    def keep_together(self, first: int, count: int) -> None:
+        """Rows ``first`` to ``first + count - 1`` start a new page if they would be cut
+        across two, or if they are more than a page (they then run on page by page)."""
+        self._run_to(first)
+        if first > self._page_top and first + count > self._page_top + self._rows_per_page:
+            self._break_before(first)
+        self._run_to(first + count - 1)
+
+    def _run_to(self, row: int) -> None:
+        while row >= self._page_top + self._rows_per_page:
+            self._break_before(self._page_top + self._rows_per_page)
+
+    def _break_before(self, row: int) -> None:
+        self._breaks.append(Break(id=row - 1))
+        self._page_top = row
+
+
+def _chart_rows(categories: int) -> int:
+    height = max(_CHART_MIN_HEIGHT_CM, categories * 0.6 + 3)
+    return min(math.ceil(height / _CHART_ROW_CM), SUMMARY_PAGE_ROWS)
+
+
+def _rows_anchor(first: int, rows: int, columns: int) -> Any:
+    """Rows ``first`` to ``first + rows - 1`` of the first ``columns`` columns."""
+    return TwoCellAnchor(
+        editAs="oneCell",
+        _from=AnchorMarker(col=0, row=first - 1),
+        to=AnchorMarker(col=columns, row=first - 1 + rows),
+    )
 
 
 def _colour_series(chart: Any) -> None:
