@@ -2,52 +2,32 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xserver import HIDPI_SCREEN, NEEDED, SCREEN, RunningApp, wait_for
+from xserver import (
+    DESKTOP_NEEDED,
+    HIDPI_SCREEN,
+    NEEDED,
+    SCREEN,
+    RunningApp,
+    missing_tools,
+    x_server,
+)
 
 
-def _x_server(screen: str) -> Iterator[str]:
-    """A running Xvfb with one screen of ``screen`` (WIDTHxHEIGHTxDEPTH); its display."""
-    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
+def _x_server(screen: str, window_manager: bool = False) -> Iterator[str]:
+    """A running Xvfb with one screen of ``screen`` (WIDTHxHEIGHTxDEPTH), and openbox on
+    it when ``window_manager``; its display."""
+    missing = missing_tools(DESKTOP_NEEDED if window_manager else NEEDED)
     if missing:
         pytest.skip(
             f"end-to-end tests need {', '.join(missing)}: "
             "run scripts/install-system-packages.sh --with-test-tools"
         )
-    number = 100 + os.getpid() % 400
-    while Path(f"/tmp/.X{number}-lock").exists():
-        number += 1
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", screen, "-nolisten", "tcp", "-noreset"],
-        stderr=subprocess.DEVNULL,
-    )
-    display = f":{number}"
-
-    def accepts_clients() -> bool:
-        probe = subprocess.run(
-            ["xdotool", "getdisplaygeometry"],
-            env={**os.environ, "DISPLAY": display},
-            capture_output=True,
-            check=False,
-        )
-        return probe.returncode == 0
-
-    wait_for(
-        lambda: server.poll() is None and accepts_clients(),
-        15,
-        f"Xvfb to accept clients on {display}",
-    )
-    try:
+    with x_server(screen, window_manager=window_manager) as display:
         yield display
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +40,13 @@ def x_display() -> Iterator[str]:
 def hidpi_display() -> Iterator[str]:
     """A high-density screen twice the laptop's size in pixels (2732x1536)."""
     yield from _x_server(HIDPI_SCREEN)
+
+
+@pytest.fixture(scope="session")
+def desktop() -> Iterator[str]:
+    """A laptop screen with a window manager (openbox), which gives the active window the
+    keyboard: needed for keys typed by xdotool to arrive where a person's would."""
+    yield from _x_server(SCREEN, window_manager=True)
 
 
 def _running_app(display: str, tmp_path: Path) -> Iterator[RunningApp]:
