@@ -607,6 +607,22 @@ def test_geometry_is_remembered(
     assert (again.width(), again.height()) == (700, 450)
 
 
+def test_the_forms_width_and_the_columns_a_person_set_are_remembered(
+    qtbot: QtBot, booth: Booth, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.view.splitter.setSizes([450, max(1, window.width() - 450)])
+    header = window.view.table.horizontalHeader()
+    window._columns_fitted_by_user = True
+    header.resizeSection(Column.NAME, 333)
+    window.close()
+
+    again = make_window()
+
+    assert again.view.splitter.sizes()[0] == window.view.splitter.sizes()[0]
+    assert again.view.table.horizontalHeader().sectionSize(Column.NAME) == 333
+
+
 # --- counting off the UI thread ------------------------------------------------------------
 
 

@@ -447,3 +447,19 @@ def test_the_file_menu_and_the_show_drop_down_offer_a_new_show(
     assert window.new_show_dialog is not None
     assert combo.currentText() == "山田 Expo"
     window.new_show_dialog.reject()
+
+
+def test_the_export_dialogs_count_follows_a_scan_made_while_it_is_open(
+    qtbot: QtBot, window: MainWindow, services: Services, show: int
+) -> None:
+    window.scan_badge(PAUL)
+    window.open_export()
+    dialog = window.scan_dialog
+    assert dialog is not None
+    label = dialog.count_label  # type: ignore[attr-defined]
+    assert label.text() == "1 lead will be exported"
+
+    window.scan_badge(ANNA)
+
+    assert label.text() == "2 leads will be exported"
+    dialog.reject()

@@ -392,6 +392,15 @@ class ExportDialog(QDialog):
             return
         self.count_label.setText(lead_count_text(count))
 
+    @Slot()
+    def follow_lead_changes(self) -> None:
+        """Leads were saved, scanned or deleted meanwhile: counts again, unless an export
+        is running (its count was taken when it started)."""
+        if not self.exporting:
+            self._read_show_state()
+            self._update_enabled()
+            self.update_count()
+
     def _whole_show_toggled(self) -> None:
         self._update_enabled()
         self.update_count()

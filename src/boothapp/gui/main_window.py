@@ -46,6 +46,7 @@ from boothapp.core.schemas import EventRow, LeadDetail, LeadFilter, LeadRow, Sta
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
 from boothapp.gui.capture.capture_form import CaptureForm
+from boothapp.gui.changes import LeadChanges
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.formatting import show_summary, start_of_today
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         self._notice_timer.setSingleShot(True)
         self._notice_timer.setInterval(NOTICE_MS)
 
+        self.lead_changes = LeadChanges(self)
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
             pages.addWidget(dashboard)
             self.setCentralWidget(pages)
             dashboard.back_requested.connect(lambda: self.dashboard_action.setChecked(False))
+            self.lead_changes.changed.connect(dashboard.schedule)
             self.scans.done.connect(lambda _result: self.dashboard_action.setChecked(False))
             self._dashboard = dashboard
         return self._dashboard
@@ -445,6 +448,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         self.undo_button.clicked.connect(self._undo_notice)
         self.capture.saved.connect(self._lead_saved)
+        self.scans.done.connect(lambda _result: self.lead_changes.changed.emit())
         self.capture.message.connect(self.notify)
         self._notice_timer.timeout.connect(self._clear_notice)
         self.badge_box_action.toggled.connect(self.show_badge_box)
@@ -705,8 +709,7 @@ class MainWindow(QMainWindow):
         shows it once the form is back in the visitor's hands (the next turn of the event
         loop). ``before`` is the lead as it was, when an existing lead was saved over."""
         QTimer.singleShot(0, self, lambda: self._show_saved_lead(lead.id))
-        if self._dashboard is not None:
-            self._dashboard.schedule()
+        self.lead_changes.changed.emit()
         name = lead.display_name
         warnings = "; ".join(warning.message for warning in lead.warnings)
         suffix = f" — {warnings}" if warnings else ""
@@ -728,6 +731,7 @@ class MainWindow(QMainWindow):
         if self.capture.lead_id == before.id and not self.capture.edited:
             self.capture.fill_from_lead(self.services.leads.get(before.id))
         self._show_saved_lead(before.id)
+        self.lead_changes.changed.emit()
         self.notify(f"Took back the changes to {before.display_name}.")
 
     def show_lead_in_list(self, lead_id: str) -> None:
@@ -747,6 +751,7 @@ class MainWindow(QMainWindow):
         self._deleted.append((lead_id, name))
         self._update_status()
         self._update_actions()
+        self.lead_changes.changed.emit()
         self.notify(f"Removed “{name}”.", undo=True)
 
     def delete_selected(self) -> None:
@@ -762,6 +767,7 @@ class MainWindow(QMainWindow):
             self.view.table.selectRow(min(row, self.model.rowCount() - 1))
         self._update_status()
         self._update_actions()
+        self.lead_changes.changed.emit()
         self.notify(f"Deleted “{lead.display_name}”.", undo=True)
 
     def undo_delete(self) -> None:
@@ -772,6 +778,7 @@ class MainWindow(QMainWindow):
         self._load_list(keep_loaded=True)
         self.select_lead(lead_id)
         self._update_actions()
+        self.lead_changes.changed.emit()
         self.notify(f"Restored “{name}”.", undo=False)
 
     def notify(
@@ -1068,10 +1075,12 @@ class MainWindow(QMainWindow):
             self.services, self.active_show, self.runner, self, settings=self._settings
         )
         dialog.exported.connect(self.notify)
+        self.lead_changes.changed.connect(dialog.follow_lead_changes)
         self._open_dialog(dialog)
 
     def _attendees_imported(self, summary: str) -> None:
         self._load_list(keep_loaded=True)
+        self.lead_changes.changed.emit()
         self.notify(summary)
 
     # --- keeping the window in step -------------------------------------------------
