@@ -69,7 +69,8 @@ def _plain_rows(
 ) -> tuple[list[str], list[list[Any]], list[list[Any]], list[list[Any]]]:
     """The Leads, Notes and Visits rows of the boothapp export, as plain values."""
     from boothapp.core.exporting.columns import SOURCE_LABELS, ShowContext, leads_sheet_columns
-    from boothapp.core.exporting.source import Selection, read_details
+    from boothapp.core.leads.query import Selection
+    from boothapp.core.leads.reader import read_details
     from boothapp.core.schemas import LeadFilter
 
     database, services, _exports = _services(db_path)

@@ -1,5 +1,5 @@
 """Fails when anything outside boothapp.gui imports Qt, by reading the source and by
-importing core and the CLI and looking at what was loaded."""
+importing core, the CLI and the entry point and looking at what was loaded."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def main() -> int:
         if "gui" not in path.relative_to(PACKAGE).parts:
             problems += qt_imports(path)
     probe = (
-        "import sys, boothapp.cli, boothapp.core.services, boothapp.core.services.demo;"
+        "import sys, boothapp.__main__, boothapp.cli, boothapp.core.services,"
+        " boothapp.core.services.demo;"
         f"print('\\n'.join(m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}))"
     )
     loaded = subprocess.run(

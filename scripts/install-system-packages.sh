@@ -10,7 +10,7 @@ packages=(
   libxcb-xkb1 libxcb-xfixes0 libpulse0 fonts-noto-cjk
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
-  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql)
+  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql sqlite3)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 import datetime
-import zipfile
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from sqlalchemy import select
+from test_sheets import DATA, write_raw_xlsx
 
 from boothapp.core.errors import ValidationError
 from boothapp.core.models import Attendee
@@ -19,6 +16,7 @@ from boothapp.core.schemas import EventRow
 from boothapp.core.services import Services
 from boothapp.core.services import attendees as attendee_module
 from boothapp.core.services.attendees import fold_header, guess_mapping
+from boothapp.core.sheets import cell_text
 
 FRENCH = ["Numéro de badge", "Prénom", "Nom", "Société", "Fonction", "Courriel", "Pays", "Ville"]
 GERMAN = ["Ausweisnummer", "Vorname", "Nachname", "Firma", "Titel", "E-Mail", "Land", "Stadt"]
@@ -186,12 +184,17 @@ def test_import_french_xlsx_with_numbers_and_extra_columns(
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("list.pdf", b"%PDF-1.4", "list.pdf: give the attendee list as an .xlsx or .csv file"),
+        (
+            "list.pdf",
+            b"%PDF-1.4",
+            "list.pdf: give the attendee list as an .xlsx, .xls, .ods or .csv file",
+        ),
         ("list.xlsx", b"not a zip file", "list.xlsx: is not a readable Excel workbook"),
         ("list.csv", b"", "list.csv: the file is empty"),
         ("list.csv", b"Name;Company\nZoe;Thales\n", "list.csv: no badge ID column"),
         ("list.csv", b"Badge;Name\n", "list.csv: there are no rows"),
-        ("list.xls", b"\xd0\xcf\x11\xe0", "list.xls: old .xls workbooks"),
+        ("list.xls", b"\xd0\xcf\x11\xe0", "list.xls: is not a readable Excel workbook"),
+        ("list.ods", b"PK\x03\x04", "list.ods: is not a readable OpenDocument spreadsheet"),
     ],
 )
 def test_bad_files_are_named_and_nothing_is_written(
@@ -265,44 +268,6 @@ def test_tab_separated_utf16_from_excel(services: Services, show: EventRow, tmp_
     assert attendees(services, show.id)["B-1"].last_name == "Lefèvre"
 
 
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-def write_raw_xlsx(
-    path: Path, sheet_data: str, strings: list[str], styles: str = "", sheet: str = ""
-) -> Path:
-    """A workbook written by hand, to hold the cell shapes other producers write.
-
-    ``sheet`` replaces the whole worksheet part, ``{sheet_data}`` standing for
-    ``sheet_data``."""
-    main = MAIN
-    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr(
-            "xl/workbook.xml",
-            f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets>'
-            '<sheet name="Visiteurs" sheetId="1" r:id="rId7"/></sheets></workbook>',
-        )
-        archive.writestr(
-            "xl/_rels/workbook.xml.rels",
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId7" Type="{kinds}/worksheet" Target="worksheets/list.xml"/>'
-            f'<Relationship Id="rId8" Type="{kinds}/sharedStrings" Target="strings.xml"/>'
-            f'<Relationship Id="rId9" Type="{kinds}/styles" Target="styles.xml"/>'
-            "</Relationships>",
-        )
-        archive.writestr("xl/strings.xml", f'<sst xmlns="{main}">{"".join(strings)}</sst>'.encode())
-        archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}">{styles}</styleSheet>')
-        sheet = (
-            sheet or f'<worksheet xmlns="{main}"><sheetData>{{sheet_data}}</sheetData></worksheet>'
-        )
-        archive.writestr(
-            "xl/worksheets/list.xml", sheet.replace("{sheet_data}", sheet_data).encode()
-        )
-    return path
-
-
 def test_xlsx_cells_as_other_producers_write_them(
     services: Services, show: EventRow, tmp_path: Path
 ) -> None:
@@ -363,10 +328,9 @@ def test_a_bad_xlsx_row_is_named_by_its_row_number(
 @pytest.mark.parametrize(
     "sheet_data",
     [
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>Badge</t></is></c></row><row r="2">',
         '<row r="1"><c r="A1" t="s"><v>99</v></c></row>',
         '<row r="1"><c r="ZZZZ1" t="inlineStr"><is><t>Badge</t></is></c></row>',
-        '<row r="3"/><row r="2"/>',
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>',
     ],
 )
 def test_a_broken_sheet_is_named_and_nothing_is_written(
@@ -396,61 +360,137 @@ def test_dates_and_numbers_from_openpyxl(
     )
 
 
-# --- the plain worksheet reader --------------------------------------------------------
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_import_an_xls_or_ods_list(
+    services: Services, show: EventRow, tmp_path: Path, suffix: str
+) -> None:
+    preview = services.attendees.read_file(DATA / f"attendees{suffix}")
+    assert preview.header_row == 3
+    assert preview.mapping["badge_id"] == "Numéro de badge"
+    assert preview.rows[0][:3] == ("4006381333931", "Zoé", "Lefèvre")
+    result = services.attendees.import_file(DATA / f"attendees{suffix}", show.id)
+    assert (result.rows, result.added) == (3, 3)
+    stored = attendees(services, show.id)
+    assert stored["4006381333931"].phone == "+33 6 12 34 56 78"
+    assert stored["MIL-0002"].extra == {"Inscrit le": "2023-11-15 09:30:00", "Score": "-3"}
+    assert (stored["MIL-0003"].country, stored["MIL-0002"].last_name) == ("BR", "山田")
 
-Rows = list[tuple[str, ...]]
+
+def hostile_list(path: Path, cells: list[Any], far: str = "") -> Path:
+    """A list of three whose second attendee's cells are ``cells``, and a cell at ``far``."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Badge ID", "Prénom", "Nom", "Société"])
+    sheet.append(["A-1", "Zoé", "Lefèvre", "Thales"])
+    sheet.append(cells)
+    sheet.append(["A-3", "Ana", "Silva", "Embraer"])
+    if far:
+        sheet[far] = "far"
+    workbook.save(path)
+    return path
 
 
-def read_both(path: Path) -> tuple[Rows | None, Rows | None]:
-    """The first worksheet as the plain reader reads it (None: left to the XML parser) and
-    as the XML parser reads it (None: it found the sheet broken)."""
-    with zipfile.ZipFile(path) as archive:
-        parts = attendee_module._workbook_parts(archive)
-        sheet = attendee_module._Sheet(
-            namespace=parts.namespace,
-            strings=attendee_module._shared_strings(archive, parts),
-            dates=attendee_module._date_styles(archive, parts),
-            date1904=parts.date1904,
-        )
-        with archive.open(parts.sheet) as handle:
-            plain = attendee_module._plain_sheet_rows(handle, sheet)
-        try:
-            with archive.open(parts.sheet) as handle:
-                parsed: Rows | None = list(attendee_module._sheet_rows(handle, sheet))
-        except attendee_module._SHEET_ERRORS:
-            parsed = None
-    return plain, parsed
+def test_a_formula_without_a_value_is_named_and_nothing_is_written(
+    services: Services, show: EventRow, tmp_path: Path
+) -> None:
+    path = hostile_list(tmp_path / "formules.xlsx", ['=A2&"-bis"', "Jonas", "Weber", "Hensoldt"])
+    with pytest.raises(ValidationError, match=r"^formules.xlsx row 3: there is no badge ID"):
+        services.attendees.import_file(path, show.id)
+    assert attendees(services, show.id) == {}
+
+
+def test_formulas_give_their_values_and_formula_text_stays_text(
+    services: Services, show: EventRow, tmp_path: Path
+) -> None:
+    sheet_data = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Badge ID</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Company</t></is></c></row>'
+        '<row r="2"><c r="A2"><f>40000+2</f><v>40002</v></c>'
+        '<c r="B2" t="str"><f>HYPERLINK("http://x.test","Thales")</f><v>Thales</v></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>A-3</t></is></c>'
+        '<c r="B3" t="inlineStr"><is><t>=cmd|\' /C calc\'!A0</t></is></c></row>'
+    )
+    path = write_raw_xlsx(tmp_path / "formulas.xlsx", sheet_data)
+    assert services.attendees.import_file(path, show.id).added == 2
+    stored = attendees(services, show.id)
+    assert stored["40002"].company == "Thales"
+    assert stored["A-3"].company == "=cmd|' /C calc'!A0"
+
+
+def test_control_characters_are_dropped(services: Services, show: EventRow, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "controle.csv",
+        ["Badge ID;Prénom;Nom", "A-\x071;Zo\u202ee\u200b;Le\x00fèvre\x1b[2J"],
+    )
+    assert services.attendees.import_file(path, show.id).added == 1
+    stored = attendees(services, show.id)
+    assert (stored["A-1"].first_name, stored["A-1"].last_name) == ("Zoe", "Lefèvre[2J")
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "expected"),
+    [
+        (
+            "huge.xlsx",
+            lambda path: write_raw_xlsx(
+                path,
+                '<row r="1"><c r="A1" t="inlineStr"><is><t>Badge ID</t></is></c></row>'
+                '<row r="2"><c r="A2" t="inlineStr"><is><t>A-1</t></is></c></row>'
+                f'<row r="3"><c r="B3" t="inlineStr"><is><t>{"x" * 50_000}</t></is></c></row>',
+            ),
+            "huge.xlsx row 3: a cell holds 50,000 characters",
+        ),
+        (
+            "huge.csv",
+            lambda path: write_csv(path, ["Badge ID;Note", "A-1;x", f"A-2;{'x' * 50_000}"]),
+            "huge.csv row 3: a cell holds 50,000 characters",
+        ),
+        (
+            "far.xlsx",
+            lambda path: hostile_list(path, ["A-2"], far="XFD1048576"),
+            "far.xlsx: the first sheet's cells spread over",
+        ),
+        (
+            "photo.xlsx",
+            lambda path: path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100)),
+            "photo.xlsx: is not a readable Excel workbook",
+        ),
+    ],
+    ids=["huge xlsx cell", "huge csv cell", "cells far apart", "png"],
+)
+def test_hostile_files_are_named_and_nothing_is_written(
+    services: Services, show: EventRow, tmp_path: Path, name: str, write: Any, expected: str
+) -> None:
+    path = tmp_path / name
+    write(path)
+    with pytest.raises(ValidationError) as caught:
+        services.attendees.read_file(path)
+    assert str(caught.value).startswith(expected)
+    with pytest.raises(ValidationError):
+        services.attendees.import_file(path, show.id)
+    assert attendees(services, show.id) == {}
 
 
 def openpyxl_text(value: Any) -> str:
-    """A value openpyxl read, as the attendee import shows it."""
+    """A value openpyxl read, as ``cell_text`` gives it."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        if value.time() == datetime.time():
-            return value.date().isoformat()
-        return value.isoformat(" ")
-    if isinstance(value, datetime.time):
-        return value.isoformat()
-    return str(value)
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    return cell_text(value)
 
 
-def openpyxl_rows(path: Path) -> dict[int, tuple[str, ...]]:
-    """Row number -> the row's cells as text, for the rows that hold something."""
+def openpyxl_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     workbook = openpyxl.load_workbook(path, read_only=True)
     try:
-        found: dict[int, tuple[str, ...]] = {}
+        found = []
         for row in workbook.worksheets[0].iter_rows():
             numbers = [cell.row for cell in row if getattr(cell, "value", None) is not None]
             texts = [openpyxl_text(getattr(cell, "value", None)) for cell in row]
             while texts and not texts[-1]:
                 texts.pop()
             if numbers and texts:
-                found[numbers[0]] = tuple(texts)
+                found.append((numbers[0], tuple(texts)))
         return found
     finally:
         workbook.close()
@@ -475,7 +515,7 @@ MIXED_ROWS: list[list[Any]] = [
         "山田",
         "\"Quoted\" 'apostrophe'",
         "東京",
-        datetime.datetime(2023, 11, 15, 9, 30),
+        datetime.datetime(2023, 11, 15),
     ],
     [],
     ["MIL-0003", None, None, None, None, datetime.time(18, 0), 4006381333931, False, "a\nb"],
@@ -486,7 +526,7 @@ MIXED_ROWS: list[list[Any]] = [
 
 
 @pytest.mark.parametrize("write_only", [False, True], ids=["shared strings", "inline strings"])
-def test_plain_reader_reads_what_openpyxl_reads(tmp_path: Path, write_only: bool) -> None:
+def test_the_import_reads_what_openpyxl_reads(tmp_path: Path, write_only: bool) -> None:
     path = tmp_path / "mixed.xlsx"
     workbook = openpyxl.Workbook(write_only=write_only)
     sheet = workbook.create_sheet("Visiteurs") if write_only else workbook.active
@@ -496,186 +536,7 @@ def test_plain_reader_reads_what_openpyxl_reads(tmp_path: Path, write_only: bool
         sheet.cell(row=14, column=12, value="far right, far down")
         sheet.cell(row=14, column=2, value=17)
     workbook.save(path)
-    plain, parsed = read_both(path)
-    assert plain is not None
-    assert plain == parsed
-    assert {number: row for number, row in enumerate(plain, start=1) if row} == openpyxl_rows(path)
-
-
-def sheet_with(sheet_data: str, root_attributes: str = "") -> str:
-    data = f"<sheetData>{sheet_data}</sheetData>"
-    return f'<worksheet xmlns="{MAIN}"{root_attributes}>{data}</worksheet>'
-
-
-PLAIN_CASES = {
-    "entities": (
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>A&amp;B &lt;&gt; &quot;&apos; '
-        "&#233;&#xE9;&#x4E2D;&#128512;</t></is></c>"
-        '<c r="B1" t="str"><v>&#13;&#9;x</v></c></row>'
-    ),
-    "shared, numbers, dates, booleans, blanks": (
-        '<row r="2" spans="1:6"><c r="A2" s="0" t="s"><v>0</v></c><c r="B2" t="n"><v>2.50</v></c>'
-        '<c r="C2" s="1"><v>45244</v></c><c r="D2" t="b"><v>0</v></c><c r="E2" s="1"/>'
-        '<c r="F2" t="e"><v>#N/A</v></c><c r="G2"><v></v></c><c r="H2" t="inlineStr"><is/></c>'
-        '<c r="I2" t="inlineStr"><is></is></c><c r="J2" t="inlineStr"></c></row>'
-        '<row r="3"/><row r="5" customHeight="1"></row>'
-        '<row><c r="C6" t="inlineStr"><is><t xml:space="preserve"> Zoé </t></is></c>'
-        '<c r="A6" t="inlineStr"><is><t>written after C</t></is></c></row>'
-    ),
-    "pretty-printed": (
-        '\n  <row r="1">\n    <c r="A1" t="inlineStr">\n      <is>\n        <t>a</t>\n'
-        '      </is>\n    </c>\n    <c r="AB1">\n      <v>3</v>\n    </c>\n  </row>\n'
-    ),
-}
-
-PARSER_CASES = {
-    "rich inline text": (
-        '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Jo</t></r><r><t>nas</t></r></is></c></row>'
-    ),
-    "formula": '<row r="1"><c r="A1" t="str"><f>A2&amp;"x"</f><v>yx</v></c></row>',
-    "cell without a reference": '<row r="1"><c t="inlineStr"><is><t>a</t></is></c></row>',
-    "lower-case reference": '<row r="1"><c r="a1" t="inlineStr"><is><t>a</t></is></c></row>',
-    "comment": '<row r="1"><!-- a --><c r="A1"><v>1</v></c></row>',
-    "cdata": '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<b>]]></t></is></c></row>',
-    "carriage return": '<row r="1"><c r="A1" t="inlineStr"><is><t>a\r\nb\rc</t></is></c></row>',
-    "single quotes": "<row r='1'><c r='A1'><v>1</v></c></row>",
-    "row number second": '<row spans="1:1" r="1"><c r="A1"><v>1</v></c></row>',
-    "cell outside a row": '<c r="A1"><v>1</v></c>',
-    "namespace inside": '<row r="1" xmlns:y="urn:y"><c r="A1" y:k="1"><v>1</v></c></row>',
-}
-
-BROKEN_CASES = {
-    "shared string out of range": '<row r="1"><c r="A1" t="s"><v>9</v></c></row>',
-    "rows out of order": '<row r="3"/><row r="2"/>',
-    "column beyond XFD": '<row r="1"><c r="ZZZ1"><v>1</v></c></row>',
-    "undefined entity": '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>',
-    "character XML forbids": '<row r="1"><c r="A1" t="inlineStr"><is><t>&#1;</t></is></c></row>',
-    "raw control character": '<row r="1"><c r="A1" t="inlineStr"><is><t>a\x01</t></is></c></row>',
-    "undeclared prefix": '<row r="1"><c r="A1" q:k="1"><v>1</v></c></row>',
-    "attribute twice": '<row r="1"><c r="A1" s="1" s="2"><v>1</v></c></row>',
-    "unclosed row": '<row r="1"><c r="A1"><v>1</v></c>',
-}
-
-
-def raw_workbook(tmp_path: Path, sheet_data: str, sheet: str = "") -> Path:
-    styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>'
-    return write_raw_xlsx(
-        tmp_path / "raw.xlsx", sheet_data, ["<si><t>shared</t></si>"], styles, sheet
-    )
-
-
-@pytest.mark.parametrize("sheet_data", PLAIN_CASES.values(), ids=PLAIN_CASES.keys())
-def test_plain_reader_reads_what_the_parser_reads(tmp_path: Path, sheet_data: str) -> None:
-    plain, parsed = read_both(raw_workbook(tmp_path, sheet_data))
-    assert plain is not None
-    assert plain == parsed
-
-
-def test_plain_reader_reads_prefixed_attributes_declared_on_the_worksheet(
-    tmp_path: Path,
-) -> None:
-    sheet = sheet_with("{sheet_data}", ' xmlns:x14ac="urn:x14ac"').replace(
-        "<worksheet ", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet '
-    )
-    rows = '<row r="1" x14ac:dyDescent="0.25"><c r="A1" s="1" t="s" x14ac:k="2"><v>0</v></c></row>'
-    plain, parsed = read_both(raw_workbook(tmp_path, rows, sheet + "<!-- after -->"))
-    assert plain == parsed == [("shared",)]
-
-
-@pytest.mark.parametrize("sheet_data", PARSER_CASES.values(), ids=PARSER_CASES.keys())
-def test_other_sheets_are_left_to_the_parser(tmp_path: Path, sheet_data: str) -> None:
-    plain, parsed = read_both(raw_workbook(tmp_path, sheet_data))
-    assert plain is None
-    assert parsed is not None
-
-
-@pytest.mark.parametrize("sheet_data", BROKEN_CASES.values(), ids=BROKEN_CASES.keys())
-def test_broken_sheets_are_left_to_the_parser_to_refuse(tmp_path: Path, sheet_data: str) -> None:
-    path = raw_workbook(tmp_path, sheet_data)
-    assert read_both(path) == (None, None)
-    with pytest.raises(ValidationError, match="is not a readable Excel workbook"):
-        list(attendee_module._read_xlsx(path))
-
-
-@pytest.mark.parametrize(
-    "sheet",
-    [
-        '<?xml version="1.0" encoding="ISO-8859-1"?>' + sheet_with("{sheet_data}"),
-        '<!DOCTYPE worksheet [<!ENTITY e "x">]>' + sheet_with("{sheet_data}"),
-        f'<worksheet xmlns="{MAIN}"><sheetData/><x><row r="1"/></x></worksheet>',
-        '<worksheet xmlns="urn:other"><sheetData>{sheet_data}</sheetData></worksheet>',
-        f'<x:worksheet xmlns:x="{MAIN}"><x:sheetData>{{sheet_data}}</x:sheetData></x:worksheet>',
-    ],
-    ids=["latin-1", "dtd", "rows elsewhere", "other namespace", "prefixed elements"],
-)
-def test_unusual_worksheets_are_left_to_the_parser(tmp_path: Path, sheet: str) -> None:
-    sheet_data = '<row r="1"><c r="A1"><v>1</v></c></row>'
-    plain, _ = read_both(raw_workbook(tmp_path, sheet_data, sheet))
-    assert plain is None
-
-
-xml_text = st.text(
-    st.characters(
-        codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\ufffe\uffff"
-    ).filter(lambda ch: ch in "\t\n" or ord(ch) >= 32),
-    max_size=12,
-)
-
-
-@st.composite
-def sheet_xml(draw: st.DrawFn) -> str:
-    """Rows of cells of every kind, in any order and spacing, with gaps."""
-    space = draw(st.sampled_from(["", "", "\n", "\n  "]))
-    rows: list[str] = []
-    number = 0
-    for _ in range(draw(st.integers(0, 5))):
-        number += draw(st.integers(1, 3))
-        if draw(st.booleans()):
-            rows.append(f'<row r="{number}"/>')
-            continue
-        cells: list[str] = []
-        for column in draw(st.lists(st.integers(0, 30), max_size=5)):
-            letters = openpyxl.utils.get_column_letter(column + 1)
-            shape = draw(
-                st.sampled_from(["inline", "shared", "number", "date", "bool", "str", "empty"])
-            )
-            if shape == "inline":
-                text = xml_escape(draw(xml_text))
-                body = f'<is><t xml:space="preserve">{text}</t></is>'
-                cells.append(f'<c r="{letters}{number}" t="inlineStr">{space}{body}{space}</c>')
-            elif shape == "shared":
-                cells.append(f'<c r="{letters}{number}" t="s"><v>0</v></c>')
-            elif shape == "number":
-                value = draw(
-                    st.integers(-(10**17), 10**17)
-                    | st.floats(allow_nan=False, allow_infinity=False)
-                )
-                cells.append(f'<c r="{letters}{number}"><v>{value!r}</v></c>')
-            elif shape == "date":
-                value = draw(st.floats(0, 60_000))
-                cells.append(f'<c r="{letters}{number}" s="1" t="n"><v>{value!r}</v></c>')
-            elif shape == "bool":
-                cells.append(
-                    f'<c r="{letters}{number}" t="b"><v>{draw(st.sampled_from("01"))}</v></c>'
-                )
-            elif shape == "str":
-                cells.append(
-                    f'<c r="{letters}{number}" t="str"><v>{xml_escape(draw(xml_text))}</v></c>'
-                )
-            else:
-                cells.append(f'<c r="{letters}{number}" s="1"/>')
-        rows.append(f'<row r="{number}">{space}{space.join(cells)}{space}</row>')
-    return space + space.join(rows) + space
-
-
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(sheet_data=sheet_xml())
-def test_plain_reader_agrees_with_the_parser(tmp_path: Path, sheet_data: str) -> None:
-    plain, parsed = read_both(raw_workbook(tmp_path, sheet_data))
-    assert plain is not None
-    assert plain == parsed
+    assert attendee_module._read_rows(path) == openpyxl_rows(path)
 
 
 def test_a_preview_and_the_import_after_it_read_the_file_once(

@@ -1,15 +1,32 @@
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from schema_helpers import downgrade_schema
 from sqlalchemy import event, text
+from test_integrity import damage_page, fingerprint, leaf_pages, make_booth
 
 from boothapp.core import db as db_module
-from boothapp.core.db import SCHEMA_HEAD, open_database, resolve_target
-from boothapp.core.errors import StorageError
+from boothapp.core.backup import backup_to
+from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, resolve_target
+from boothapp.core.errors import (
+    DamagedDatabase,
+    DiskFull,
+    EmptyDatabase,
+    StaleJournal,
+    StorageError,
+)
+from boothapp.core.integrity import quick_check
+from boothapp.core.salvage import set_journal_aside
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
 from disk_space import full_disk
@@ -175,7 +192,7 @@ def test_a_full_disk_refuses_a_save_whole_and_the_next_one_goes_through(
     )
     in_show = LeadFilter(event_id=show.id)
     with full_disk(services.database):
-        with pytest.raises(StorageError, match=r"the disk holding .*boothapp\.sqlite3 is full"):
+        with pytest.raises(DiskFull, match=r"the disk holding .*boothapp\.sqlite3 is full"):
             services.leads.create(visitor, event_id=show.id)
         assert services.leads.count(in_show) == 1
         assert services.leads.count(LeadFilter(event_id=show.id, search="lefevre")) == 0
@@ -191,3 +208,186 @@ def test_a_full_disk_refuses_a_save_whole_and_the_next_one_goes_through(
         connection.exec_driver_sql(
             "INSERT INTO lead_search (lead_search) VALUES ('integrity-check')"
         )
+
+
+# --- files that must not be written to ----------------------------------------------------
+
+
+def test_an_empty_file_is_said_to_be_empty_and_left_empty(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    path.write_bytes(b"")
+
+    with pytest.raises(EmptyDatabase, match=r"booth\.sqlite3 is empty \(0 bytes\)"):
+        open_database(path, read_only=True)
+    with pytest.raises(EmptyDatabase, match="restore a backup"):
+        open_database(path)
+
+    assert [file.name for file in tmp_path.iterdir()] == ["booth.sqlite3"]
+    assert path.read_bytes() == b""
+
+
+def test_a_missing_file_is_made_unless_opened_read_only(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="does not exist"):
+        open_database(tmp_path / "new.sqlite3", read_only=True)
+    assert list(tmp_path.iterdir()) == []
+
+    database = open_database(tmp_path / "new.sqlite3")
+
+    assert database.writable and quick_check(tmp_path / "new.sqlite3") == ()
+    database.close()
+
+
+def test_a_damaged_file_is_refused_for_writing_and_opens_read_only(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    services, _ids = make_booth(path, leads=200)
+    services.database.close()
+    damage_page(path, leaf_pages(path, "notes")[2])
+    before = fingerprint(path)
+
+    with pytest.raises(DamagedDatabase, match=r"booth\.sqlite3 is damaged.*salvage") as refused:
+        open_database(path)
+    database = open_database(path, read_only=True)
+    services = Services.over(database, station_id="integrity")
+    shows = services.events.list()
+    with pytest.raises(DamagedDatabase, match="is damaged"):
+        services.leads.create(LeadInput(first_name="Zoé"), event_id=shows[0].id)
+    database.close()
+
+    assert refused.value.path == path and refused.value.problems
+    assert not database.writable and database.problems == refused.value.problems
+    assert [show.name for show in shows] == ["Milipol Paris 2023"]
+    assert fingerprint(path) == before
+
+
+def test_a_damaged_file_is_neither_upgraded_nor_checkpointed(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    services, _ids = make_booth(path, leads=200)
+    downgrade_schema(services.database, KNOWN_REVISIONS[-2])
+    services.database.close()
+    damage_page(path, leaf_pages(path, "leads")[1])
+    journal = sqlite3.connect(path, isolation_level=None)
+    journal.execute("PRAGMA wal_autocheckpoint = 0")
+    journal.execute("UPDATE staff SET name = 'Claire Dubois'")
+    before = fingerprint(path)
+
+    with pytest.raises(DamagedDatabase):
+        open_database(path)
+
+    assert fingerprint(path) == before
+    assert len(before) == 2
+    assert not list(tmp_path.glob("*.bak"))
+    journal.close()
+
+
+_SAVE_AND_DIE = """
+import os, sys
+from boothapp.core.db import open_database
+from boothapp.core.schemas import EventInput, LeadInput
+from boothapp.core.services import Services
+database = open_database(sys.argv[1])
+services = Services.over(database, station_id="died")
+show = services.events.list()[0] if services.events.list() else services.events.create(
+    EventInput(name="Eurosatory"))
+for number in range(int(sys.argv[2])):
+    services.leads.create(
+        LeadInput(first_name=f"Died{number}", company="Arquus", note="n" * 300),
+        event_id=show.id,
+    )
+os._exit(0)
+"""
+
+
+def save_and_die(path: Path, leads: int) -> None:
+    """Saves ``leads`` leads in another process that dies before closing the file: the
+    saves stay in the ``-wal`` journal."""
+    subprocess.run([sys.executable, "-c", _SAVE_AND_DIE, str(path), str(leads)], check=True)
+
+
+def lead_names(path: Path) -> set[str]:
+    database = open_database(path, read_only=True)
+    try:
+        with database.read_connection() as connection:
+            return {row[0] for row in connection.exec_driver_sql("SELECT first_name FROM leads")}
+    finally:
+        database.close()
+
+
+def test_a_journal_left_beside_another_file_is_not_replayed(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    make_booth(path, leads=10)[0].database.close()
+    save_and_die(path, 20)
+    copied = tmp_path / "copied.sqlite3"
+    make_booth(copied, leads=300)[0].database.close()
+    path.write_bytes(copied.read_bytes())
+    before = fingerprint(path)
+
+    with pytest.raises(StaleJournal, match=r"booth\.sqlite3-wal\) that does not belong"):
+        open_database(path)
+    with pytest.raises(StaleJournal):
+        open_database(path, read_only=True)
+    assert fingerprint(path) == before
+    kept = set_journal_aside(path)
+
+    assert [file.name[: len("booth.sqlite3-wal")] for file in kept] == [
+        "booth.sqlite3-wal",
+        "booth.sqlite3-shm",
+    ]
+    assert lead_names(path) == {f"Visitor{number}" for number in range(300)}
+
+
+# --- a full disk ----------------------------------------------------------------------------
+
+
+@contextmanager
+def no_room_on_disk() -> Iterator[None]:
+    """Until the block ends, no file of this process can grow by a byte: what a disk with
+    no free block does (this process's file size limit, ``RLIMIT_FSIZE``, set to 0).
+    Writes within a file's present size still succeed."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+
+
+def test_on_a_full_disk_the_file_opens_read_only_with_its_latest_saves(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite3"
+    make_booth(path, leads=30)[0].database.close()
+    save_and_die(path, 5)
+    path.with_name("booth.sqlite3-shm").unlink()
+    before = fingerprint(path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    with no_room_on_disk():
+        database = open_database(path)
+        services = Services.over(database, station_id="full")
+        show = services.events.list()[0]
+        leads = services.leads.count(LeadFilter(event_id=show.id))
+        found = services.leads.list(LeadFilter(event_id=show.id, search="died4"))
+        with pytest.raises(DiskFull, match=r"the disk holding .*booth\.sqlite3 is full"):
+            services.leads.create(LeadInput(first_name="Zoé"), event_id=show.id)
+    backup = backup_to(database, usb)
+    database.close()
+
+    assert not database.writable and isinstance(database.read_only_reason, DiskFull)
+    assert "opened read-only" in str(database.read_only_reason)
+    assert leads == 35 and [row.first_name for row in found] == ["Died4"]
+    assert fingerprint(path) == before
+    assert len(lead_names(backup)) == 35
+
+
+def test_on_a_full_disk_no_file_is_made_and_none_upgraded(tmp_path: Path) -> None:
+    older = tmp_path / "older.sqlite3"
+    services, _ids = make_booth(older, leads=3)
+    downgrade_schema(services.database, KNOWN_REVISIONS[-2])
+    services.database.close()
+
+    with no_room_on_disk():
+        with pytest.raises(DiskFull, match=r"new\.sqlite3 is full"):
+            open_database(tmp_path / "new.sqlite3")
+        with pytest.raises(DiskFull, match="must upgrade the file"):
+            open_database(older)

@@ -6,9 +6,12 @@ in ``tmp_path``); the read-only ones share one 200-lead demo.
 
 from __future__ import annotations
 
+import json
 import random
+import tomllib
 from collections.abc import Iterator
 from datetime import date, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +27,7 @@ from boothapp.core.models import (
     Answer,
     Attendee,
     Base,
+    FollowUp,
     Lead,
     LeadProduct,
     LeadSource,
@@ -564,3 +568,32 @@ def test_demo_leads_keep_their_creation_time_in_order(services: Services) -> Non
     times = [row.created_at for row in rows]
     assert times == sorted(times)
     assert all(isinstance(t, datetime) and t.tzinfo is not None for t in times)
+
+
+def test_the_demo_data_file_is_package_data_and_holds_what_the_demo_expects() -> None:
+    folder = resources.files("boothapp.core.services")
+    data = json.loads(folder.joinpath("demo_data.json").read_text("utf-8"))
+    pyproject = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text("utf-8"))
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["boothapp"]
+    assert "core/services/demo_data.json" in shipped
+    skus = {product["sku"] for product in data["products"]}
+    assert len(skus) == len(DEMO_PRODUCTS) and set(data["product_weights"]) <= skus
+    assert [ProductCategory(product["category"]) for product in data["products"]]
+    assert [StaffRole(spec["role"]) for spec in data["staff"]]
+    assert {spec["language"] for spec in data["staff"]} <= set(data["notes"])
+    kinds = [QuestionKind(question["kind"]) for question in data["questions"]]
+    assert kinds == [QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.NUMBER]
+    for template in [note for notes in data["notes"].values() for note in notes]:
+        assert template.format(qty=5, application="radio", case="TC 4020")
+    countries = [locale["country"] for locale in data["locales"]]
+    assert len(set(countries)) == len(countries) == len(_locales())
+    for locale in data["locales"]:
+        assert normalise_country(locale["country"]) == locale["country"]
+        assert locale["titles"] in data["titles"] and locale["street_format"].format(n=1, s="x")
+        assert all("{}" in kind for kind in locale["companies"]["kinds"])
+    assert {person["country"] for person in data["showcase"]} <= set(countries)
+    outcomes = data["outcomes"]
+    assert LeadSource.KIOSK in {LeadSource(source) for source, _ in outcomes["sources"]}
+    assert {rating for rating, _ in outcomes["ratings"]} == set(outcomes["follow_ups"])
+    for table in outcomes["follow_ups"].values():
+        assert all(FollowUp(value) for follow_ups, _ in table for value in follow_ups)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import bindparam, insert, select
 
 from boothapp.core.db import Database
-from boothapp.core.driver import DriverStatement
+from boothapp.core.driver import DriverStatement, driver_stream, table_of
 from boothapp.core.errors import StorageError
 from boothapp.core.models import Event, Lead, LeadSource, Note, Product, Rating
 from boothapp.core.schemas import EventInput
@@ -138,3 +138,38 @@ def test_a_driver_error_becomes_a_storage_error_naming_the_database(
         add_lead.rows(connection, values)
     with database.read_connection() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM leads").scalar() == 0
+
+
+def test_an_update_on_the_driver_stores_what_sqlalchemy_stores(
+    database: Database, services: Services
+) -> None:
+    event_id = _show(services)
+    by_sqlalchemy = "00000000-0000-4000-8000-000000000005"
+    by_driver = "00000000-0000-4000-8000-000000000006"
+    leads = table_of(Lead)
+    change = leads.update().where(leads.c.id == bindparam("the_id"))
+    changes = {
+        "rating": Rating.COLD,
+        "follow_ups": ["demo"],
+        "consent_at": datetime(2023, 11, 15, 10, 0, tzinfo=UTC),
+        "deleted_at": None,
+    }
+    with database.write_connection() as connection:
+        add_lead = DriverStatement(insert(Lead))
+        add_lead.run_many(
+            connection, [_lead_values(event_id, by_sqlalchemy), _lead_values(event_id, by_driver)]
+        )
+        connection.execute(change, {**changes, "the_id": by_sqlalchemy})
+        DriverStatement(change).run_many(connection, [{**changes, "the_id": by_driver}])
+    assert _stored(database, by_driver) == _stored(database, by_sqlalchemy)
+
+
+def test_rows_stream_as_the_driver_returns_them(database: Database, services: Services) -> None:
+    for number in range(5):
+        services.events.create(EventInput(name=f"Show {number}"))
+    names = select(Event.id, Event.name).order_by(Event.id)
+    with database.read_connection() as connection:
+        whole = DriverStatement(names).rows(connection, {})
+        assert list(DriverStatement(names).stream(connection, {}, chunk=2)) == whole
+        assert list(driver_stream(connection, names, chunk=2)) == whole
+    assert [name for _, name in whole] == [f"Show {number}" for number in range(5)]

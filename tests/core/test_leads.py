@@ -423,13 +423,25 @@ def test_a_lead_created_in_the_same_microsecond_gets_the_next_index_slot(
 def test_list_columns_line_up_with_the_list_line_fields() -> None:
     from dataclasses import fields
 
+    from boothapp.core.leads.rows import ROW_COLUMNS
     from boothapp.core.schemas import LeadRow
-    from boothapp.core.services.leads import _ROW_COLUMNS
 
-    keys = [column.key for column in _ROW_COLUMNS]
+    keys = [column.key for column in ROW_COLUMNS]
     assert [field.name for field in fields(LeadRow)] == [
         "staff" if key == "staff_id" else key for key in keys
     ]
+
+
+def test_detail_columns_line_up_with_the_lead_detail_fields() -> None:
+    from dataclasses import fields
+
+    from boothapp.core.leads.rows import DETAIL_COLUMNS
+    from boothapp.core.schemas import LeadDetail
+
+    names = {"staff_id": ["staff_id", "staff"], "consent_staff_id": ["consent_staff"]}
+    stored = [name for column in DETAIL_COLUMNS for name in names.get(column.key, [column.key])]
+    looked_up = ["event", "products", "notes", "visits", "answers", "warnings"]
+    assert sorted(field.name for field in fields(LeadDetail)) == sorted(stored + looked_up)
 
 
 @pytest.mark.parametrize(
@@ -458,3 +470,45 @@ def test_a_show_without_a_time_zone_takes_its_countrys(services: Services) -> No
     assert washington.timezone == "UTC"
     chosen = services.events.create(EventInput(name="DSEI", country="GB", timezone="UTC"))
     assert chosen.timezone == "UTC"
+
+
+def test_a_merge_fills_only_what_the_lead_lacks(services: Services, show: EventRow) -> None:
+    from boothapp.core.leads.changes import merged_input
+
+    lead = services.leads.create(
+        LeadInput(first_name="Zoé", company="Müller GmbH", products=(ProductShown("TC-6040"),))
+    )
+    merged = merged_input(
+        lead,
+        LeadInput(
+            first_name="Zoe",
+            last_name="Lefèvre",
+            rating="warm",
+            products=(ProductShown("TC-6040", 3), ProductShown("RC-4U")),
+            note="Back for a quote",
+        ),
+    )
+    assert (merged.first_name, merged.last_name, merged.company) == (
+        "Zoé",
+        "Lefèvre",
+        "Müller GmbH",
+    )
+    assert [(p.sku, p.quantity) for p in merged.products] == [("TC-6040", None), ("RC-4U", None)]
+    assert (merged.rating, merged.note) == ("warm", "Back for a quote")
+    stored = services.leads.merge_into(lead.id, merged)
+    assert stored == services.leads.get(lead.id)
+    assert len(stored.visits) == 2
+
+
+def test_list_lines_set_exactly_the_fields_of_a_lead_row(
+    services: Services, show: EventRow, claire: StaffRow
+) -> None:
+    from boothapp.core.schemas import LeadRow
+
+    services.leads.create(_zoe(), staff_id=claire.id)
+    services.leads.create(LeadInput(badge_id="MIL-1"), staff_id=None)
+    rows = services.leads.list(LeadFilter(event_id=show.id))
+    assert not hasattr(LeadRow, "__post_init__")
+    for row in rows:
+        assert vars(row) == vars(LeadRow(**vars(row)))
+    assert [row.staff for row in rows] == [None, "Claire Martin"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import sqlite3
 import warnings
 from datetime import UTC, datetime, timedelta
@@ -11,8 +12,10 @@ from alembic.script import ScriptDirectory
 from schema_helpers import downgrade_schema, migrations_config
 from sqlalchemy import create_engine
 
+import boothapp.core.migrations
 from boothapp.core.db import KNOWN_REVISIONS, SCHEMA_HEAD, open_database, upgrade_schema
-from boothapp.core.exporting.source import NO_PARTS, Selection, read_details
+from boothapp.core.leads.query import Selection
+from boothapp.core.leads.reader import NO_PARTS, read_details
 from boothapp.core.models import Base
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.search import managed_by_models, show_rowids
@@ -28,6 +31,21 @@ def test_known_revisions_are_the_alembic_history() -> None:
     history = [script.revision for script in reversed(list(_scripts().walk_revisions()))]
     assert tuple(history) == KNOWN_REVISIONS
     assert _scripts().get_current_head() == SCHEMA_HEAD
+
+
+def test_migrations_import_no_live_boothapp_code() -> None:
+    versions = Path(boothapp.core.migrations.__file__).with_name("versions")
+    shared = "boothapp.core.migrations._shared"
+    for script in sorted(versions.glob("*.py")):
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            live = [name for name in names if name.startswith("boothapp") and name != shared]
+            assert not live, f"{script.name} imports {live}: see {shared}"
 
 
 def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:

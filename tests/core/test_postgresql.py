@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -32,6 +33,7 @@ from two_stations import (
 
 from boothapp.core.db import SCHEMA_HEAD, Database, open_database
 from boothapp.core.errors import StorageError
+from boothapp.core.leads.counts import RatingTally
 from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import (
     EventInput,
@@ -45,6 +47,7 @@ from boothapp.core.schemas import (
 )
 from boothapp.core.services import Services
 from boothapp.core.services.exports import ExportRequest
+from boothapp.core.show_time import zone
 
 pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'psycopg[binary]')")
 
@@ -349,6 +352,26 @@ def test_count(booth: Booth) -> None:
     assert leads.count(LeadFilter(event_id=booth.show.id, product_sku="TC-6040")) == 1
     assert leads.count(LeadFilter(event_id=booth.show.id, search="zoé", rating=Rating.HOT)) == 1
     assert leads.count(LeadFilter(event_id=booth.show.id, search="zoé", rating=Rating.COLD)) == 0
+
+
+def test_the_counting_service_counts_by_local_day_staff_product_and_rating(booth: Booth) -> None:
+    show = booth.show.id
+    figures = booth.services.counts.figures(LeadFilter(event_id=show), "Europe/Paris")
+    assert figures.ratings == RatingTally(hot=1, warm=1, cold=1, unrated=1)
+    assert {name: tally.total for name, tally in figures.staff.items()} == {
+        "Claire Martin": 2,
+        "Jonas Weber": 2,
+    }
+    assert [(p.sku, p.leads, p.hot) for p in figures.products] == [
+        ("RC-4U", 1, 0),
+        ("TC-6040", 1, 1),
+    ]
+    paris = zone("Europe/Paris")
+    listed = booth.services.leads.list(LeadFilter(event_id=show), limit=None)
+    days = Counter(row.created_at.astimezone(paris).date() for row in listed)
+    assert {day: tally.total for day, tally in figures.days.items()} == dict(days)
+    status = booth.services.counts.status(booth.show, booth.claire.id, search="zoé")
+    assert (status.matching, status.in_show) == (1, 4)
 
 
 def test_find_duplicates_by_email_and_badge(booth: Booth) -> None:

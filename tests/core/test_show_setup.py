@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from boothapp.core.errors import Conflict, ValidationError
-from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
 from boothapp.core.schemas import (
     EventInput,
     EventRow,
@@ -18,6 +18,8 @@ from boothapp.core.schemas import (
     StaffEntry,
 )
 from boothapp.core.services import Services
+from boothapp.core.services.products import clean_sku_and_name
+from boothapp.core.vocabulary import ProductCategory, QuestionKind, StaffRole
 
 
 def _setup_of(services: Services, show: EventRow) -> ShowSetup:
@@ -189,3 +191,42 @@ def test_show_setup_stores_nothing_when_one_value_is_refused(
         assert isinstance(error.value, ValidationError) and error.value.field == field
     after = _stored(services, show)
     assert after == before
+
+
+@pytest.mark.parametrize(
+    ("sku", "name", "field", "reason"),
+    [
+        ("", "Transit case", "sku", "a product needs a SKU"),
+        ("TC-9000", "   ", "name", "a product needs a name"),
+    ],
+)
+def test_a_product_is_refused_in_the_same_words_wherever_it_is_added(
+    services: Services,
+    show: EventRow,
+    tmp_path: Path,
+    sku: str,
+    name: str,
+    field: str,
+    reason: str,
+) -> None:
+    with pytest.raises(ValidationError) as checked:
+        clean_sku_and_name(sku, name)
+    assert (checked.value.field, checked.value.reason) == (field, reason)
+
+    with pytest.raises(ValidationError) as created:
+        services.products.create(ProductInput(sku=sku, name=name))
+    assert (created.value.field, created.value.reason) == (field, reason)
+
+    catalogue = tmp_path / "catalogue.csv"
+    catalogue.write_text(f"sku,name\nRK-19,Rack\n{sku},{name}\n", encoding="utf-8")
+    with pytest.raises(ValidationError) as imported:
+        services.products.import_csv(catalogue)
+    assert imported.value.field == "catalogue.csv row 3"
+    assert imported.value.reason == f"{field}: {reason}"
+
+    setup = _setup_of(services, show)
+    added = ProductEntry(None, sku, name, ProductCategory.OTHER, True)
+    with pytest.raises(ValidationError) as saved:
+        services.show_setup.save(show.id, replace(setup, products=(*setup.products, added)))
+    assert saved.value.field == f"products.{field}"
+    assert saved.value.reason == f"{sku or name}: {reason}"

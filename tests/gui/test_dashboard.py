@@ -18,9 +18,9 @@ from boothapp.core.errors import StorageError
 from boothapp.core.models import Rating
 from boothapp.core.schemas import EventInput, LeadInput, ProductInput, ProductShown
 from boothapp.core.services import Services
+from boothapp.core.vocabulary import NO_STAFF_LABEL
 from boothapp.gui.dashboard import (
     EMPTY_SHOW,
-    NO_STAFF,
     BarChart,
     DashboardData,
     compute_dashboard,
@@ -76,7 +76,7 @@ def test_the_counts_are_right(booth: Booth, services: Services) -> None:
     assert data.total == 7
     assert data.per_rating == {"Hot": 2, "Warm": 2, "Cold": 2, "Not rated": 1}
     assert data.per_staff == {"Anna Schmidt": 5, "Ben Okafor": 2}
-    assert NO_STAFF not in data.per_staff
+    assert NO_STAFF_LABEL not in data.per_staff
     today = datetime.now(zone("Europe/Paris")).date()
     earlier, today_label = day_labels([today - timedelta(days=3), today])
     assert data.per_day == {earlier: 2, today_label: 5}

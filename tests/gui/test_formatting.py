@@ -1,18 +1,15 @@
-"""Display helpers: show-local times, date ranges, ratings, sources, countries."""
+"""Display helpers: show-local times, date ranges, countries."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import EventRow
 from boothapp.gui.formatting import (
     country_name,
     local_time,
-    rating_label,
     show_dates,
     show_summary,
-    source_label,
     start_of_today,
 )
 
@@ -61,11 +58,7 @@ def test_show_summary_leaves_out_what_is_missing() -> None:
     assert show_summary(bare) == ""
 
 
-def test_labels() -> None:
-    assert [rating_label(r) for r in Rating] == ["Hot", "Warm", "Cold"]
-    assert rating_label(None) == ""
-    assert source_label(LeadSource.BADGE) == "Badge scan"
-    assert source_label("manual") == "Typed"
+def test_country_names() -> None:
     assert country_name("FR") == "France"
     assert country_name("JP") == "Japan"
     assert country_name(None) == ""

@@ -20,12 +20,11 @@ from boothapp.core.models import Rating
 from boothapp.core.schemas import EventInput, EventRow, LeadFilter, LeadInput, ProductShown
 from boothapp.core.services import Services
 from boothapp.gui.formatting import start_of_today
+from boothapp.gui.lead_list import SEARCH_DELAY_MS
 from boothapp.gui.main_window import (
     GEOMETRY_KEY,
-    SEARCH_DELAY_MS,
     LeadCounts,
     MainWindow,
-    count_leads,
 )
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column
 from boothapp.gui.tasks import TaskRunner
@@ -613,7 +612,7 @@ def test_the_forms_width_and_the_columns_a_person_set_are_remembered(
     window = make_window()
     window.view.splitter.setSizes([450, max(1, window.width() - 450)])
     header = window.view.table.horizontalHeader()
-    window._columns_fitted_by_user = True
+    window.lead_list.columns_set_by_user = True
     header.resizeSection(Column.NAME, 333)
     window.close()
 
@@ -644,14 +643,14 @@ def test_counts_arrive_from_a_worker_thread(
     assert pool.waitForDone(5000)
 
 
-def test_count_leads_counts_the_show_today_and_mine(booth: Booth, services: Services) -> None:
-    counts = count_leads(services.leads, booth.show, booth.ben_id, search="")
+def test_the_status_counts_are_the_show_today_and_mine(booth: Booth, services: Services) -> None:
+    counts = services.counts.status(booth.show, booth.ben_id, search="")
     assert counts == LeadCounts(matching=7, in_show=7, today=5, mine=2)
 
-    counts = count_leads(services.leads, booth.show, None, search="lefèvre")
+    counts = services.counts.status(booth.show, None, search="lefèvre")
     assert counts == LeadCounts(matching=1, in_show=7, today=5, mine=None)
 
-    counts = count_leads(services.leads, booth.show, None, search="", known_matching=7)
+    counts = services.counts.status(booth.show, None, search="", known_matching=7)
     assert counts.in_show == 7
 
 
@@ -669,7 +668,7 @@ def test_today_starts_at_midnight_in_the_show_time_zone(services: Services) -> N
         LeadInput(first_name="After"), event_id=show.id, created_at=midnight_tokyo
     )
 
-    counts = count_leads(services.leads, show, None, search="")
+    counts = services.counts.status(show, None, search="")
 
     assert (counts.today, counts.in_show) == (1, 2)
 

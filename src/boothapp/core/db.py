@@ -7,14 +7,21 @@ timeout. The log is copied into the database file in the background after writes
 ``BEGIN IMMEDIATE`` so two writers never deadlock half-way; read sessions use a plain
 deferred ``BEGIN`` so a long export never blocks a save. Migrations run when a
 database is opened; a database made by a newer boothapp is refused and never modified.
+
+A file is checked (``PRAGMA quick_check``) before anything writes to it: a damaged one
+is refused for writing and never modified, not even by a migration or a checkpoint, and
+can be opened read-only to look at it, back it up as it is or salvage its leads. On a
+full disk, where SQLite cannot make the ``-shm`` file it reads through, a file opens
+read-only so that its leads can still be listed, exported and backed up to another disk.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +34,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from boothapp import APP_NAME
 from boothapp.core.checkpoint import JOURNAL_SIZE_LIMIT_BYTES, SAFETY_NET_PAGES, Checkpointer
-from boothapp.core.errors import StorageError
+from boothapp.core.errors import (
+    DamagedDatabase,
+    DiskFull,
+    EmptyDatabase,
+    StaleJournal,
+    StorageError,
+)
+from boothapp.core.integrity import (
+    connect_read_only,
+    inspect_file,
+    journal_may_hold_frames,
+    new_identity,
+    no_room_beside,
+)
 
 ENV_VARIABLE = "BOOTHAPP_DB"
 DATABASE_FILE_NAME = "boothapp.sqlite3"
@@ -103,7 +123,7 @@ def _hide_password(url: str) -> str:
         return url
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None
@@ -111,10 +131,11 @@ def _configure_sqlite(engine: Engine) -> None:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
-            cursor.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
-            cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT_BYTES}")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                cursor.execute("PRAGMA synchronous = FULL")
+                cursor.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+                cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT_BYTES}")
         finally:
             cursor.close()
 
@@ -154,12 +175,9 @@ def storage_error(label: str, exc: BaseException) -> StorageError:
             "or copy it to a writable folder"
         )
     if "disk is full" in reason or "database or disk is full" in reason:
-        return StorageError(f"the disk holding {label} is full: free some space; nothing was saved")
+        return DiskFull(f"the disk holding {label} is full: free some space; nothing was saved")
     if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
-        return StorageError(
-            f"{label} is damaged or is not a database: it was left as it is; "
-            "restore a backup or open another file with --db"
-        )
+        return DamagedDatabase(damaged_message(label))
     if "unable to open" in reason:
         return StorageError(f"cannot open {label}: check that its folder exists and is writable")
     if "disk i/o error" in reason:
@@ -171,22 +189,53 @@ def storage_error(label: str, exc: BaseException) -> StorageError:
     return StorageError(f"{label}: database error: {first_line}")
 
 
+def diagnosed_error(target: DatabaseTarget, exc: BaseException) -> StorageError:
+    """``storage_error``, and a disk I/O error on a disk with no room said as such (SQLite
+    reports a full disk so when it cannot grow its ``-shm``, or on a file size limit)."""
+    error = storage_error(target.label, exc)
+    if "disk I/O error" in str(error) and target.path is not None and no_room_beside(target.path):
+        return DiskFull(
+            f"the disk holding {target.label} is full: free some space; nothing was saved"
+        )
+    return error
+
+
+def damaged_message(label: str) -> str:
+    """What a damaged database's refusal says: the file, and what to do."""
+    return (
+        f"{label} is damaged: boothapp will not write to it and left it as it is; "
+        "restore a backup, or copy its readable leads into a new file (salvage)"
+    )
+
+
 class Database:
     """An open database. Services get a ``Session`` from ``write()`` or ``read()``.
 
     Each ``with`` block is one transaction, committed at its end, rolled back on error.
+    A database opened read-only (asked for, damaged, or on a full disk) refuses every
+    write with ``read_only_reason``.
     """
 
-    def __init__(self, engine: Engine, target: DatabaseTarget) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        target: DatabaseTarget,
+        read_only_reason: StorageError | None = None,
+    ) -> None:
         self.engine = engine
         self.target = target
+        self.read_only_reason = read_only_reason
         self.is_sqlite = engine.dialect.name == "sqlite"
+        self.writes = 0
+        """Write transactions committed through this object (backups watch it)."""
+        self.last_write = 0.0
+        """When the last of them was committed (``time.monotonic()``; 0 for none)."""
         self._write_engine = engine.execution_options(**{_IMMEDIATE: True})
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(engine, expire_on_commit=False)
         self.checkpointer = (
             Checkpointer(target.path, BUSY_TIMEOUT_MS)
-            if self.is_sqlite and target.path is not None
+            if self.is_sqlite and target.path is not None and read_only_reason is None
             else None
         )
 
@@ -194,9 +243,20 @@ class Database:
     def label(self) -> str:
         return self.target.label
 
+    @property
+    def writable(self) -> bool:
+        return self.read_only_reason is None
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What SQLite's check found in a damaged file; empty otherwise."""
+        reason = self.read_only_reason
+        return reason.problems if isinstance(reason, DamagedDatabase) else ()
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A read-write transaction (``BEGIN IMMEDIATE`` on SQLite)."""
+        self._refuse_if_read_only()
         with self._reported(), self._write_sessions.begin() as session:
             yield session
         self._wrote()
@@ -204,6 +264,7 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """A read-write transaction on a Core connection, for hot paths that need no ORM."""
+        self._refuse_if_read_only()
         with self._reported(), self._write_engine.begin() as connection:
             yield connection
         self._wrote()
@@ -225,6 +286,10 @@ class Database:
             yield session
             session.rollback()
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only_reason is not None:
+            raise self.read_only_reason.with_traceback(None)
+
     @contextmanager
     def _reported(self) -> Iterator[None]:
         """Turns a driver error into a ``StorageError`` naming this database (also one
@@ -232,9 +297,14 @@ class Database:
         try:
             yield
         except (DBAPIError, sqlite3.Error) as exc:
-            raise storage_error(self.label, exc) from exc
+            error = diagnosed_error(self.target, exc)
+            if self.read_only_reason is not None and "read-only" in str(error):
+                raise self.read_only_reason.with_traceback(None) from exc
+            raise error from exc
 
     def _wrote(self) -> None:
+        self.writes += 1
+        self.last_write = time.monotonic()
         if self.checkpointer is not None:
             self.checkpointer.wrote()
 
@@ -244,11 +314,14 @@ class Database:
         self.engine.dispose()
 
 
-def _check_sqlite_file(target: DatabaseTarget) -> None:
+def _check_sqlite_file(target: DatabaseTarget, read_only: bool) -> bool:
+    """Refuses a path that cannot be a database; True when the file holds something."""
     path = target.path
     assert path is not None
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file: give a file name")
+    if read_only and not path.exists():
+        raise StorageError(f"{path} does not exist: give the file of a boothapp database")
     if not path.parent.exists():
         if target.is_default:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -257,22 +330,28 @@ def _check_sqlite_file(target: DatabaseTarget) -> None:
     if not path.exists():
         if not os.access(path.parent, os.W_OK):
             raise StorageError(f"cannot create {path}: the folder {path.parent} is read-only")
-        return
+        return False
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror}") from None
+    if not header and not journal_may_hold_frames(path):
+        raise EmptyDatabase(
+            f"{path} is empty (0 bytes): it holds no leads and was left as it is; "
+            "restore a backup, give another file with --db, or delete it to start anew"
+        )
     if header and header != _SQLITE_MAGIC:
         raise StorageError(
             f"{path} is not a boothapp database (not an SQLite file): it was left as it is; "
             "give another file with --db"
         )
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not read_only and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise StorageError(
             f"{path} is read-only: boothapp needs to write to the file and its folder; "
             "check the permissions or copy it to a writable folder"
         )
+    return True
 
 
 def stored_revision(connection: Connection) -> str | None:
@@ -286,33 +365,28 @@ def stored_revision(connection: Connection) -> str | None:
     return str(revision) if revision is not None else None
 
 
-def _peek_revision(target: DatabaseTarget, engine: Engine) -> str | None:
-    """The stored schema revision, read without changing anything.
+def check_revision(label: str, revision: str | None) -> None:
+    """Refuses a schema revision this version does not know (a newer boothapp's)."""
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StorageError(
+            f"{label} was made by a newer boothapp (schema {revision}): "
+            "install the newer version to open it; the file was left as it is"
+        )
 
-    A SQLite file is read through a read-only connection, before the engine's
-    connections switch it to WAL (which would rewrite the header of a file that
-    is not ours)."""
-    if target.path is None:
-        with engine.connect() as engine_connection:
-            revision = stored_revision(engine_connection)
-            engine_connection.rollback()
-            return revision
-    if not target.path.exists() or target.path.stat().st_size == 0:
-        return None
-    connection = sqlite3.connect(f"{target.path.as_uri()}?mode=ro", uri=True)
-    try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "alembic_version" not in tables:
-            if tables:
-                raise StorageError("it holds tables but is not a boothapp database")
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row is not None else None
-    finally:
-        connection.close()
+
+def _give_identity(database: Database) -> None:
+    """Writes a new identity into the file's header (see ``identity_in_file``); left for
+    the next opening when the file cannot be written now (another program is saving)."""
+    with suppress(DBAPIError), database._write_engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA user_version = {new_identity()}")
+
+
+def _read_only_engine(path: Path, locking: bool) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}", creator=lambda: connect_read_only(path, locking=locking)
+    )
+    _configure_sqlite(engine, read_only=True)
+    return engine
 
 
 def _backup_before_migration(target: DatabaseTarget, revision: str) -> None:
@@ -325,6 +399,8 @@ def _backup_before_migration(target: DatabaseTarget, revision: str) -> None:
         destination = sqlite3.connect(backup_path)
         try:
             source.backup(destination)
+            destination.execute(f"PRAGMA user_version = {new_identity()}")
+            destination.commit()
         finally:
             destination.close()
     finally:
@@ -354,53 +430,133 @@ def upgrade_schema(database: Database, revision: str = SCHEMA_HEAD) -> None:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, migrate: bool = True
+    target: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    read_only: bool = False,
 ) -> Database:
     """Opens (creating if needed) the database and brings its schema up to date.
 
     Raises StorageError with a one-line message naming the file when it cannot be used;
-    a file that is not ours, damaged, or newer than this version is never modified.
+    a file that is not ours, damaged, or newer than this version is never modified. A
+    file of 0 bytes raises ``EmptyDatabase``, a damaged one ``DamagedDatabase`` (or its
+    ``StaleJournal``). On a full disk the database opens read-only, its
+    ``read_only_reason`` a ``DiskFull``.
+
+    ``read_only=True`` writes nothing at all (no file is created, no schema upgraded): a
+    damaged file then opens too, with its ``problems``, to read what can be read.
     """
     resolved = resolve_target(target)
-    if resolved.path is not None:
-        _check_sqlite_file(resolved)
+    if resolved.path is None:
+        return _open_server(resolved, migrate, read_only)
+    label = resolved.label
+    if not _check_sqlite_file(resolved, read_only):
+        return _open_new_file(resolved, migrate)
     try:
-        engine = create_engine(resolved.url)
+        inspection = inspect_file(resolved.path)
+    except StaleJournal:
+        raise
+    except StorageError as exc:
+        raise StorageError(f"{label}: {exc}; it was left as it is") from None
+    check_revision(label, inspection.revision)
+    if inspection.problems:
+        damaged = DamagedDatabase(damaged_message(label), resolved.path, inspection.problems)
+        if not read_only:
+            raise damaged
+        return _read_only(resolved, inspection.locking, damaged)
+    if read_only:
+        return _read_only(
+            resolved,
+            inspection.locking,
+            StorageError(f"{label} is open read-only: nothing can be saved in it"),
+        )
+    database = Database(_file_engine(resolved), resolved)
+    try:
+        with database.engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            connection.rollback()
+    except DBAPIError as exc:
+        database.close()
+        if not no_room_beside(resolved.path):
+            raise diagnosed_error(resolved, exc) from exc
+        if migrate and inspection.revision != SCHEMA_HEAD:
+            raise DiskFull(
+                f"the disk holding {label} is full: boothapp must upgrade the file before "
+                "using it; free some space and try again"
+            ) from None
+        return _read_only(
+            resolved,
+            inspection.locking,
+            DiskFull(
+                f"the disk holding {label} is full, so it was opened read-only (leads can "
+                "be listed, exported and backed up to another disk): free some space and "
+                "open it again to save"
+            ),
+        )
+    if migrate and inspection.revision != SCHEMA_HEAD:
+        _migrate(database, inspection.revision)
+    if not inspection.identity:
+        _give_identity(database)
+    return database
+
+
+def _file_engine(target: DatabaseTarget) -> Engine:
+    engine = create_engine(target.url)
+    _configure_sqlite(engine)
+    return engine
+
+
+def _read_only(target: DatabaseTarget, locking: bool, reason: StorageError) -> Database:
+    assert target.path is not None
+    return Database(_read_only_engine(target.path, locking), target, reason)
+
+
+def _open_new_file(target: DatabaseTarget, migrate: bool) -> Database:
+    database = Database(_file_engine(target), target)
+    if migrate:
+        _migrate(database, None)
+    _give_identity(database)
+    return database
+
+
+def _migrate(database: Database, revision: str | None) -> None:
+    try:
+        if revision is not None:
+            _backup_before_migration(database.target, revision)
+        upgrade_schema(database)
+    except (DBAPIError, sqlite3.Error) as exc:
+        database.close()
+        raise diagnosed_error(database.target, exc) from exc
+
+
+def _open_server(target: DatabaseTarget, migrate: bool, read_only: bool) -> Database:
+    try:
+        engine = create_engine(target.url)
     except (ArgumentError, ImportError) as exc:
-        raise StorageError(f"{resolved.label}: cannot use this database ({exc})") from None
+        raise StorageError(f"{target.label}: cannot use this database ({exc})") from None
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
-    database = Database(engine, resolved)
+    reason = StorageError(f"{target.label} is open read-only: nothing can be saved in it")
+    database = Database(engine, target, reason if read_only else None)
     try:
-        revision = _peek_revision(resolved, engine)
+        with engine.connect() as connection:
+            revision = stored_revision(connection)
+            connection.rollback()
     except DBAPIError as exc:
         engine.dispose()
-        raise storage_error(resolved.label, exc) from exc
-    except sqlite3.DatabaseError as exc:
-        engine.dispose()
-        raise storage_error(resolved.label, exc) from exc
+        raise storage_error(target.label, exc) from exc
     except StorageError as exc:
         engine.dispose()
-        raise StorageError(f"{resolved.label}: {exc}; it was left as it is") from None
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        engine.dispose()
-        raise StorageError(
-            f"{resolved.label} was made by a newer boothapp (schema {revision}): "
-            "install the newer version to open it; the file was left as it is"
-        )
-    if migrate and revision != SCHEMA_HEAD:
-        try:
-            if revision is not None:
-                _backup_before_migration(resolved, revision)
-            upgrade_schema(database)
-        except DBAPIError as exc:
-            engine.dispose()
-            raise storage_error(resolved.label, exc) from exc
-    if migrate and not database.is_sqlite:
-        from boothapp.core.search import index_unindexed_leads
+        raise StorageError(f"{target.label}: {exc}; it was left as it is") from None
+    check_revision(target.label, revision)
+    if read_only or not migrate:
+        return database
+    if revision != SCHEMA_HEAD:
+        _migrate(database, None)
+    from boothapp.core.search import index_unindexed_leads
 
-        with database.write_connection() as connection:
-            index_unindexed_leads(connection)
+    with database.write_connection() as connection:
+        index_unindexed_leads(connection)
     return database

@@ -31,6 +31,13 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from boothapp.core.vocabulary import FollowUp as FollowUp
+from boothapp.core.vocabulary import LeadSource as LeadSource
+from boothapp.core.vocabulary import ProductCategory as ProductCategory
+from boothapp.core.vocabulary import QuestionKind as QuestionKind
+from boothapp.core.vocabulary import Rating as Rating
+from boothapp.core.vocabulary import StaffRole as StaffRole
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -85,51 +92,6 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-class StaffRole(enum.StrEnum):
-    STAFF = "staff"
-    MANAGER = "manager"
-
-
-class ProductCategory(enum.StrEnum):
-    TRANSIT_CASE = "transit_case"
-    RACK_CASE = "rack_case"
-    RACK = "rack"
-    ACCESSORY = "accessory"
-    SERVICE = "service"
-    OTHER = "other"
-
-
-class LeadSource(enum.StrEnum):
-    MANUAL = "manual"
-    BADGE = "badge"
-    CAMERA = "camera"
-    IMAGE = "image"
-    KIOSK = "kiosk"
-    IMPORT = "import"
-
-
-class Rating(enum.StrEnum):
-    HOT = "hot"
-    WARM = "warm"
-    COLD = "cold"
-
-
-class FollowUp(enum.StrEnum):
-    SEND_BROCHURE = "send_brochure"
-    SEND_QUOTE = "send_quote"
-    CALL_BACK = "call_back"
-    ARRANGE_MEETING = "arrange_meeting"
-    DEMO = "demo"
-    OTHER = "other"
-
-
-class QuestionKind(enum.StrEnum):
-    SINGLE = "single"
-    MULTIPLE = "multiple"
-    TEXT = "text"
-    NUMBER = "number"
 
 
 def _enum(cls: type[enum.StrEnum], name: str) -> Enum:

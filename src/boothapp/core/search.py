@@ -9,8 +9,8 @@ range of rowids, newest last, so a search in a show is a rowid range of the inde
 ("the newest 200 matches", "how many match") answered by the index alone, without
 reading the leads, and without intersecting the words with a token every lead of the
 show carries. Deleted leads are few; ``NOT scope : "d7"`` leaves them out.
-The lead service keeps the index in step (``reindex_lead``) in the same transaction as
-each change.
+Every write of a lead keeps the index in step (``index_lead``, ``reindex_lead``) in the
+same transaction.
 
 Other databases (PostgreSQL on a shared booth server) have no FTS5. There
 ``lead_search`` is a plain table, one row per lead, holding the same text ``folded``:
@@ -47,10 +47,9 @@ from sqlalchemy import (
     table,
     text,
 )
-from sqlalchemy.orm import Session
 
-from boothapp.core.driver import DriverStatement
-from boothapp.core.models import NAMING_CONVENTION, Lead, Note
+from boothapp.core.driver import DriverStatement, table_of
+from boothapp.core.models import NAMING_CONVENTION, Lead, Note, stored_utc
 from boothapp.core.schemas import family_name_first
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -140,7 +139,9 @@ def show_rowids(event_id: int | None) -> tuple[int, int]:
     return first, first + (1 << SHOW_SHIFT) - 1
 
 
-_search_rowid_column = Lead.__table__.c.search_rowid
+_LEADS = table_of(Lead)
+_NOTES = table_of(Note)
+_search_rowid_column = _LEADS.c.search_rowid
 _TAKEN_ROWIDS = DriverStatement(
     select(_search_rowid_column)
     .where(_search_rowid_column >= bindparam("first"))
@@ -165,14 +166,6 @@ def free_search_rowid(connection: Connection, event_id: int, created_at: datetim
     if candidate > show_rowids(event_id)[1]:
         raise ValueError(f"show {event_id} has no free search index rowid left")
     return candidate
-
-
-def assign_search_rowid(session: Session, lead: Lead) -> int:
-    """Gives ``lead`` its index rowid once, from its show and creation time; it never
-    changes."""
-    if lead.search_rowid is None:
-        lead.search_rowid = free_search_rowid(session.connection(), lead.event_id, lead.created_at)
-    return lead.search_rowid
 
 
 def index_scope(event_id: int, deleted: bool) -> str:
@@ -263,59 +256,80 @@ def search_body(lead: SearchedFields, notes: Sequence[str]) -> str:
     )
 
 
-def reindex_lead(session: Session, lead: Lead, notes: Sequence[str] | None = None) -> None:
-    """Replaces the lead's row in the index (call after any change).
-
-    ``notes``, oldest first, saves reading them when the caller has them."""
-    rowid = assign_search_rowid(session, lead)
-    session.flush()
-    if notes is None:
-        notes = list(
-            session.scalars(
-                select(Note.text).where(Note.lead_id == lead.id).order_by(Note.created_at)
-            )
-        )
-    connection = session.connection()
-    body = search_body(lead, notes)
-    if connection.dialect.name != "sqlite":
-        connection.execute(
-            delete(FOLDED_LEAD_SEARCH).where(FOLDED_LEAD_SEARCH.c.lead_id == lead.id)
-        )
-        insert_folded_rows(connection, [(lead.id, body)])
-        return
-    connection.execute(text("DELETE FROM lead_search WHERE rowid = :rowid"), {"rowid": rowid})
-    _insert_index_row(
-        connection,
-        rowid,
-        lead.id,
-        index_scope(lead.event_id, lead.deleted_at is not None),
-        body,
-    )
-
-
-def index_new_lead(
-    connection: Connection, rowid: int, lead_id: str, event_id: int, body: str
-) -> None:
-    """Adds a just-created live lead to the index."""
-    if connection.dialect.name == "sqlite":
-        _insert_index_row(connection, rowid, lead_id, index_scope(event_id, False), body)
-    else:
-        insert_folded_rows(connection, [(lead_id, body)])
-
-
-_LEADS = Lead.__table__
-_NOTES = Note.__table__
-_UNINDEXED_LEADS = (
+_SEARCHED_COLUMNS = (
+    _LEADS.c.first_name,
+    _LEADS.c.last_name,
+    _LEADS.c.company,
+    _LEADS.c.job_title,
+    _LEADS.c.email,
+    _LEADS.c.city,
+    _LEADS.c.badge_id,
+)
+"""What the index holds of a lead, in the order ``search_text`` takes it."""
+_INDEXED_LEAD = DriverStatement(
     select(
-        _LEADS.c.id,
-        _LEADS.c.first_name,
-        _LEADS.c.last_name,
-        _LEADS.c.company,
-        _LEADS.c.job_title,
-        _LEADS.c.email,
-        _LEADS.c.city,
-        _LEADS.c.badge_id,
+        _search_rowid_column,
+        _LEADS.c.event_id,
+        _LEADS.c.deleted_at,
+        _LEADS.c.created_at,
+        *_SEARCHED_COLUMNS,
+    ).where(_LEADS.c.id == bindparam("lead_id"))
+)
+_NOTE_TEXTS = DriverStatement(
+    select(_NOTES.c.text)
+    .where(_NOTES.c.lead_id == bindparam("lead_id"))
+    .order_by(_NOTES.c.created_at, _NOTES.c.id)
+)
+_SET_SEARCH_ROWID = DriverStatement(
+    _LEADS.update()
+    .where(_LEADS.c.id == bindparam("lead_id"))
+    .values(search_rowid=bindparam("rowid"))
+)
+
+
+def reindex_lead(connection: Connection, lead_id: str) -> None:
+    """Rewrites the lead's row of the index from what is stored (after any change but
+    the creation of a lead). A lead saved by a version that did not index it gets its
+    rowid here, once; it never changes."""
+    rows = _INDEXED_LEAD.rows(connection, {"lead_id": lead_id})
+    if not rows:
+        return
+    rowid, event_id, deleted_at, created_at, first, last, company, job, email, city, badge = rows[0]
+    if rowid is None:
+        rowid = free_search_rowid(connection, event_id, stored_utc(created_at))
+        _SET_SEARCH_ROWID.rows(connection, {"lead_id": lead_id, "rowid": rowid})
+    notes = [text for (text,) in _NOTE_TEXTS.rows(connection, {"lead_id": lead_id})]
+    body = search_text(first, last, company, job, email, city, badge, notes)
+    index_lead(connection, rowid, lead_id, event_id, deleted_at is not None, body)
+
+
+def index_lead(
+    connection: Connection,
+    rowid: int,
+    lead_id: str,
+    event_id: int,
+    deleted: bool,
+    body: str,
+    new: bool = False,
+) -> None:
+    """Writes the lead's row of the index, replacing the one it had unless ``new``."""
+    if connection.dialect.name != "sqlite":
+        if not new:
+            connection.execute(
+                delete(FOLDED_LEAD_SEARCH).where(FOLDED_LEAD_SEARCH.c.lead_id == lead_id)
+            )
+        insert_folded_rows(connection, [(lead_id, body)])
+        return
+    if not new:
+        _DELETE_INDEX_ROW.rows(connection, {"rowid": rowid})
+    _INSERT_INDEX_ROW.rows(
+        connection,
+        {"rowid": rowid, "id": lead_id, "scope": index_scope(event_id, deleted), "body": body},
     )
+
+
+_UNINDEXED_LEADS = (
+    select(_LEADS.c.id, *_SEARCHED_COLUMNS)
     .where(~exists().where(FOLDED_LEAD_SEARCH.c.lead_id == _LEADS.c.id))
     .order_by(_LEADS.c.id)
 )
@@ -357,14 +371,7 @@ _INSERT_INDEX_ROW = DriverStatement(
         "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"
     )
 )
-
-
-def _insert_index_row(
-    connection: Connection, rowid: int, lead_id: str, scope: str, body: str
-) -> None:
-    _INSERT_INDEX_ROW.rows(
-        connection, {"rowid": rowid, "id": lead_id, "scope": scope, "body": body}
-    )
+_DELETE_INDEX_ROW = DriverStatement(text("DELETE FROM lead_search WHERE rowid = :rowid"))
 
 
 MATCHING_ROWIDS = select(LEAD_SEARCH.c.rowid).where(
@@ -390,12 +397,13 @@ def count_matches(connection: Connection, query: IndexQuery) -> int:
 
 
 def search_condition(
-    session: Session, user_text: str, event_id: int | None = None, deleted: bool = False
+    connection: Connection, user_text: str, event_id: int | None = None, deleted: bool = False
 ) -> ColumnElement[bool] | None:
-    """A WHERE clause on ``Lead`` matching ``user_text``; None when it holds no word.
+    """A WHERE clause on the ``leads`` table matching ``user_text``; None when it holds
+    no word.
 
     On SQLite it also selects the show and the deleted state through the index scope."""
-    if session.get_bind().dialect.name == "sqlite":
+    if connection.dialect.name == "sqlite":
         query = fts_query(user_text, event_id, deleted)
         if query is None:
             return None
@@ -407,4 +415,4 @@ def search_condition(
     matching = select(FOLDED_LEAD_SEARCH.c.lead_id).where(
         *(body.like(f"%{like_escaped(folded(word))}%", escape=LIKE_ESCAPE) for word in words)
     )
-    return Lead.id.in_(matching)
+    return _LEADS.c.id.in_(matching)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -47,17 +47,14 @@ from PySide6.QtWidgets import (
 )
 
 from boothapp.core.errors import BoothError
-from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter
 from boothapp.core.services import Services
-from boothapp.gui.formatting import NOT_RATED_LABEL, RATING_LABELS, zone
+from boothapp.core.vocabulary import NO_STAFF_LABEL, NOT_RATED_LABEL, RATING_LABELS, Rating
 from boothapp.gui.palette import rating_colour
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import ListMessageView
 
 REFRESH_DELAY_MS = 1000
-NO_STAFF = "(nobody)"
-NO_RATING = NOT_RATED_LABEL
 EMPTY_SHOW = "No leads yet for this show"
 NO_SHOW = "No show is open"
 CHART_HEIGHT = 220
@@ -85,42 +82,38 @@ class DashboardData:
 def compute_dashboard(
     services: Services, event_id: int, timezone: str, now: datetime | None = None
 ) -> DashboardData:
-    """Counts the leads of ``event_id``; days and hours are those of ``timezone``."""
-    tz = zone(timezone)
-    today = (now or datetime.now(UTC)).astimezone(tz).date()
-    rows = services.leads.list(LeadFilter(event_id=event_id), limit=None)
-    hours: Counter[int] = Counter()
-    days: Counter[date] = Counter()
-    staff: Counter[str] = Counter()
-    ratings: Counter[str] = Counter()
-    for row in rows:
-        local = row.created_at.astimezone(tz)
-        days[local.date()] += 1
-        if local.date() == today:
-            hours[local.hour] += 1
-        staff[row.staff or NO_STAFF] += 1
-        ratings[RATING_LABELS[row.rating] if row.rating is not None else NO_RATING] += 1
+    """Counts the leads of ``event_id`` (in SQL, see ``CountService.figures``); days and
+    hours are those of ``timezone``."""
+    figures = services.counts.figures(LeadFilter(event_id=event_id), timezone, now)
     per_hour: dict[str, int] = {}
-    if hours:
-        for hour in range(min(hours), max(hours) + 1):
-            per_hour[f"{hour:02d}:00"] = hours[hour]
-    per_product: dict[str, int] = {}
+    if figures.hours:
+        for hour in range(min(figures.hours), max(figures.hours) + 1):
+            per_hour[f"{hour:02d}:00"] = figures.hours.get(hour, 0)
     products = services.products.list(event_id=event_id, include_inactive=True)
     products = products or services.products.list(include_inactive=True)
     names = Counter(product.name for product in products)
-    for product in products:
-        counted = services.leads.count(LeadFilter(event_id=event_id, product_sku=product.sku))
-        if counted:
-            label = product.name if names[product.name] == 1 else f"{product.name} ({product.sku})"
-            per_product[label] = counted
-    ordered = sorted(days)
-    per_day = {label: days[day] for label, day in zip(day_labels(ordered), ordered, strict=True)}
-    rating_order = [RATING_LABELS[r] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
-    per_rating = {label: ratings[label] for label in rating_order}
-    if ratings[NO_RATING]:
-        per_rating[NO_RATING] = ratings[NO_RATING]
+    per_product = {
+        tally.name if names[tally.name] <= 1 else f"{tally.name} ({tally.sku})": tally.leads
+        for tally in figures.products
+        if tally.leads
+    }
+    ordered = sorted(figures.days)
+    per_day = {
+        label: figures.days[day].total
+        for label, day in zip(day_labels(ordered), ordered, strict=True)
+    }
+    staff = {
+        name or NO_STAFF_LABEL: tally.total for name, tally in figures.staff.items() if tally.total
+    }
+    ratings = figures.ratings
+    per_rating = {
+        RATING_LABELS[rating]: count
+        for rating, count in zip(Rating, (ratings.hot, ratings.warm, ratings.cold), strict=True)
+    }
+    if ratings.unrated:
+        per_rating[NOT_RATED_LABEL] = ratings.unrated
     return DashboardData(
-        total=len(rows),
+        total=figures.total,
         per_hour_today=per_hour,
         per_day=per_day,
         per_staff=dict(sorted(staff.items(), key=lambda item: (-item[1], item[0]))),
@@ -169,7 +162,7 @@ def rating_colours() -> dict[str, QColor]:
         label: rating_colour(rating, QPalette.ColorRole.Base)
         for rating, label in RATING_LABELS.items()
     }
-    colours[NO_RATING] = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    colours[NOT_RATED_LABEL] = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
     return colours
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
@@ -36,7 +36,8 @@ from boothapp.core.services.exports import (
     ExportRequest,
     ExportResult,
 )
-from boothapp.gui.formatting import RATING_FILTER_CHOICES, local_time, zone
+from boothapp.core.show_time import day_range, local_day, local_time, local_today
+from boothapp.gui.formatting import RATING_FILTER_CHOICES
 from boothapp.gui.tasks import TaskRunner
 
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
@@ -100,17 +101,6 @@ def lead_count_text(count: int) -> str:
     return f"{count} lead{'' if count == 1 else 's'} will be exported"
 
 
-def local_day(moment: datetime, timezone: str) -> date:
-    """The day ``moment`` falls on in ``timezone`` (a naive ``moment`` is UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone(timezone)).date()
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
 class _ProgressRelay(QObject):
     """Carries the export's progress from the worker thread to the dialog."""
 
@@ -164,8 +154,8 @@ class ExportDialog(QDialog):
         first_day, last_day = self.show_days()
         self.whole_show_check = QCheckBox("&Whole show")
         self.whole_show_check.setChecked(True)
-        self.from_edit = QDateEdit(qdate(first_day))
-        self.to_edit = QDateEdit(qdate(last_day))
+        self.from_edit = QDateEdit(QDate(first_day.year, first_day.month, first_day.day))
+        self.to_edit = QDateEdit(QDate(last_day.year, last_day.month, last_day.day))
         dates = QHBoxLayout()
         dates.addWidget(self.whole_show_check)
         for text, edit in (("fro&m", self.from_edit), ("&to", self.to_edit)):
@@ -261,7 +251,7 @@ class ExportDialog(QDialog):
         first, last = show.start_date, show.end_date
         if first is None or last is None:
             lead_days = self._lead_days()
-            today = datetime.now(zone(show.timezone)).date()
+            today = local_today(show.timezone)
             first = first or (lead_days[0] if lead_days else today)
             last = last or (lead_days[1] if lead_days else today)
         return first, last
@@ -351,13 +341,11 @@ class ExportDialog(QDialog):
         product = self.product_combo.currentData()
         created_from = created_to = None
         if not self.whole_show_check.isChecked():
-            tz = zone(self.show_row.timezone)
             first = self.from_edit.date().toPython()
             last = self.to_edit.date().toPython()
             if isinstance(first, date) and isinstance(last, date):
                 first, last = min(first, last), max(first, last)
-                created_from = datetime.combine(first, time(0), tzinfo=tz)
-                created_to = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
+                created_from, created_to = day_range(first, last, self.show_row.timezone)
         return LeadFilter(
             event_id=self.show_row.id,
             staff_id=int(staff) if staff is not None else None,

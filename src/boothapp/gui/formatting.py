@@ -1,18 +1,19 @@
-"""How values read on screen: times in the show's time zone, ratings, sources, countries."""
+"""How values read on screen: times in the show's time zone, the rating filter's
+choices, countries."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale
 
-from boothapp.core.models import LeadSource, Rating
 from boothapp.core.schemas import NOT_RATED, EventRow
+from boothapp.core.show_time import local_time as local_time
+from boothapp.core.show_time import start_of_today as start_of_today
+from boothapp.core.show_time import zone as zone
+from boothapp.core.vocabulary import NOT_RATED_LABEL, RATING_LABELS
 
-RATING_LABELS = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
-NOT_RATED_LABEL = "Not rated"
 RATING_FILTER_CHOICES: tuple[tuple[str, str], ...] = (
     *((label, rating.value) for rating, label in RATING_LABELS.items()),
     (NOT_RATED_LABEL, NOT_RATED),
@@ -20,55 +21,11 @@ RATING_FILTER_CHOICES: tuple[tuple[str, str], ...] = (
 """A rating filter's choices after "Any": each label with the choice that
 ``schemas.rating_filter_fields`` turns into a filter."""
 
-SOURCE_LABELS = {
-    LeadSource.MANUAL: "Typed",
-    LeadSource.BADGE: "Badge scan",
-    LeadSource.CAMERA: "Camera",
-    LeadSource.IMAGE: "Image",
-    LeadSource.KIOSK: "Kiosk",
-    LeadSource.IMPORT: "Import",
-}
-
-
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _month(day: date) -> str:
     return _MONTHS[day.month - 1]
-
-
-@cache
-def zone(name: str) -> ZoneInfo:
-    """The time zone called ``name``; UTC when the name is unknown to this computer."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def local_time(moment: datetime, timezone: str) -> str:
-    """``moment`` in ``timezone`` as ``YYYY-MM-DD HH:MM``."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
-
-
-def start_of_today(timezone: str, now: datetime | None = None) -> datetime:
-    """Midnight of the current day in ``timezone``, as an aware UTC datetime."""
-    tz = zone(timezone)
-    today = (now or datetime.now(UTC)).astimezone(tz).date()
-    return datetime.combine(today, time(0), tzinfo=tz).astimezone(UTC)
-
-
-def rating_label(rating: Rating | None) -> str:
-    return RATING_LABELS.get(rating, "") if rating is not None else ""
-
-
-def source_label(source: LeadSource | str) -> str:
-    try:
-        return SOURCE_LABELS[LeadSource(source)]
-    except ValueError:
-        return str(source)
 
 
 @cache

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from boothapp.core.schemas import LeadDetail, NoteRow, ProductShown, VisitRow
-from boothapp.gui.formatting import country_name, local_time, rating_label, source_label
+from boothapp.core.vocabulary import SOURCE_LABELS, rating_label
+from boothapp.gui.formatting import country_name, local_time
 from boothapp.gui.views.lead_detail_view import LeadDetailView
 
 
@@ -24,7 +25,7 @@ def note_text(note: NoteRow, timezone: str) -> str:
 
 
 def visit_line(visit: VisitRow, timezone: str) -> str:
-    parts = (local_time(visit.at, timezone), visit.staff or "", source_label(visit.source))
+    parts = (local_time(visit.at, timezone), visit.staff or "", SOURCE_LABELS[visit.source])
     return " · ".join(part for part in parts if part)
 
 
@@ -64,7 +65,7 @@ class LeadDetailDialog(QDialog):
             for part in (
                 f"{local_time(lead.created_at, timezone)} ({timezone})",
                 lead.staff or "",
-                source_label(lead.source),
+                SOURCE_LABELS[lead.source],
             )
             if part
         )

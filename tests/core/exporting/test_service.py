@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 from contextlib import closing
 from dataclasses import fields
@@ -15,11 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from boothapp.core.errors import BoothError, NotFound, StorageError, ValidationError
-from boothapp.core.exporting.source import (
+from boothapp.core.leads.query import Selection
+from boothapp.core.leads.reader import (
     NO_PARTS,
     SUPPORTED_FILTER_FIELDS,
     LeadPart,
-    Selection,
     read_details,
 )
 from boothapp.core.models import ExportRecord, Rating
@@ -66,27 +67,56 @@ def test_an_unknown_extension_is_refused(booth: Booth, tmp_path: Path) -> None:
         booth.exports.export(ExportRequest(tmp_path / "leads.pdf", format="pdf"))  # type: ignore[arg-type]
 
 
-FILTERS = [
-    LeadFilter(),
-    LeadFilter(rating=Rating.HOT),
-    LeadFilter(product_sku="RC-4U"),
-    LeadFilter(created_from=moment(14, 12), created_to=moment(16, 0)),
-    LeadFilter(search="müller"),
-    LeadFilter(search="drones"),
-]
-
-
-@pytest.mark.parametrize("lead_filter", FILTERS)
-def test_the_selection_matches_the_lead_service(
-    booth: Booth, tmp_path: Path, lead_filter: LeadFilter
+def test_every_combination_of_filters_selects_the_same_leads_everywhere(
+    booth: Booth, tmp_path: Path
 ) -> None:
-    expected = {row.id for row in booth.services.leads.list(lead_filter, limit=None)}
-    request = ExportRequest(tmp_path / "x.csv", lead_filter=lead_filter)
-    assert booth.exports.count(request) == len(expected)
-    assert booth.services.leads.count(lead_filter) == len(expected)
-    with booth.services.database.read() as session:
-        exported = {lead.id for lead in read_details(session, Selection(lead_filter))}
-    assert exported == expected
+    """The list, its count, the counting service, an export's count and the export
+    reader share one filter builder: each field narrows the leads as expected, and
+    fields combine as "and", on the index shortcut and off it alike."""
+    zoe, yamada, arabic, hostile = booth.zoe.id, booth.yamada.id, booth.arabic.id, booth.hostile.id
+    everyone = {zoe, yamada, arabic, hostile}
+    booth.services.leads.delete(arabic)
+    choices: dict[str, list[tuple[dict[str, Any], set[str]]]] = {
+        "deleted": [({}, everyone - {arabic}), ({"deleted": True}, {arabic})],
+        "rating": [
+            ({}, everyone),
+            ({"rating": Rating.HOT}, {zoe}),
+            ({"unrated": True}, {hostile}),
+        ],
+        "staff": [({}, everyone), ({"staff_id": booth.claire_id}, {zoe, arabic})],
+        "product": [
+            ({}, everyone),
+            ({"product_sku": "RC-4U"}, {yamada}),
+            ({"product_sku": "TC-6040"}, {zoe}),
+        ],
+        "dates": [
+            ({}, everyone),
+            ({"created_from": moment(14, 12), "created_to": moment(16, 0)}, {yamada, arabic}),
+        ],
+        "search": [
+            ({}, everyone),
+            ({"search": "müller"}, {zoe}),
+            ({"search": "drones"}, {zoe, hostile}),
+        ],
+    }
+    for combination in itertools.product(*choices.values()):
+        fields_given: dict[str, Any] = {"event_id": booth.show.id}
+        expected = set(everyone)
+        for given, selected in combination:
+            fields_given.update(given)
+            expected &= selected
+        lead_filter = LeadFilter(**fields_given)
+        listed = {row.id for row in booth.services.leads.list(lead_filter, limit=None)}
+        with booth.services.database.read() as session:
+            exported = {lead.id for lead in read_details(session, Selection(lead_filter))}
+        request = ExportRequest(tmp_path / "x.csv", lead_filter=lead_filter)
+        counts = (
+            booth.services.leads.count(lead_filter),
+            booth.services.counts.count(lead_filter),
+            booth.exports.count(request),
+        )
+        assert listed == exported == expected, lead_filter
+        assert counts == (len(expected),) * 3, lead_filter
 
 
 def test_the_staff_filter(booth: Booth, tmp_path: Path) -> None:

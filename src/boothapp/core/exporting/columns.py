@@ -52,8 +52,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from boothapp.core.errors import ValidationError
-from boothapp.core.exporting.source import ALL_PARTS, NO_PARTS, LeadPart
-from boothapp.core.models import FollowUp, LeadSource, Rating
+from boothapp.core.leads.reader import ALL_PARTS, NO_PARTS, LeadPart
 from boothapp.core.schemas import (
     EventRow,
     LeadDetail,
@@ -63,29 +62,13 @@ from boothapp.core.schemas import (
     QuestionRow,
 )
 from boothapp.core.validation import country_name
+from boothapp.core.vocabulary import RATING_LABELS as RATING_LABELS
+from boothapp.core.vocabulary import SOURCE_LABELS, follow_up_label, rating_label
 
 CellValue = str | int | float | datetime | None
 
 CHECK_MARK = "✓"
 LIST_SEPARATOR = "; "
-
-RATING_LABELS = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
-FOLLOW_UP_LABELS = {
-    FollowUp.SEND_BROCHURE.value: "Send brochure",
-    FollowUp.SEND_QUOTE.value: "Send quote",
-    FollowUp.CALL_BACK.value: "Call back",
-    FollowUp.ARRANGE_MEETING.value: "Arrange meeting",
-    FollowUp.DEMO.value: "Demo",
-    FollowUp.OTHER.value: "Other",
-}
-SOURCE_LABELS = {
-    LeadSource.MANUAL: "Typed in",
-    LeadSource.BADGE: "Badge scan",
-    LeadSource.CAMERA: "Camera scan",
-    LeadSource.IMAGE: "Badge photo",
-    LeadSource.KIOSK: "Kiosk",
-    LeadSource.IMPORT: "Import",
-}
 
 
 class ColumnKind(enum.Enum):
@@ -224,10 +207,6 @@ def is_known_key(key: str) -> bool:
 # --- value formatting shared with presets and writers ---------------------------------
 
 
-def rating_label(rating: Rating | None) -> str:
-    return RATING_LABELS[rating] if rating is not None else ""
-
-
 def product_label(item: ProductShown) -> str:
     label = f"{item.name} ({item.sku})" if item.name else item.sku
     if item.quantity is not None:
@@ -242,7 +221,7 @@ def products_text(lead: LeadDetail) -> str:
 
 
 def follow_ups_text(lead: LeadDetail) -> str:
-    return LIST_SEPARATOR.join(FOLLOW_UP_LABELS.get(f, f) for f in lead.follow_ups)
+    return LIST_SEPARATOR.join(follow_up_label(f) for f in lead.follow_ups)
 
 
 def answer_value(value: Any) -> str | int | float | None:
@@ -363,7 +342,7 @@ def _static_columns(show: ShowContext) -> dict[str, Column]:
         Column("notes", "Notes", lambda d: notes_text(show, d.notes), ColumnKind.NOTES, 60),
         Column("visits", "Visits", lambda d: len(d.visits), ColumnKind.NUMBER, 8),
         Column("badge_id", "Badge ID", lambda d: d.badge_id, text, 16),
-        Column("source", "Source", lambda d: SOURCE_LABELS.get(d.source, d.source), text, 13),
+        Column("source", "Source", lambda d: SOURCE_LABELS[d.source], text, 13),
         Column("lead_id", "Lead ID", lambda d: d.id, text, 38),
     )
     needs = {

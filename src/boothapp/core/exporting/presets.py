@@ -24,11 +24,11 @@ from boothapp.core.exporting.columns import (
     leads_sheet_columns,
     notes_text,
     products_text,
-    rating_label,
     resolve_columns,
 )
 from boothapp.core.schemas import LeadDetail
 from boothapp.core.validation import country_name
+from boothapp.core.vocabulary import rating_label
 
 SALESFORCE = "salesforce"
 HUBSPOT = "hubspot"

@@ -1,96 +1,59 @@
-"""The figures of the Summary sheet, gathered while the leads stream past."""
+"""The figures of the Summary sheet: the exported leads counted in SQL
+(``core.leads.counts``), in the sheet's order and words."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from boothapp.core.exporting.columns import RATING_LABELS, ShowContext
-from boothapp.core.models import Rating
-from boothapp.core.schemas import LeadDetail
-from boothapp.core.validation import country_name
+from sqlalchemy import Connection
 
-NO_STAFF = "(nobody)"
+from boothapp.core.exporting.columns import ShowContext
+from boothapp.core.leads.counts import LeadFigures, ProductTally, RatingTally, lead_figures
+from boothapp.core.leads.query import Selection
+from boothapp.core.validation import country_name
+from boothapp.core.vocabulary import NO_STAFF_LABEL, NOT_RATED_LABEL, RATING_LABELS, Rating
+
 NO_COUNTRY = "(not given)"
 OTHER_COUNTRIES = "Other countries"
 TOP_COUNTRIES = 15
-NOT_RATED = "Not rated"
-
-
-@dataclass
-class Tally:
-    """Leads counted by rating."""
-
-    hot: int = 0
-    warm: int = 0
-    cold: int = 0
-    unrated: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.hot + self.warm + self.cold + self.unrated
-
-    def add(self, rating: Rating | None) -> None:
-        if rating is Rating.HOT:
-            self.hot += 1
-        elif rating is Rating.WARM:
-            self.warm += 1
-        elif rating is Rating.COLD:
-            self.cold += 1
-        else:
-            self.unrated += 1
-
-    def by_rating(self) -> tuple[int, int, int, int]:
-        return (self.hot, self.warm, self.cold, self.unrated)
-
-
-@dataclass
-class ProductTally:
-    sku: str
-    name: str
-    leads: int = 0
-    hot: int = 0
 
 
 @dataclass
 class Summary:
     """Leads per day (the show's local dates), staff member, product, rating, country."""
 
-    days: dict[date, Tally] = field(default_factory=dict)
-    staff: dict[str, Tally] = field(default_factory=dict)
+    days: dict[date, RatingTally] = field(default_factory=dict)
+    staff: dict[str, RatingTally] = field(default_factory=dict)
     products: dict[str, ProductTally] = field(default_factory=dict)
-    ratings: Tally = field(default_factory=Tally)
-    countries: Counter[str] = field(default_factory=Counter)
+    ratings: RatingTally = field(default_factory=RatingTally)
+    countries: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def for_show(cls, show: ShowContext) -> Summary:
-        """An empty summary listing every product on the stand, even those never shown."""
-        summary = cls()
-        for product in show.products:
-            summary.products[product.sku] = ProductTally(product.sku, product.name)
-        return summary
+    def read(cls, connection: Connection, selection: Selection, show: ShowContext) -> Summary:
+        """The summary of the leads ``selection`` picks, counted in ``connection``'s
+        transaction (the snapshot the export reads)."""
+        return cls.of(lead_figures(connection, selection, show.zone), show)
 
-    def add(self, lead: LeadDetail, day: date) -> None:
-        rating = lead.rating
-        self.ratings.add(rating)
-        tally = self.days.get(day)
-        if tally is None:
-            tally = self.days[day] = Tally()
-        tally.add(rating)
-        staff = lead.staff or NO_STAFF
-        tally = self.staff.get(staff)
-        if tally is None:
-            tally = self.staff[staff] = Tally()
-        tally.add(rating)
-        for item in lead.products:
-            product = self.products.get(item.sku)
-            if product is None:
-                product = self.products[item.sku] = ProductTally(item.sku, item.name or item.sku)
-            product.leads += 1
-            if rating is Rating.HOT:
-                product.hot += 1
-        self.countries[lead.country or ""] += 1
+    @classmethod
+    def of(cls, figures: LeadFigures, show: ShowContext) -> Summary:
+        """The summary of ``figures``, listing every product on the stand, even those
+        never shown."""
+        summary = cls(days=figures.days, ratings=figures.ratings, countries=dict(figures.countries))
+        for name, tally in figures.staff.items():
+            summary.staff.setdefault(name or NO_STAFF_LABEL, RatingTally()).add_tally(tally)
+        for product in show.products:
+            summary.products[product.sku] = ProductTally(product.sku, product.name, 0, 0)
+        for shown in figures.products:
+            summary.products[shown.sku] = ProductTally(
+                shown.sku,
+                summary.products[shown.sku].name
+                if shown.sku in summary.products
+                else shown.name or shown.sku,
+                shown.leads,
+                shown.hot,
+            )
+        return summary
 
     @property
     def total(self) -> int:
@@ -109,7 +72,10 @@ class Summary:
 
     def rating_rows(self) -> list[tuple[str, int, float]]:
         total = self.total
-        labels = [*(RATING_LABELS[r] for r in (Rating.HOT, Rating.WARM, Rating.COLD)), NOT_RATED]
+        labels = [
+            *(RATING_LABELS[r] for r in (Rating.HOT, Rating.WARM, Rating.COLD)),
+            NOT_RATED_LABEL,
+        ]
         return [
             (label, count, count / total if total else 0.0)
             for label, count in zip(labels, self.ratings.by_rating(), strict=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO, Any
 
@@ -43,7 +43,6 @@ from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from boothapp import APP_NAME
 from boothapp.core.exporting.columns import (
-    SOURCE_LABELS,
     CellValue,
     Column,
     ColumnKind,
@@ -52,7 +51,7 @@ from boothapp.core.exporting.columns import (
 )
 from boothapp.core.exporting.report import ExportReport
 from boothapp.core.exporting.sheetxml import SheetRows, Styled, splice
-from boothapp.core.exporting.summary import NOT_RATED, Summary
+from boothapp.core.exporting.summary import Summary
 from boothapp.core.exporting.text import (
     EXCEL_CELL_LIMIT,
     clean,
@@ -63,8 +62,8 @@ from boothapp.core.exporting.text import (
     needs_cleaning,
     split_for_excel,
 )
-from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadDetail
+from boothapp.core.vocabulary import NOT_RATED_LABEL, RATING_LABELS, SOURCE_LABELS, Rating
 
 LEADS_SHEET = "Leads"
 SUMMARY_SHEET = "Summary"
@@ -116,11 +115,12 @@ SUMMARY_PAGE_ROWS = int((11 - 2 * MARGIN_TOP_BOTTOM) * 72 / 15) - 1
 
 @dataclass(frozen=True)
 class WorkbookInfo:
-    """The header of the Summary sheet."""
+    """The header of the Summary sheet, and its figures (``Summary.read``)."""
 
     title: str
     exported_at: datetime
     selection: str
+    summary: Summary = field(default_factory=Summary)
 
 
 class _Styles:
@@ -238,7 +238,7 @@ class WorkbookWriter:
             (column.value, self._converter(column), _takes_plain_values(column))
             for column in self._columns
         ]
-        self._summary = Summary.for_show(show)
+        self._summary = info.summary
         self._start_table(
             self._leads,
             [c.header for c in self._columns],
@@ -270,7 +270,6 @@ class WorkbookWriter:
             self._add_notes(lead, name)
         if lead.visits:
             self._add_visits(lead, name)
-        self._summary.add(lead, self._show.local(lead.created_at).date())
 
     def _converter(self, column: Column) -> Converter:
         """How a column's values become cells (``add`` passes plain values itself)."""
@@ -369,7 +368,7 @@ class WorkbookWriter:
                     name,
                     Styled(local(visit.at), date_style),
                     text(VISITS_SHEET, visit.staff or "", lead, "Staff"),
-                    SOURCE_LABELS.get(visit.source, visit.source),
+                    SOURCE_LABELS[visit.source],
                 ]
             )
 
@@ -406,7 +405,7 @@ class WorkbookWriter:
         rows.append(["Selection", _plain(info.selection, quoted)])
         rows.append(["Leads", summary.total])
         rows.skip()
-        rating_titles = ["Hot", "Warm", "Cold", NOT_RATED]
+        rating_titles = [*RATING_LABELS.values(), NOT_RATED_LABEL]
         sheet = rows.sheet
         self._summary_block(
             "Leads per day",
@@ -422,7 +421,7 @@ class WorkbookWriter:
         )
         self._summary_block(
             "Leads per product",
-            ["Product", "SKU", "Leads", "Hot"],
+            ["Product", "SKU", "Leads", RATING_LABELS[Rating.HOT]],
             [
                 [_plain(name, quoted), _plain(sku, quoted), leads, hot]
                 for name, sku, leads, hot in summary.product_rows()

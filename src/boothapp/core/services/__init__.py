@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from boothapp.core.db import Database
+from boothapp.core.services.counts import CountService
 from boothapp.core.services.drafts import DraftService
 from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
@@ -36,6 +37,7 @@ class Services:
     staff: StaffService
     products: ProductService
     leads: LeadService
+    counts: CountService
     settings: SettingsService
     drafts: DraftService
 
@@ -55,6 +57,7 @@ class Services:
             staff=StaffService(database, settings),
             products=ProductService(database),
             leads=LeadService(database, settings),
+            counts=CountService(database),
             settings=settings,
             drafts=DraftService(station_settings),
         )

@@ -42,15 +42,12 @@ from boothapp.core.exporting.report import (
     ProgressCallback,
     Ticker,
 )
-from boothapp.core.exporting.source import (
-    ALL_PARTS,
-    Selection,
-    count,
-    read_details,
-    unsupported_filter_fields,
-)
+from boothapp.core.exporting.summary import Summary
 from boothapp.core.exporting.vcard import write_vcards
 from boothapp.core.exporting.xlsx import WorkbookInfo, write_workbook
+from boothapp.core.leads.changes import check_created_range
+from boothapp.core.leads.query import Selection, count_leads
+from boothapp.core.leads.reader import ALL_PARTS, read_details, unsupported_filter_fields
 from boothapp.core.models import (
     ExportRecord,
     LeadFirstExport,
@@ -302,7 +299,7 @@ class ExportService:
         """How many leads ``request`` would export (for a live count in a dialog)."""
         event = self._event(request)
         with self._db.read() as session:
-            return count(session, self._selection(session, request, event))
+            return count_leads(session.connection(), self._selection(session, request, event))
 
     def headers(self, request: ExportRequest) -> builtins.list[str]:
         """The column headers ``request`` would write (empty for vCard)."""
@@ -386,7 +383,7 @@ class ExportService:
             ticker.check()
             with self._db.read() as session, ExitStack() as stack:
                 selection = self._selection(session, request, event)
-                ticker.total = count(session, selection)
+                ticker.total = count_leads(session.connection(), selection)
                 parts = ALL_PARTS if file_format != "csv" else parts_needed(columns)
                 read = stack.enter_context(closing(read_details(session, selection, parts=parts)))
                 exported: list[str] = []
@@ -398,6 +395,7 @@ class ExportService:
                             title=event.name,
                             exported_at=show.local(started),
                             selection=self._describe(show, selection),
+                            summary=Summary.read(session.connection(), selection, show),
                         )
                         with temporary.open("xb") as binary:
                             return write_workbook(
@@ -532,14 +530,7 @@ class ExportService:
 
     def _selection(self, session: Session, request: ExportRequest, event: EventRow) -> Selection:
         lead_filter = request.lead_filter
-        if (
-            lead_filter.created_from is not None
-            and lead_filter.created_to is not None
-            and lead_filter.created_from >= lead_filter.created_to
-        ):
-            raise ValidationError(
-                "dates", "the first day comes after the last one: swap the two dates"
-            )
+        check_created_range(lead_filter.created_from, lead_filter.created_to)
         sku = lead_filter.product_sku
         if sku and session.scalar(select(Product.id).where(Product.sku == sku)) is None:
             raise NotFound(f"no product with SKU {sku!r}: see 'boothapp product list'")

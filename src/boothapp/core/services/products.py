@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.errors import BoothError, Conflict, NotFound, ValidationError
-from boothapp.core.models import EventProduct, Product, ProductCategory
+from boothapp.core.models import EventProduct, Product
 from boothapp.core.schemas import ProductInput, ProductRow
 from boothapp.core.validation import clean_line, clean_text, normalise_website
+from boothapp.core.vocabulary import ProductCategory
 
 CATEGORY_ALIASES = {
     "case": ProductCategory.TRANSIT_CASE,
@@ -54,13 +55,20 @@ def product_row(product: Product) -> ProductRow:
     )
 
 
-def clean_product(data: ProductInput) -> dict[str, Any]:
-    sku = clean_line(data.sku, "sku", 64)
-    if not sku:
+def clean_sku_and_name(sku: str, name: str) -> tuple[str, str]:
+    """A product's SKU and name as stored; ValidationError (field ``sku`` or ``name``)
+    when one is empty. Every place a product is added or edited checks them here."""
+    clean_sku = clean_line(sku, "sku", 64)
+    if not clean_sku:
         raise ValidationError("sku", "a product needs a SKU")
-    name = clean_line(data.name, "name", 200)
-    if not name:
-        raise ValidationError("name", f"product {sku} needs a name")
+    clean_name = clean_line(name, "name", 200)
+    if not clean_name:
+        raise ValidationError("name", "a product needs a name")
+    return clean_sku, clean_name
+
+
+def clean_product(data: ProductInput) -> dict[str, Any]:
+    sku, name = clean_sku_and_name(data.sku, data.name)
     attributes = {
         clean_line(str(key), "attributes", 100): clean_line(str(value), "attributes", 500)
         for key, value in data.attributes.items()

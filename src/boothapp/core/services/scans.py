@@ -23,10 +23,11 @@ from boothapp.core.badges import (
 )
 from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
+from boothapp.core.leads.changes import NO_CONSENT_TEXT
 from boothapp.core.models import Attendee, Lead, LeadSource, Rating, Setting
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow, ProductShown
 from boothapp.core.services.events import EventService
-from boothapp.core.services.leads import NO_CONSENT_TEXT, LeadService
+from boothapp.core.services.leads import LeadService
 from boothapp.core.validation import FieldWarning
 
 ScanOutcome = Literal["new", "returning", "pending"]

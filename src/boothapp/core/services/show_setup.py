@@ -28,7 +28,7 @@ from boothapp.core.models import (
 )
 from boothapp.core.schemas import EventRow, ProductEntry, QuestionEntry, ShowSetup, StaffEntry
 from boothapp.core.services.events import clean_event, clean_question, event_row, find_event
-from boothapp.core.services.products import check_sku_free, parse_category
+from boothapp.core.services.products import check_sku_free, clean_sku_and_name, parse_category
 from boothapp.core.services.staff import clean_staff
 from boothapp.core.validation import clean_line
 
@@ -115,12 +115,7 @@ def _store_staff(session: Session, entry: StaffEntry) -> StaffMember:
 
 def _store_product(session: Session, entry: ProductEntry) -> Product:
     with _about("products", entry.sku or entry.name or "a new product"):
-        sku = clean_line(entry.sku, "sku", 64)
-        if not sku:
-            raise ValidationError("sku", "a product needs a SKU")
-        name = clean_line(entry.name, "name", 200)
-        if not name:
-            raise ValidationError("name", "a product needs a name")
+        sku, name = clean_sku_and_name(entry.sku, entry.name)
         category = parse_category(entry.category)
     if entry.id is None:
         check_sku_free(session, sku)

@@ -34,10 +34,11 @@ from boothapp.core.services.attendees import (
     AttendeeImportResult,
     AttendeePreview,
 )
+from boothapp.core.sheets import SUFFIXES
 from boothapp.gui.palette import problem_style
 from boothapp.gui.tasks import TaskRunner
 
-FILE_FILTER = "Attendee lists (*.xlsx *.xlsm *.csv *.txt *.tsv);;All files (*)"
+FILE_FILTER = f"Attendee lists ({' '.join('*' + suffix for suffix in SUFFIXES)});;All files (*)"
 NOT_USED = "— not used —"
 
 
@@ -85,7 +86,7 @@ class AttendeeImportDialog(QDialog):
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("An Excel (.xlsx) or CSV file from the organiser")
+        self.path_edit.setPlaceholderText("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file")
         self.choose_button = QPushButton("&Choose file…", self)
         self.choose_button.clicked.connect(self.choose_file)
 

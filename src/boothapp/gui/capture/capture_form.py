@@ -1,8 +1,9 @@
 """The capture form's behaviour: type a visitor in, save with Ctrl+S, next visitor.
 
-Saving clears the form and puts the cursor back in the first name; what is typed but
-not saved is written as a draft every few seconds and offered back after a crash; a
-new lead whose e-mail is already known at the show gets an inline duplicate bar.
+Saving clears the form and puts the cursor back in the first name. The form's parts
+have modules of their own: what is typed but not saved (:mod:`.drafts`), the bar for a
+new lead whose e-mail is already known at the show (:mod:`.duplicates`), the hints under
+the fields and the country and company type-ahead (:mod:`.hints`).
 
 The show's products and questions and the country list are filled in by
 :meth:`CaptureForm.finish_start_up`, just after the window's first screen is painted.
@@ -10,52 +11,31 @@ The show's products and questions and the country list are filled in by
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-from functools import cache, partial
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QApplication, QCompleter, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QCompleter, QVBoxLayout, QWidget
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
 from boothapp.core.models import Rating
-from boothapp.core.schemas import EventRow, LeadDetail, LeadInput, LeadRow, StaffRow
+from boothapp.core.schemas import EventRow, LeadDetail, LeadInput, StaffRow
 from boothapp.core.services import Services
-from boothapp.core.services.drafts import Draft
-from boothapp.core.validation import (
-    country_choices,
-    country_name,
-    format_phone,
-    normalise_country,
-    normalise_email,
-    normalise_phone,
-    normalise_website,
-)
-from boothapp.gui.formatting import local_time, zone
-from boothapp.gui.palette import problem_colour
+from boothapp.core.validation import country_name, format_phone
+from boothapp.gui.capture.drafts import Drafts
+from boothapp.gui.capture.duplicates import DuplicateCheck
+from boothapp.gui.capture.hints import CompanySuggestions, FieldHints, fill_countries
+from boothapp.gui.formatting import local_time
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.capture_view import CONTACT_FIELDS, RATING_KEYS, CaptureView
 
 AUTOSAVE_MS = 3000
 VALIDATE_DELAY_MS = 400
-SUGGEST_DELAY_MS = 120
 CONSENT_SUMMARY_CHARS = 140
 TEXT_FIELDS = tuple(name for name, _title, _placeholder in CONTACT_FIELDS if name != "country")
-
-
-@cache
-def country_names() -> tuple[dict[str, str], list[str]]:
-    """English names by ISO code, and every English and French name for type-ahead."""
-    english = dict(country_choices("en"))
-    names = list(english.values())
-    seen = set(names)
-    for _code, name in country_choices("fr"):
-        if name not in seen:
-            seen.add(name)
-            names.append(name)
-    return english, sorted(names, key=str.casefold)
 
 
 def consent_summary(text: str, limit: int = CONSENT_SUMMARY_CHARS) -> str:
@@ -66,14 +46,6 @@ def consent_summary(text: str, limit: int = CONSENT_SUMMARY_CHARS) -> str:
     flat = " ".join(text.split())
     cut = flat[:limit].rsplit(" ", 1)[0]
     return f"{cut}…"
-
-
-def draft_name(fields: dict[str, Any]) -> str:
-    """Who a draft is about, for the bar that offers it back ("" when nothing says)."""
-    first = fields.get("first_name") or ""
-    last = fields.get("last_name") or ""
-    name = " ".join(str(part).strip() for part in (first, last) if str(part).strip())
-    return name or str(fields.get("email") or fields.get("company") or "").strip()
 
 
 class CaptureForm(QWidget):
@@ -96,19 +68,9 @@ class CaptureForm(QWidget):
         self.staff: StaffRow | None = None
         self.lead_id: str | None = None
         self.editing: LeadDetail | None = None
-        self.duplicates: list[LeadRow] = []
-        self.offered_draft: Draft | None = None
-        self._offer_kind = ""
         self._edited = False
-        self._pending: LeadInput | None = None
-        self._dirty = False
         self._filling = False
-        self._suggest_generation = 0
-        self._draft_stored = False
         self.started = False
-        # E-mail (folded) -> the show's leads with it, looked up off the UI thread as
-        # the address is typed, so that saving needs no look-up.
-        self._known_duplicates: dict[str, list[LeadRow]] = {}
 
         self.view = CaptureView()
         layout = QVBoxLayout(self)
@@ -120,19 +82,14 @@ class CaptureForm(QWidget):
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATE_DELAY_MS)
-        self._suggest_timer = QTimer(self)
-        self._suggest_timer.setSingleShot(True)
-        self._suggest_timer.setInterval(SUGGEST_DELAY_MS)
 
-        self.company_model = QStringListModel(self)
-        self.company_completer = QCompleter(self.company_model, self)
-        self.company_completer.setCompletionMode(
-            QCompleter.CompletionMode.UnfilteredPopupCompletion
-        )
-        self.company_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.view.edits["company"].setCompleter(self.company_completer)
-
+        self.suggestions = CompanySuggestions(self)
+        self.company_model = self.suggestions.model
+        self.company_completer = self.suggestions.completer
         self.country_completer: QCompleter | None = None
+        self.hints = FieldHints(self)
+        self.drafts = Drafts(self)
+        self.duplicate_check = DuplicateCheck(self)
 
         self._make_shortcuts()
         self._connect()
@@ -145,6 +102,16 @@ class CaptureForm(QWidget):
     def edited(self) -> bool:
         """Something was typed or chosen since the form was cleared or a lead opened."""
         return self._edited
+
+    @property
+    def filling(self) -> bool:
+        """The form is being filled in by the program (which is not typing)."""
+        return self._filling
+
+    def mark_edited(self) -> None:
+        """Counts as typing: the draft is written at the next autosave."""
+        self._edited = True
+        self.drafts.typed()
 
     # --- building -----------------------------------------------------------------
 
@@ -173,16 +140,14 @@ class CaptureForm(QWidget):
 
     def _connect(self) -> None:
         view = self.view
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.drafts.autosave)
         self._validate_timer.timeout.connect(lambda: self.validate_field("email"))
-        self._validate_timer.timeout.connect(self._look_up_duplicates)
-        view.edits["email"].editingFinished.connect(self._look_up_duplicates)
-        self._suggest_timer.timeout.connect(self._fetch_companies)
+        self._validate_timer.timeout.connect(self.duplicate_check.look_up)
+        view.edits["email"].editingFinished.connect(self.duplicate_check.look_up)
         for name, edit in view.edits.items():
             edit.textChanged.connect(self._changed)
             edit.editingFinished.connect(lambda name=name: self.validate_field(name))
         view.edits["email"].textChanged.connect(self._email_changed)
-        view.edits["company"].textEdited.connect(self._company_edited)
         view.country_combo.currentTextChanged.connect(self._country_changed)
         line = view.country_combo.lineEdit()
         if line is not None:
@@ -200,12 +165,7 @@ class CaptureForm(QWidget):
         view.notes_edit.textChanged.connect(self._changed)
         view.save_button.clicked.connect(self.save)
         view.new_button.clicked.connect(self.new_visitor)
-        view.restore_button.clicked.connect(self.restore_draft)
-        view.discard_button.clicked.connect(self.discard_draft)
-        view.open_existing_button.clicked.connect(self.open_existing)
-        view.merge_button.clicked.connect(self.merge_into_existing)
         view.save_anyway_button.clicked.connect(self.save_anyway)
-        view.cancel_duplicate_button.clicked.connect(self.cancel_duplicate)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Scrolls the control the cursor moves to into view, however it got there
@@ -221,18 +181,8 @@ class CaptureForm(QWidget):
         if self.started:
             return
         self.started = True
-        english, all_names = country_names()
-        combo = self.view.country_combo
         with self._filling_form():
-            typed = combo.currentText()
-            for code, name in english.items():
-                combo.addItem(name, code)
-            combo.setCurrentText(typed)
-        self.country_completer = QCompleter(all_names, self)
-        self.country_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.country_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.country_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(self.country_completer)
+            self.country_completer = fill_countries(self.view.country_combo, self)
         if self.active_show is not None:
             self._load_catalogue(self.active_show)
 
@@ -392,7 +342,7 @@ class CaptureForm(QWidget):
             view.consent_box.setChecked(values.get("consent") is True)
             note = values.get("note")
             view.notes_edit.setPlainText(note if isinstance(note, str) else "")
-        self._validate_all()
+        self.hints.validate_all()
 
     def is_empty(self) -> bool:
         """Nothing typed or chosen (the show's country alone does not count)."""
@@ -418,19 +368,22 @@ class CaptureForm(QWidget):
             view.questions.set_answers({})
             view.consent_box.setChecked(False)
             view.notes_edit.clear()
-        self._clear_errors()
+        self.hints.clear_errors()
 
-    def _filling_form(self) -> _Filling:
-        return _Filling(self)
+    @contextmanager
+    def _filling_form(self) -> Iterator[None]:
+        """Marks programmatic changes so they neither count as typing nor start a draft."""
+        outer = not self._filling
+        self._filling = True
+        try:
+            yield
+        finally:
+            if outer:
+                self._filling = False
 
     def _changed(self) -> None:
-        if self._filling:
-            return
-        self._dirty = True
-        self._edited = True
-        if self.offered_draft is not None and self._offer_kind == "cleared":
-            self._hide_offer()
-            self._offer_next_kept()
+        if not self._filling:
+            self.mark_edited()
 
     # --- clearing and loading ---------------------------------------------------------
 
@@ -438,38 +391,22 @@ class CaptureForm(QWidget):
         """Empties the form for the next visitor and puts the cursor in the first name."""
         self.lead_id = None
         self.editing = None
-        self._pending = None
-        self.duplicates = []
-        self.view.duplicate_bar.setVisible(False)
+        self.duplicate_check.reset()
         self._reset_values()
         self._show_editing(None)
-        self._dirty = False
+        self.drafts.dirty = False
         self._edited = False
         self.focus_first_field()
 
     def new_visitor(self) -> None:
         """Escape / New: clears the form; a form with something in it is kept as a draft
         and offered back until the next visitor is typed."""
-        popup = self.company_completer.popup()
-        if popup is not None and popup.isVisible():
-            popup.hide()
+        if self.suggestions.hide_popup():
             return
         if self.is_empty() or self.active_show is None or (self.lead_id and not self._edited):
             self.clear()
             return
-        fields = self.fields()
-        stored = self._store_draft(fields)
-        lead_id = self.lead_id
-        self.clear()
-        if stored:
-            draft = Draft(
-                saved_at=datetime.now(UTC),
-                event_id=self.active_show.id,
-                lead_id=lead_id,
-                fields=fields,
-            )
-            self._hide_offer()
-            self._offer(draft, "cleared")
+        self.drafts.clear_form()
 
     def focus_first_field(self) -> None:
         first = self.view.edits["first_name"]
@@ -507,7 +444,7 @@ class CaptureForm(QWidget):
         self.lead_id = lead.id
         self.editing = lead
         self._show_editing(lead)
-        self._dirty = False
+        self.drafts.dirty = False
         self._edited = False
 
     def _show_editing(self, lead: LeadDetail | None) -> None:
@@ -544,24 +481,19 @@ class CaptureForm(QWidget):
         its field, or the duplicate bar waiting for an answer)."""
         if self.active_show is None:
             return None
-        self._clear_errors()
+        self.hints.clear_errors()
         data = self.lead_input()
-        if self.lead_id is None and check_duplicates and data.email:
-            matches = self._known_duplicates.get(data.email.casefold())
-            if matches is None:
-                matches = self.services.leads.find_duplicates(self.active_show.id, email=data.email)
-            if matches:
-                self._offer_duplicates(matches, data)
-                return None
+        if self.lead_id is None and check_duplicates and self.duplicate_check.offered(data):
+            return None
         try:
             detail, before = self._write(data)
         except ValidationError as error:
-            self.show_error(error)
+            self.hints.show_error(error)
             return None
         except BoothError as error:
             self.show_general_error(str(error))
             return None
-        self._saved(detail, before)
+        self.after_save(detail, before)
         return detail
 
     def _write(self, data: LeadInput) -> tuple[LeadDetail, LeadDetail | None]:
@@ -579,203 +511,21 @@ class CaptureForm(QWidget):
     def save_anyway(self) -> LeadDetail | None:
         return self.save(check_duplicates=False)
 
-    def _saved(self, detail: LeadDetail, before: LeadDetail | None) -> None:
-        """``before`` is the lead as it was when an existing lead was saved over."""
-        self._known_duplicates.clear()
-        self._discard_stored_draft()
+    def after_save(self, detail: LeadDetail, before: LeadDetail | None) -> None:
+        """Empties the form for the next visitor and says what was saved (``saved``);
+        ``before`` is the lead as it was when an existing lead was saved over."""
+        self.duplicate_check.forget_known()
+        self.drafts.discard_stored()
         self.clear()
         self.saved.emit(detail, before)
 
-    def _offer_duplicates(self, matches: list[LeadRow], data: LeadInput) -> None:
-        self.duplicates = matches
-        self._pending = data
-        first = matches[0]
-        timezone = self.active_show.timezone if self.active_show is not None else "UTC"
-        details = " · ".join(
-            part
-            for part in (
-                first.display_name,
-                first.company,
-                first.email or "",
-                f"captured {local_time(first.created_at, timezone)}",
-                f"by {first.staff}" if first.staff else "",
-            )
-            if part
-        )
-        more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
-        self.view.duplicate_bar.text.setText(
-            f"This e-mail is already known at this show: {details}{more}."
-        )
-        self.view.duplicate_bar.setVisible(True)
-        self.view.merge_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def open_existing(self) -> None:
-        """Opens the matching lead in the form; a note typed for this visit is kept."""
-        if not self.duplicates:
-            return
-        note = self.view.notes_edit.toPlainText()
-        if self.load_lead(self.duplicates[0].id) and note.strip():
-            self.view.notes_edit.setPlainText(note)
-
-    def merge_into_existing(self) -> LeadDetail | None:
-        """Folds what was typed into the matching lead (empty fields filled, note added)."""
-        if not self.duplicates or self._pending is None:
-            return None
-        staff_id = self.staff.id if self.staff is not None else None
-        target = self.duplicates[0]
-        try:
-            before = self.services.leads.get(target.id)
-            detail = self.services.leads.merge_into(target.id, self._pending, staff_id=staff_id)
-        except ValidationError as error:
-            self.view.duplicate_bar.setVisible(False)
-            self.show_error(error)
-            return None
-        except BoothError as error:
-            self.show_general_error(str(error))
-            return None
-        self._saved(detail, before)
-        self.message.emit(f"Merged into {detail.display_name}")
-        return detail
-
-    def cancel_duplicate(self) -> None:
-        self.view.duplicate_bar.setVisible(False)
-        self.duplicates = []
-        self._pending = None
-        self.view.edits["email"].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # --- drafts -----------------------------------------------------------------------
+    # --- drafts and putting the form away -------------------------------------------------
 
     def autosave(self) -> None:
-        """Writes the form as the draft if it changed since the last write."""
-        if not self._dirty or self.active_show is None:
-            return
-        self._dirty = False
-        if self.is_empty():
-            if self.lead_id is None:
-                self._discard_stored_draft()
-            return
-        self._store_draft(self.fields())
-
-    def _store_draft(self, fields: dict[str, Any]) -> bool:
-        event_id = self.active_show.id if self.active_show is not None else None
-        try:
-            self.services.drafts.save(fields, event_id, self.lead_id)
-        except BoothError as error:
-            self.show_general_error(f"The unsaved visitor could not be kept as a draft: {error}")
-            return False
-        self._draft_stored = True
-        return True
-
-    def _discard_stored_draft(self) -> None:
-        if self._offer_kind == "cleared":
-            self._hide_offer()
-        if not self._draft_stored:
-            return
-        try:
-            self.services.drafts.clear()
-        except BoothError as error:
-            self.show_general_error(f"The draft could not be cleared: {error}")
-            return
-        self._draft_stored = False
+        self.drafts.autosave()
 
     def offer_draft(self) -> bool:
-        """Offers back the visitors left unsaved: the draft of an earlier session (kept
-        from now on like a visitor put aside by a scan) and the kept visitors. A bar, not
-        a dialog; True when there is one to offer."""
-        try:
-            draft = self.services.drafts.load()
-            if draft is not None and draft.fields:
-                self.services.drafts.keep(
-                    draft.fields, draft.event_id, draft.lead_id, saved_at=draft.saved_at
-                )
-                self.services.drafts.clear()
-        except BoothError as error:
-            self.show_general_error(f"The unsaved visitor could not be read back: {error}")
-            return False
-        return self._offer_next_kept()
-
-    def _offer_next_kept(self) -> bool:
-        """Offers the newest kept visitor of the show, unless an offer is showing."""
-        if self.offered_draft is not None or self.active_show is None:
-            return self.offered_draft is not None
-        try:
-            kept = self.services.drafts.kept()
-        except BoothError:
-            return False
-        show_id = self.active_show.id
-        mine = [draft for draft in kept if draft.event_id in (show_id, None)]
-        if not mine:
-            return False
-        self._offer(mine[-1], "kept", more=len(mine) - 1)
-        return True
-
-    def _offer(self, draft: Draft, kind: str, more: int = 0) -> None:
-        self.offered_draft = draft
-        self._offer_kind = kind
-        timezone = self.active_show.timezone if self.active_show is not None else "UTC"
-        saved = draft.saved_at.astimezone(zone(timezone))
-        today = datetime.now(UTC).astimezone(zone(timezone)).date()
-        when = saved.strftime("%H:%M") if saved.date() == today else saved.strftime("%d %b %H:%M")
-        name = draft_name(draft.fields)
-        who = f" ({name})" if name else ""
-        title = "Unsaved visitor" if kind == "kept" else "Cleared visitor"
-        others = f" · {more} more kept" if more else ""
-        self.view.restore_bar.text.setText(f"{title} from {when}{who}{others}")
-        self.view.restore_bar.setVisible(True)
-
-    def _hide_offer(self) -> None:
-        self.offered_draft = None
-        self._offer_kind = ""
-        self.view.restore_bar.setVisible(False)
-
-    def restore_draft(self) -> None:
-        """Fills the form with the offered visitor (editing its lead again if it had one);
-        what the form held is put away first."""
-        draft = self.offered_draft
-        if draft is None:
-            return
-        kind = self._offer_kind
-        self._hide_offer()
-        if not self.put_away():
-            self._offer(draft, kind)
-            return
-        if kind == "kept":
-            try:
-                self.services.drafts.forget_kept(draft)
-            except BoothError as error:
-                self.show_general_error(f"The kept visitor could not be taken back: {error}")
-                self._offer(draft, kind)
-                return
-        self.clear()
-        if draft.lead_id is not None:
-            try:
-                lead = self.services.leads.get(draft.lead_id)
-            except NotFound:
-                lead = None
-            if lead is not None:
-                self.fill_from_lead(lead)
-        self.set_fields(draft.fields)
-        self._dirty = True
-        self._edited = True
-        self._offer_next_kept()
-        self.focus_first_field()
-
-    def discard_draft(self) -> None:
-        draft, kind = self.offered_draft, self._offer_kind
-        self._hide_offer()
-        if kind == "kept" and draft is not None:
-            try:
-                self.services.drafts.forget_kept(draft)
-            except BoothError as error:
-                self.show_general_error(f"The kept visitor could not be discarded: {error}")
-                return
-        else:
-            self._discard_stored_draft()
-        self.message.emit("Discarded the unsaved visitor")
-        self._offer_next_kept()
-        self.focus_first_field()
-
-    # --- putting the form away -----------------------------------------------------------
+        return self.drafts.offer_draft()
 
     def put_away(self) -> bool:
         """Makes room for another lead, a scan or closing without dropping what was typed:
@@ -784,7 +534,7 @@ class CaptureForm(QWidget):
 
         Returns False when neither could be done (the disk is full, say): the form then
         still holds everything, and the caller must not replace it."""
-        return self.save_open_lead() and self.keep_new_visitor()
+        return self.save_open_lead() and self.drafts.keep_new_visitor()
 
     def save_open_lead(self) -> bool:
         """Saves the edits made to the lead open in the form (see :meth:`put_away`).
@@ -795,60 +545,40 @@ class CaptureForm(QWidget):
         try:
             detail, before = self._write(self.lead_input())
         except BoothError as error:
-            if not self._keep(f"Changes to {name} not saved ({error})"):
+            if not self.drafts.keep(f"Changes to {name} not saved ({error})"):
                 return False
             self.clear()
             return True
-        self._saved(detail, before)
+        self.after_save(detail, before)
         return True
 
     def keep_new_visitor(self) -> bool:
-        """Keeps a new visitor with something typed in (see :meth:`put_away`)."""
-        if self.lead_id is not None or self.active_show is None or self.is_empty():
-            return True
-        name = draft_name(self.fields()) or "the visitor being typed"
-        if not self._keep(f"Kept {name} aside"):
-            return False
-        self._discard_stored_draft()
-        self.clear()
-        return True
+        return self.drafts.keep_new_visitor()
 
-    def _keep(self, summary: str) -> bool:
-        """Adds the form to the kept visitors and says so; False if it could not."""
-        event_id = self.active_show.id if self.active_show is not None else None
-        try:
-            draft = self.services.drafts.keep(self.fields(), event_id, self.lead_id)
-        except BoothError as error:
-            self.show_general_error(f"The form could not be put aside: {error}")
-            return False
-        if self.offered_draft is None or self._offer_kind != "kept":
-            self._hide_offer()
-            self._offer(draft, "kept")
-        self.message.emit(f"{summary}: Restore brings it back")
-        return True
+    def open_lead(self, lead_id: str) -> bool:
+        """Opens a stored lead once what the form holds is put away (see :meth:`put_away`)."""
+        return self.put_away() and self.load_lead(lead_id)
 
-    # --- validation ---------------------------------------------------------------------
+    def reload_show(self, typed: dict[str, Any] | None = None) -> None:
+        """Reads the show's catalogue, questions and consent text into the form again,
+        then puts back ``typed`` (``fields()`` output; by default what the form holds
+        now; empty: nothing)."""
+        show, staff = self.active_show, self.staff
+        if show is None:
+            return
+        if typed is None:
+            typed = {} if self.is_empty() else self.fields()
+        self.set_context(None, staff)
+        self.set_context(show, staff)
+        if typed:
+            self.set_fields(typed)
+
+    # --- checking as typed ---------------------------------------------------------------
 
     def _email_changed(self) -> None:
         if self.view.duplicate_bar.isVisible():
-            self.view.duplicate_bar.setVisible(False)
+            self.duplicate_check.hide()
         self._validate_timer.start()
-
-    def _look_up_duplicates(self) -> None:
-        """Finds the leads with the typed e-mail in the background (see ``save``)."""
-        email = self.text("email")
-        if not email or self.active_show is None or self._filling or self.lead_id is not None:
-            return
-        key = email.casefold()
-        if key in self._known_duplicates:
-            return
-        leads = self.services.leads
-        event_id = self.active_show.id
-        self.runner.run(
-            lambda: leads.find_duplicates(event_id, email=email),
-            on_result=lambda rows: self._known_duplicates.__setitem__(key, rows),
-            on_error=lambda _error: None,
-        )
 
     def _country_changed(self) -> None:
         self._changed()
@@ -856,144 +586,9 @@ class CaptureForm(QWidget):
             self.validate_field("phone")
             self.validate_field("mobile")
 
-    def _region(self) -> str | None:
-        try:
-            code = normalise_country(self.text("country"))
-        except ValidationError:
-            code = None
-        return code or (self.active_show.country if self.active_show is not None else None)
-
     def validate_field(self, name: str) -> None:
         """Checks one field as typed and shows the outcome next to it; never blocks."""
-        text = self.text(name)
-        if not text:
-            self.set_hint(name, "")
-            return
-        try:
-            if name == "email":
-                normalise_email(text)
-            elif name in ("phone", "mobile"):
-                value, warning = normalise_phone(text, self._region(), name)
-                if warning is not None:
-                    self.set_hint(name, "Not a valid phone number: it will be kept as typed", True)
-                else:
-                    self.set_hint(name, f"✓ {format_phone(value)}")
-                return
-            elif name == "country":
-                code = normalise_country(text)
-                english = country_name(code) if code else ""
-                self.set_hint(name, "" if english == text else f"✓ {english} ({code})")
-                return
-            elif name == "website":
-                normalise_website(text)
-        except ValidationError as error:
-            self.set_hint(name, error.reason, True)
-            return
-        self.set_hint(name, "")
-
-    def _validate_all(self) -> None:
-        for name in ("email", "phone", "mobile", "country", "website"):
-            self.validate_field(name)
-
-    def set_hint(self, name: str, text: str, problem: bool = False) -> None:
-        label = self.view.hints[name]
-        _style_hint(label, problem)
-        label.setText(f"⚠ {text}" if problem and text else text)
-        label.setVisible(bool(text))
-
-    def show_error(self, error: ValidationError) -> None:
-        """Shows a refused value next to its field and moves the cursor there."""
-        field = error.field
-        target: QWidget | None = None
-        if field == "name":
-            field = "first_name"
-        if field in self.view.hints:
-            self.set_hint(field, error.reason, True)
-            target = self.view.field(field)
-        else:
-            self.show_general_error(str(error))
-            if field.startswith("answers"):
-                target = self.view.questions.first_control()
-            elif field == "products":
-                target = self.view.products.filter_edit
-            elif field == "note":
-                target = self.view.notes_edit
-        if target is not None:
-            self.view.scroll_area.ensureWidgetVisible(target)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.hints.validate_field(name)
 
     def show_general_error(self, text: str) -> None:
-        label = self.view.error_label
-        _style_hint(label, True)
-        label.setText(f"⚠ {text}")
-        label.setVisible(True)
-
-    def _clear_errors(self) -> None:
-        self.view.error_label.setVisible(False)
-        for name, label in self.view.hints.items():
-            if label.property("problem") and name not in ("phone", "mobile"):
-                self.set_hint(name, "")
-
-    # --- company type-ahead --------------------------------------------------------------
-
-    def _company_edited(self) -> None:
-        self._suggest_timer.start()
-
-    def _fetch_companies(self) -> None:
-        typed = self.text("company")
-        self._suggest_generation += 1
-        generation = self._suggest_generation
-        if not typed:
-            self.company_model.setStringList([])
-            return
-        leads = self.services.leads
-        event_id = self.active_show.id if self.active_show is not None else None
-        self.runner.run(
-            lambda: leads.company_suggestions(typed, event_id),
-            on_result=lambda names: self._show_companies(generation, names),
-            on_error=lambda _error: None,
-        )
-
-    def _show_companies(self, generation: int, names: list[str]) -> None:
-        if generation != self._suggest_generation:
-            return
-        edit = self.view.edits["company"]
-        typed = edit.text().strip()
-        names = [name for name in names if name != typed]
-        self.company_model.setStringList(names)
-        if names and edit.hasFocus():
-            self.company_completer.setCompletionPrefix(typed)
-            self.company_completer.complete()
-        else:
-            popup = self.company_completer.popup()
-            if popup is not None:
-                popup.hide()
-
-
-def _style_hint(label: QLabel, problem: bool) -> None:
-    label.setProperty("problem", problem)
-    palette = QPalette(label.palette())
-    if problem:
-        palette.setColor(QPalette.ColorRole.WindowText, problem_colour())
-    else:
-        palette.setColor(
-            QPalette.ColorRole.WindowText,
-            QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText),
-        )
-    label.setPalette(palette)
-
-
-class _Filling:
-    """Marks programmatic changes so they neither count as typing nor start a draft."""
-
-    def __init__(self, form: CaptureForm) -> None:
-        self._form = form
-        self._outer = False
-
-    def __enter__(self) -> None:
-        self._outer = not self._form._filling
-        self._form._filling = True
-
-    def __exit__(self, *_exc: object) -> None:
-        if self._outer:
-            self._form._filling = False
+        self.hints.show_general_error(text)

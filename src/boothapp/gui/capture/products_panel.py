@@ -21,17 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothapp.core.models import ProductCategory
 from boothapp.core.schemas import ProductRow, ProductShown
+from boothapp.core.vocabulary import CATEGORY_LABELS, ProductCategory
 
-CATEGORY_TITLES = {
-    ProductCategory.TRANSIT_CASE: "Transit cases",
-    ProductCategory.RACK_CASE: "Rack cases",
-    ProductCategory.RACK: "Racks",
-    ProductCategory.ACCESSORY: "Accessories",
-    ProductCategory.SERVICE: "Services",
-    ProductCategory.OTHER: "Other",
-}
 MAX_QUANTITY = 1_000_000
 
 
@@ -158,7 +150,7 @@ class ProductsPanel(QWidget):
                 widget.deleteLater()
         self.lines.clear()
         self._headings.clear()
-        order = list(CATEGORY_TITLES)
+        order = list(CATEGORY_LABELS)
         products = sorted(
             products,
             key=lambda p: (order.index(p.category) if p.category in order else 99, _fold(p.name)),
@@ -167,7 +159,7 @@ class ProductsPanel(QWidget):
         for product in products:
             category = product.category
             if category not in self._headings:
-                heading = QLabel(CATEGORY_TITLES.get(category, str(category)))
+                heading = QLabel(CATEGORY_LABELS[category])
                 heading.setTextFormat(Qt.TextFormat.PlainText)
                 heading.setObjectName(f"category:{category}")
                 font = heading.font()

@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter, LeadRow
 from boothapp.core.services.leads import LeadService
-from boothapp.gui.formatting import country_name, local_time, rating_label, source_label
+from boothapp.core.vocabulary import SOURCE_LABELS, Rating, rating_label
+from boothapp.gui.formatting import country_name, local_time
 from boothapp.gui.palette import rating_colour
 
 PAGE_SIZE = 200
@@ -349,7 +349,7 @@ class LeadTableModel(QAbstractTableModel):
             case Column.STAFF:
                 return lead.staff or ""
             case Column.SOURCE:
-                return source_label(lead.source)
+                return SOURCE_LABELS[lead.source]
         return ""
 
     def _tooltip(self, lead: LeadRow, column: Column) -> str:

@@ -10,42 +10,69 @@ What the form held is never dropped: edits to the lead open in it are saved to t
 before the scan (so the scan's own changes to it are not written over), and a new
 visitor being typed is kept aside, offered back by the bar above the form. When neither
 can be done, the scan is still saved but the form is left as it is.
+
+Images come from Scan badge from image (Ctrl+I) or are dropped on the window; their
+codes are decoded off the UI thread and each is scanned like a badge.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.gui.capture.capture_form import CaptureForm
+from boothapp.gui.changes import LeadChange, LeadChanges
 from boothapp.gui.scanning.wedge import ScannerIndicator
+from boothapp.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from boothapp.core.services.scans import ScanResult
 
 PENDING_NOTE = "Badge not recognised: saved as pending, raw text kept"
 NO_SHOW = "No show is open: choose or create a show before scanning badges"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp", ".gif")
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)"
+
+
+def image_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local image files dragged onto the window."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES
+    ]
 
 
 class ScanHost(Protocol):
     """The window a :class:`ScanController` works in."""
 
-    active_show: EventRow | None
-    active_staff: StaffRow | None
     capture: CaptureForm
+    runner: TaskRunner
+    lead_changes: LeadChanges
 
-    notices: int
+    @property
+    def active_show(self) -> EventRow | None: ...
+
+    @property
+    def active_staff(self) -> StaffRow | None: ...
+
+    @property
+    def notices(self) -> int: ...
 
     def notify(self, text: str, *, keep_current: bool = False) -> None: ...
-
-    def show_lead_in_list(self, lead_id: str) -> None: ...
 
 
 class ScanController(QObject):
@@ -100,13 +127,13 @@ class ScanController(QObject):
             host.notify(message, keep_current=True)
             self.indicator.flash(True, message)
             self.beep()
-            host.show_lead_in_list(result.lead.id)
+            host.lead_changes.report(LeadChange(result.lead.id))
             self.done.emit(result)
             return result
         self._open(result, keep_notice=host.notices != notices)
         self.indicator.flash(True, result.message)
         self.beep()
-        host.show_lead_in_list(result.lead.id)
+        host.lead_changes.report(LeadChange(result.lead.id))
         self.done.emit(result)
         return result
 
@@ -116,6 +143,10 @@ class ScanController(QObject):
         self.indicator.flash(False, message)
         self.beep()
         self.failed.emit(message)
+
+    def reject(self, message: str) -> None:
+        """What the keyboard-wedge scanner could not read."""
+        self.fail(f"Scan not read: {message}")
 
     def _open(self, result: ScanResult, keep_notice: bool) -> None:
         """Opens the scanned lead; ``keep_notice``: the status bar already says what
@@ -137,3 +168,60 @@ class ScanController(QObject):
         )
         view.scroll_area.ensureWidgetVisible(target)
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- badge images -------------------------------------------------------------------
+
+    def choose_badge_image(self, parent: QWidget) -> None:
+        """Asks for a photo or image of a badge and reads its code."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Scan badge from image", str(Path.home()), IMAGE_FILTER
+        )
+        if path:
+            self.scan_image_file(path)
+
+    def scan_image_file(self, path: str | Path) -> None:
+        """Decodes the codes in ``path`` off the UI thread; each becomes a scan."""
+        from boothapp.gui.scanning.camera import decode_image_file
+
+        path = Path(path)
+        self.host.notify(f"Reading the badge code in {path.name}…")
+        self.host.runner.run(
+            lambda: decode_image_file(path),
+            on_result=lambda payloads: self._image_decoded(path, payloads),
+            on_error=self._image_failed,
+        )
+
+    def _image_decoded(self, path: Path, payloads: list[str]) -> None:
+        if not payloads:
+            self.fail(
+                f"No badge code found in {path.name}: take a sharper photo of the code "
+                "or type the badge in (Ctrl+B)"
+            )
+            return
+        for payload in payloads:
+            self.handle(payload, LeadSource.IMAGE)
+
+    def _image_failed(self, error: Exception) -> None:
+        if isinstance(error, BoothError):
+            self.fail(str(error))
+            return
+        sys.excepthook(type(error), error, error.__traceback__)
+
+    def accept_drag(self, event: QDragEnterEvent) -> bool:
+        """Accepts a drag of badge images while a show is open."""
+        if self.host.active_show is not None and image_paths(event):
+            event.acceptProposedAction()
+            return True
+        return False
+
+    def drop(self, event: QDropEvent) -> bool:
+        """Scans the badge images dropped on the window; False when there were none."""
+        paths = image_paths(event) if self.host.active_show is not None else []
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        for path in paths:
+            self.scan_image_file(path)
+        return True

@@ -13,26 +13,11 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
 from boothapp.core.schemas import ProductEntry, QuestionEntry, StaffEntry
+from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
 
-ROLE_TITLES = {StaffRole.STAFF: "Staff", StaffRole.MANAGER: "Manager"}
-CATEGORY_TITLES = {
-    ProductCategory.TRANSIT_CASE: "Transit case",
-    ProductCategory.RACK_CASE: "Rack case",
-    ProductCategory.RACK: "Rack",
-    ProductCategory.ACCESSORY: "Accessory",
-    ProductCategory.SERVICE: "Service",
-    ProductCategory.OTHER: "Other",
-}
-KIND_TITLES = {
-    QuestionKind.SINGLE: "One choice",
-    QuestionKind.MULTIPLE: "Several choices",
-    QuestionKind.TEXT: "Text",
-    QuestionKind.NUMBER: "Number",
-}
 NEW_TIP = "New: stored when the settings are saved"
 
 
@@ -214,7 +199,7 @@ class RosterModel(_EntryModel[StaffEntry]):
             case RosterColumn.EMAIL:
                 return entry.email or ""
             case RosterColumn.ROLE:
-                return ROLE_TITLES.get(entry.role, str(entry.role))
+                return ROLE_LABELS[entry.role]
         return ""
 
     def _checked(self, entry: StaffEntry, column: int) -> bool:
@@ -246,7 +231,7 @@ class ProductsModel(_EntryModel[ProductEntry]):
             case ProductColumn.NAME:
                 return entry.name
             case ProductColumn.CATEGORY:
-                return CATEGORY_TITLES.get(entry.category, str(entry.category))
+                return CATEGORY_LABELS[entry.category]
         return ""
 
     def _checked(self, entry: ProductEntry, column: int) -> bool:
@@ -276,7 +261,7 @@ class QuestionsModel(_EntryModel[QuestionEntry]):
             case QuestionColumn.TEXT:
                 return entry.text
             case QuestionColumn.KIND:
-                return KIND_TITLES.get(entry.kind, str(entry.kind))
+                return QUESTION_KIND_LABELS[entry.kind]
             case QuestionColumn.CHOICES:
                 return ", ".join(entry.choices)
         return ""

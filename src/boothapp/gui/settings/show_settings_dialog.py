@@ -36,6 +36,7 @@ from boothapp.core.schemas import (
 )
 from boothapp.core.services import Services
 from boothapp.core.services.events import parse_date
+from boothapp.core.services.products import clean_sku_and_name
 from boothapp.core.validation import (
     clean_line,
     country_choices,
@@ -43,11 +44,9 @@ from boothapp.core.validation import (
     normalise_country,
     normalise_email,
 )
+from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
 from boothapp.gui.palette import problem_colour
 from boothapp.gui.settings.models import (
-    CATEGORY_TITLES,
-    KIND_TITLES,
-    ROLE_TITLES,
     ProductColumn,
     ProductsModel,
     QuestionColumn,
@@ -212,14 +211,14 @@ class ShowSettingsDialog(QDialog):
 
     def _fill_choices(self) -> None:
         view = self.view
-        for role, title in ROLE_TITLES.items():
+        for role, title in ROLE_LABELS.items():
             view.staff_role_combo.addItem(title, str(role))
-        for category, title in CATEGORY_TITLES.items():
+        for category, title in CATEGORY_LABELS.items():
             view.product_category_combo.addItem(title, str(category))
         view.product_category_combo.setCurrentIndex(
             view.product_category_combo.findData(str(ProductCategory.TRANSIT_CASE))
         )
-        for kind, title in KIND_TITLES.items():
+        for kind, title in QUESTION_KIND_LABELS.items():
             view.question_kind_combo.addItem(title, str(kind))
 
     def _connect(self) -> None:
@@ -373,14 +372,11 @@ class ShowSettingsDialog(QDialog):
         """Adds the typed product to the catalogue table, on the stand."""
         view = self.view
         try:
-            sku = clean_line(view.product_sku_edit.text(), "sku", 64)
-            if not sku:
-                raise ValidationError("sku", "a product needs a SKU")
+            sku, name = clean_sku_and_name(
+                view.product_sku_edit.text(), view.product_name_edit.text()
+            )
             if any(entry.sku.casefold() == sku.casefold() for entry in self.products.entries):
                 raise ValidationError("sku", f"the catalogue already has {sku}")
-            name = clean_line(view.product_name_edit.text(), "name", 200)
-            if not name:
-                raise ValidationError("name", f"product {sku} needs a name")
         except ValidationError as error:
             field = "SKU" if error.field == "sku" else "Name"
             show_problem(view.product_error, f"{field}: {error.reason}")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothapp.core.models import FollowUp, Rating
+from boothapp.core.vocabulary import FOLLOW_UP_LABELS, RATING_LABELS, FollowUp, Rating
 from boothapp.gui.capture.products_panel import ProductsPanel
 from boothapp.gui.capture.questions_panel import QuestionsPanel
 
@@ -40,15 +40,6 @@ CONTACT_FIELDS = (
     ("website", "&Website", "company.com"),
 )
 RATING_KEYS = {Rating.HOT: "Alt+1", Rating.WARM: "Alt+2", Rating.COLD: "Alt+3"}
-RATING_TITLES = {Rating.HOT: "Hot", Rating.WARM: "Warm", Rating.COLD: "Cold"}
-FOLLOW_UP_TITLES = {
-    FollowUp.SEND_BROCHURE: "Send brochure",
-    FollowUp.SEND_QUOTE: "Send quote",
-    FollowUp.CALL_BACK: "Call back",
-    FollowUp.ARRANGE_MEETING: "Arrange meeting",
-    FollowUp.DEMO: "Demo",
-    FollowUp.OTHER: "Other",
-}
 # Tints laid over the palette's button colour when a rating is chosen: readable on
 # light and dark palettes alike.
 RATING_TINTS = {
@@ -161,7 +152,7 @@ class CaptureView(QWidget):
 
         self.rating_label = QLabel("Rating:")
         self.rating_buttons: dict[Rating, QPushButton] = {}
-        for rating, title in RATING_TITLES.items():
+        for rating, title in RATING_LABELS.items():
             button = QPushButton(f"{title}  ({RATING_KEYS[rating]})")
             button.setObjectName(f"rating:{rating}")
             button.setCheckable(True)
@@ -174,7 +165,7 @@ class CaptureView(QWidget):
             self.rating_buttons[rating] = button
         self.rating_label.setBuddy(self.rating_buttons[Rating.HOT])
         self.follow_up_boxes: dict[FollowUp, QCheckBox] = {}
-        for follow_up, title in FOLLOW_UP_TITLES.items():
+        for follow_up, title in FOLLOW_UP_LABELS.items():
             box = QCheckBox(title)
             box.setObjectName(f"followUp:{follow_up}")
             self.follow_up_boxes[follow_up] = box

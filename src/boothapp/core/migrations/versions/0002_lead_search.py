@@ -7,8 +7,8 @@ the index returns the newest matches first without reading the leads. ``scope`` 
 "lefevre" find "Lefèvre"; prefix indexes keep type-ahead searches fast. Other
 databases search with ILIKE and get only the column.
 
-This file keeps its own copy of the rules in ``core.search``: a migration must keep
-doing what it did when it was written.
+The rules are those of the time, frozen in ``migrations._shared`` (see its docstring),
+not the live ones of ``core.search``.
 
 Revision ID: 0002_lead_search
 Revises: 0001_initial
@@ -17,21 +17,15 @@ Create Date: 2026-11-26
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 from alembic import op
+
+from boothapp.core.migrations._shared import FTS5_LEAD_SEARCH, indexed_text, rowid_by_time
 
 revision = "0002_lead_search"
 down_revision = "0001_initial"
 branch_labels = None
 depends_on = None
-
-
-def _first_rowid(created_at: datetime | str) -> int:
-    if isinstance(created_at, str):
-        created_at = datetime.fromisoformat(created_at)
-    return int(created_at.replace(tzinfo=UTC).timestamp() * 1_000_000) * 64
 
 
 def upgrade() -> None:
@@ -40,11 +34,7 @@ def upgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
-    op.execute(
-        "CREATE VIRTUAL TABLE lead_search USING fts5("
-        "lead_id UNINDEXED, scope, body, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
-    )
+    op.execute(FTS5_LEAD_SEARCH)
     note_text: dict[str, list[str]] = {}
     notes = sa.text("SELECT lead_id, text FROM notes ORDER BY created_at, id")
     for lead_id, text in bind.execute(notes):
@@ -57,26 +47,13 @@ def upgrade() -> None:
     index_rows = []
     rowids = []
     for lead in bind.execute(leads):
-        rowid = _first_rowid(lead.created_at)
+        rowid = rowid_by_time(lead.created_at)
         while rowid in used:
             rowid += 1
         used.add(rowid)
-        parts = [
-            value
-            for value in (
-                lead.first_name,
-                lead.last_name,
-                lead.company,
-                lead.job_title,
-                lead.email,
-                lead.city,
-                lead.badge_id,
-            )
-            if value
-        ]
-        parts.extend(note_text.get(lead.id, []))
+        body = indexed_text(lead[4:], note_text.get(lead.id, []), whole_names=False)
         scope = f"{'d' if lead.deleted_at is not None else 'e'}{lead.event_id}"
-        index_rows.append({"rowid": rowid, "id": lead.id, "scope": scope, "body": "\n".join(parts)})
+        index_rows.append({"rowid": rowid, "id": lead.id, "scope": scope, "body": body})
         rowids.append({"rowid": rowid, "id": lead.id})
     if rowids:
         bind.execute(sa.text("UPDATE leads SET search_rowid = :rowid WHERE id = :id"), rowids)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from boothapp.core.search import whole_cjk_name
+from boothapp.core.migrations._shared import whole_cjk_name
 
 revision = "0005_whole_cjk_names"
 down_revision = "0004_email_lookup_index"

@@ -8,8 +8,9 @@ show's number shifted left 48 bits plus the creation time in milliseconds since 
 times 64 (plus one per earlier lead of the same millisecond), so a search reads only the
 rowid range of the show. The index is rebuilt with the new rowids; its text is unchanged.
 
-This file keeps its own copy of the rules in ``core.search``: a migration must keep
-doing what it did when it was written.
+The rules are those of the time: the new one is written here, the old one and the
+index are frozen in ``migrations._shared`` (see its docstring), not taken from
+``core.search``.
 
 Revision ID: 0007_search_rowids_by_show
 Revises: 0006_search_index_merged_in_background
@@ -24,6 +25,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from alembic import op
 
+from boothapp.core.migrations._shared import FTS5_LEAD_SEARCH, aware, rowid_by_time
+
 revision = "0007_search_rowids_by_show"
 down_revision = "0006_search_index_merged_in_background"
 branch_labels = None
@@ -31,17 +34,6 @@ depends_on = None
 
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _MILLISECOND = timedelta(milliseconds=1)
-_CREATE_INDEX = (
-    "CREATE VIRTUAL TABLE lead_search USING fts5("
-    "lead_id UNINDEXED, scope, body, "
-    "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"
-)
-
-
-def _aware(created_at: datetime | str) -> datetime:
-    if isinstance(created_at, str):
-        created_at = datetime.fromisoformat(created_at)
-    return created_at if created_at.tzinfo is not None else created_at.replace(tzinfo=UTC)
 
 
 def _rowid_by_show(event_id: int, created_at: datetime) -> int:
@@ -51,7 +43,7 @@ def _rowid_by_show(event_id: int, created_at: datetime) -> int:
 
 def _rowid_by_time(event_id: int, created_at: datetime) -> int:
     """The rule of revisions 0002 to 0006."""
-    return int(created_at.timestamp() * 1_000_000) * 64
+    return rowid_by_time(created_at)
 
 
 def _renumber(first_rowid: Callable[[int, datetime], int]) -> None:
@@ -64,7 +56,7 @@ def _renumber(first_rowid: Callable[[int, datetime], int]) -> None:
     used: set[int] = set()
     renumbered: list[dict[str, object]] = []
     for lead_id, event_id, created_at in bind.execute(leads):
-        rowid = first_rowid(event_id, _aware(created_at))
+        rowid = first_rowid(event_id, aware(created_at))
         while rowid in used:
             rowid += 1
         used.add(rowid)
@@ -78,7 +70,7 @@ def _renumber(first_rowid: Callable[[int, datetime], int]) -> None:
         "CREATE TEMP TABLE lead_search_before AS SELECT lead_id, scope, body FROM lead_search"
     )
     op.execute("DROP TABLE lead_search")
-    op.execute(_CREATE_INDEX)
+    op.execute(FTS5_LEAD_SEARCH)
     op.execute("INSERT INTO lead_search (lead_search, rank) VALUES ('automerge', 0)")
     op.execute(
         "INSERT INTO lead_search (rowid, lead_id, scope, body) "

@@ -4,8 +4,8 @@ SQLite has had its FTS5 index (``lead_search``) since 0002. Other databases sear
 the leads' columns with ILIKE, which is blind to accents ("lefevre" did not find
 "Lefèvre") and read every note of every lead. From this revision they have a
 ``lead_search`` table too, one row per lead holding the indexed text lower-cased and
-without accents (``core.search.folded``); it is filled here for the leads already
-stored. Nothing changes on SQLite.
+without accents; it is filled here for the leads already stored, by the rules of the
+time (``_folded`` below, ``migrations._shared``). Nothing changes on SQLite.
 
 Revision ID: 0008_folded_search_elsewhere
 Revises: 0007_search_rowids_by_show
@@ -14,12 +14,14 @@ Create Date: 2026-11-26
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from itertools import groupby
 
 import sqlalchemy as sa
 from alembic import op
 
-from boothapp.core.search import folded, search_text
+from boothapp.core.migrations._shared import indexed_text
 
 revision = "0008_folded_search_elsewhere"
 down_revision = "0007_search_rowids_by_show"
@@ -27,6 +29,16 @@ branch_labels = None
 depends_on = None
 
 _BATCH = 1000
+_ACCENTS = re.compile("[\u0300-\u036f]+")
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded, in compatibility form, without the combining accents of
+    Latin, Greek and Cyrillic letters."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return unicodedata.normalize("NFC", _ACCENTS.sub("", decomposed))
 
 
 def _fill() -> None:
@@ -56,17 +68,8 @@ def _fill() -> None:
             [
                 {
                     "lead_id": lead.id,
-                    "body": folded(
-                        search_text(
-                            lead.first_name,
-                            lead.last_name,
-                            lead.company,
-                            lead.job_title,
-                            lead.email,
-                            lead.city,
-                            lead.badge_id,
-                            notes_by_lead.get(lead.id, []),
-                        )
+                    "body": _folded(
+                        indexed_text(lead[1:], notes_by_lead.get(lead.id, []), whole_names=True)
                     ),
                 }
                 for lead in batch

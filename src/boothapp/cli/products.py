@@ -1,0 +1,64 @@
+"""``boothapp product``: the catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from boothapp.cli.common import Commands, Context, input_from_args, optional_event_id, write_list
+from boothapp.core.errors import ValidationError
+from boothapp.core.schemas import ProductInput, ProductRow
+from boothapp.core.vocabulary import ProductCategory
+
+
+def add_commands(commands: Commands) -> None:
+    actions = commands.group("product", "the catalogue: add, list, import")
+    add = actions.command("add", "add a product", cmd_product_add)
+    add.add_argument("sku")
+    add.add_argument("name")
+    add.add_argument(
+        "--category", default="other", help=", ".join(c.value for c in ProductCategory)
+    )
+    add.add_argument("--description", default="")
+    add.add_argument("--attr", action="append", default=[], metavar="KEY=VALUE")
+    add.add_argument("--brochure-url")
+    add.add_argument("--event", help="put on the stand of this show")
+    listing = actions.command("list", "list products", cmd_product_list)
+    listing.add_list_options("only the products on this show's stand", "products")
+    imports = actions.command("import", "add or update products from CSV", cmd_product_import)
+    imports.add_argument("file", help="CSV with columns sku,name,category,description,...")
+    imports.add_argument("--event", help="put the products on this show's stand")
+
+
+def parse_attribute(value: str) -> tuple[str, str]:
+    key, sep, attribute = value.partition("=")
+    if not sep or not key.strip():
+        raise ValidationError("attr", f"{value!r}: write attributes as KEY=VALUE")
+    return key.strip(), attribute.strip()
+
+
+def cmd_product_add(ctx: Context) -> None:
+    a = ctx.args
+    attributes = dict(parse_attribute(v) for v in a.attr)
+    product = ctx.services.products.create(
+        input_from_args(ProductInput, a, attributes=attributes), event_id=optional_event_id(ctx)
+    )
+    ctx.out.write(f"Added product {product.sku}: {product.name}\n")
+
+
+def _product_row(p: ProductRow) -> list[str]:
+    attributes = ", ".join(f"{key}={value}" for key, value in p.attributes.items())
+    return [p.sku, p.name, p.category.value, attributes]
+
+
+def cmd_product_list(ctx: Context) -> None:
+    products = ctx.services.products.list(
+        event_id=optional_event_id(ctx), include_inactive=ctx.args.all
+    )
+    headers = ("SKU", "NAME", "CATEGORY", "ATTRIBUTES")
+    write_list(ctx, products, headers, _product_row)
+
+
+def cmd_product_import(ctx: Context) -> None:
+    path = ctx.args.file
+    added, updated = ctx.services.products.import_csv(Path(path), event_id=optional_event_id(ctx))
+    ctx.out.write(f"{path}: {added} products added, {updated} updated\n")

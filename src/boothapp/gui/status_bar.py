@@ -1,0 +1,178 @@
+"""The main window's status bar: what the list shows, a short notice with an Undo
+button, today's counts and the scanner indicator.
+
+The counts follow the lead list (``LeadList.listed``): they are counted off the UI
+thread whenever the list was loaded, for the same show, search and filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from boothapp.core.services.counts import CountService, StatusCounts
+from boothapp.gui.scanning.wedge import ScannerIndicator, WedgeScanner
+from boothapp.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from boothapp.gui.lead_list import Listing
+
+NOTICE_MS = 20_000
+
+
+LeadCounts = StatusCounts
+
+
+def summary(counts: LeadCounts, search: str, filtered: bool) -> str:
+    """The status bar's line about the list: how many leads it shows, and of how many."""
+    matching, in_show = counts.matching, counts.in_show
+    if filtered:
+        what = f"the filters and “{search}”" if search else "the filters"
+        if matching == 0:
+            return f"No leads match {what}"
+        noun = "lead matches" if matching == 1 else "leads match"
+        return f"{matching} of {in_show} {noun} {what}"
+    if search:
+        if matching == 0:
+            return f"No leads match “{search}”"
+        noun = "lead matches" if matching == 1 else "leads match"
+        return f"{matching} of {in_show} {noun} “{search}”"
+    if matching == 0:
+        return "No leads yet"
+    return f"{matching} lead" + ("" if matching == 1 else "s")
+
+
+class StatusBar(QStatusBar):
+    """``notify`` shows a notice (``notices`` counts them); ``follow`` counts the leads
+    of a :class:`~boothapp.gui.lead_list.Listing` once :meth:`start_counting` was
+    called (just after the window's first paint); ``counts`` are the latest figures."""
+
+    def __init__(
+        self,
+        counts: CountService,
+        runner: TaskRunner,
+        wedge: WedgeScanner | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._counts_service = counts
+        self._runner = runner
+        self._counts_wanted = 0
+        self._counting = False
+        self._notice_undo: Callable[[], None] | None = None
+        self.counts: LeadCounts | None = None
+        self.notices = 0
+        self.setSizeGripEnabled(False)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("noticeLabel")
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip("Bring the deleted lead back (Ctrl+Z)")
+        self.undo_button.setFlat(True)
+        self.undo_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.undo_button.setVisible(False)
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayLabel")
+        self.today_label.setToolTip("Leads captured today (show time) at this show")
+        self.mine_label = QLabel()
+        self.mine_label.setObjectName("mineLabel")
+        self.mine_label.setToolTip("Leads captured today by the person at this laptop")
+        self.show_total_label = QLabel()
+        self.show_total_label.setObjectName("showTotalLabel")
+        self.show_total_label.setToolTip("Every lead of this show")
+        self.scanner_indicator = ScannerIndicator(wedge)
+        self.scanner_indicator.setObjectName("scannerIndicator")
+        self.addWidget(self.summary_label)
+        self.addWidget(self.notice_label)
+        self.addWidget(self.undo_button)
+        for label in self._count_labels():
+            label.setContentsMargins(10, 0, 4, 0)
+            self.addPermanentWidget(label)
+        self.addPermanentWidget(self.scanner_indicator)
+
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self._clear_notice)
+        self.undo_button.clicked.connect(self._undo_notice)
+
+    def _count_labels(self) -> tuple[QLabel, QLabel, QLabel]:
+        return (self.today_label, self.mine_label, self.show_total_label)
+
+    # --- notices ----------------------------------------------------------------------
+
+    def notify(
+        self,
+        text: str,
+        on_undo: Callable[[], None] | None = None,
+        *,
+        keep_current: bool = False,
+    ) -> None:
+        """Shows a short message, with an Undo button that calls ``on_undo`` if given.
+        ``keep_current`` puts ``text`` before the message showing, whose Undo stays."""
+        self.notices += 1
+        if keep_current and self.notice_label.text():
+            text = f"{text} · {self.notice_label.text()}"
+            if on_undo is None:
+                on_undo = self._notice_undo
+        self.notice_label.setText(text)
+        self._notice_undo = on_undo
+        self.undo_button.setVisible(on_undo is not None)
+        self._notice_timer.start()
+
+    def _undo_notice(self) -> None:
+        action = self._notice_undo
+        self._notice_undo = None
+        if action is not None:
+            action()
+
+    def _clear_notice(self) -> None:
+        self.notice_label.clear()
+        self.undo_button.setVisible(False)
+        self._notice_undo = None
+
+    # --- counts -----------------------------------------------------------------------
+
+    def start_counting(self) -> None:
+        self._counting = True
+
+    def follow(self, listing: Listing) -> None:
+        """Counts the leads of what the list shows (off the UI thread); without a show,
+        hides the counts."""
+        self._counts_wanted += 1
+        show = listing.show
+        if show is None:
+            for label in self._count_labels():
+                label.setVisible(False)
+            self.summary_label.clear()
+            return
+        if not self._counting:
+            return
+        generation = self._counts_wanted
+        counts = self._counts_service
+        self._runner.run(
+            lambda: counts.status(
+                show, listing.staff_id, listing.search, listing.known, listing.lead_filter
+            ),
+            on_result=lambda counts: self._show_counts(generation, listing, counts),
+        )
+
+    def _show_counts(self, generation: int, listing: Listing, counts: LeadCounts) -> None:
+        if generation != self._counts_wanted:
+            return
+        self.counts = counts
+        self.today_label.setText(f"Today: {counts.today}")
+        self.show_total_label.setText(f"In the show: {counts.in_show}")
+        if counts.mine is not None:
+            self.mine_label.setText(f"By me today: {counts.mine}")
+        for label in self._count_labels():
+            label.setVisible(label is not self.mine_label or counts.mine is not None)
+        self.summary_label.setText(summary(counts, listing.search, listing.filtered))
