@@ -75,6 +75,12 @@ def _run_command(args: argparse.Namespace, out: TextIO) -> int:
     try:
         handler: Callable[[Context], None] = args.handler
         handler(Context(args=args, services=Services.over(database), out=out))
+        if database.writes and database.target.path is not None:
+            from boothapp.core.storage_place import place_warning
+
+            warning = place_warning(database.target.path)
+            if warning is not None:
+                print(f"{APP_NAME}: warning: {warning}", file=sys.stderr)
         return 0
     finally:
         database.close()

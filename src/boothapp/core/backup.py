@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from boothapp.core.db import Database, check_revision, damaged_message
+from boothapp.core.durable import sync_folder
 from boothapp.core.errors import DamagedDatabase, DiskFull, StorageError
 from boothapp.core.integrity import (
     file_revision,
@@ -166,18 +167,6 @@ def _free_path(folder: Path, stem: str, when: datetime) -> Path:
 def sync_file(path: Path) -> None:
     """Makes the file's bytes durable."""
     descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def sync_folder(folder: Path) -> None:
-    """Makes the names created or removed in ``folder`` durable (not possible, nor
-    needed, on Windows)."""
-    if sys.platform == "win32":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:

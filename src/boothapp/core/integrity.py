@@ -290,10 +290,15 @@ def integrity_check(source: Database | str | os.PathLike[str]) -> tuple[str, ...
     return _check_file(source, "integrity_check")
 
 
-def _check_file(source: Database | str | os.PathLike[str], pragma: str) -> tuple[str, ...]:
+def _file_to_check(source: Database | str | os.PathLike[str]) -> Path:
     path = _file_of(source)
     if not path.is_file():
         raise StorageError(f"cannot check {path}: there is no such file")
+    return path
+
+
+def _check_file(source: Database | str | os.PathLike[str], pragma: str) -> tuple[str, ...]:
+    path = _file_to_check(source)
     try:
         connection, _locking = open_read_only(path)
     except sqlite3.DatabaseError as exc:
@@ -391,9 +396,7 @@ def check(source: Database | str | os.PathLike[str]) -> CheckReport:
     """Every check of a database file, read-only, on its own connection (any thread):
     quick_check, integrity_check, foreign keys, text that cannot be decoded, the search
     index against the leads, and the leads per show. Nothing is written."""
-    path = _file_of(source)
-    if not path.is_file():
-        raise StorageError(f"cannot check {path}: there is no such file")
+    path = _file_to_check(source)
     try:
         connection, _locking = open_read_only(path)
     except sqlite3.DatabaseError as exc:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 from boothapp.core.models import LeadSource, ProductCategory, QuestionKind, Rating, StaffRole
 from boothapp.core.validation import FieldWarning
+
+ValueT = TypeVar("ValueT")
 
 
 class _NamedLead(Protocol):
@@ -335,3 +337,11 @@ class LeadFilter:
     created_to: datetime | None = None
     search: str = ""
     deleted: bool = False
+
+
+def value_of(kind: type[ValueT], source: object, **given: Any) -> ValueT:
+    """A value object of ``kind`` (a frozen dataclass of this module) made from the
+    attributes of ``source`` that bear its fields' names, an ORM object or a row of its
+    table; ``given`` replaces some of them."""
+    names = (item.name for item in fields(cast(Any, kind)))
+    return kind(**{name: given[name] if name in given else getattr(source, name) for name in names})

@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 from boothapp.core.db import user_data_folder
+from boothapp.core.durable import sync_folder
 from boothapp.core.errors import ValidationError
 
 ENV_VARIABLE = "BOOTHAPP_STATION"
@@ -118,15 +119,5 @@ def _write_atomically(path: Path, station: str, replace: bool) -> str:
                 os.replace(temporary, path)  # a file system without hard links
     finally:
         Path(temporary).unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     return station
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -1,4 +1,6 @@
-"""Starting the window: the application object, the database, the services, the main window.
+"""Starting the window: the application object, the database (or, when its file is
+damaged, empty or beside a stale journal, the recovery dialog), the services, the main
+window, and what looks after the database once the window is shown (``DatabaseCare``).
 
 Only what the first window needs is imported before it is shown; the rest of the GUI
 (dialogs, the demo generator) is imported when first used. The cyclic garbage collector
@@ -12,19 +14,26 @@ from __future__ import annotations
 
 import gc
 import sys
+from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
-from boothapp.core.errors import BoothError
+from boothapp.core.errors import BoothError, DamagedDatabase
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from boothapp.core.backup import BackupOutcome, GoodBackup, RollingBackups
+    from boothapp.core.db import Database
     from boothapp.core.services import Services
+    from boothapp.gui.main_window import MainWindow
     from boothapp.gui.scanning.wedge import WedgeScanner
+    from boothapp.gui.tasks import TaskRunner
 
 
 def application() -> QApplication:
@@ -94,31 +103,31 @@ def _start(
     app = application()
 
     from boothapp.gui.crash import CrashHandler
+    from boothapp.gui.tasks import TaskRunner
 
     previous_hook = CrashHandler().install()
+    runner = TaskRunner()
     try:
-        from boothapp.core.db import open_database
-
-        try:
-            database = open_database(database_target)
-        except BoothError as error:
-            return _cannot_start(error)
+        opened = _open_database(database_target, runner)
+        if opened is None:
+            return 1
+        database, notice = opened
         try:
             from boothapp.core.services import Services
             from boothapp.gui.main_window import MainWindow
             from boothapp.gui.scanning.wedge import WedgeScanner
-            from boothapp.gui.tasks import TaskRunner
 
-            runner = TaskRunner()
             wedge = WedgeScanner(app)
             try:
                 services = Services.over(database)
                 window = MainWindow(services, runner=runner, wedge=wedge)
             except BoothError as error:
                 return _cannot_start(error)
+            care = DatabaseCare(window, database, runner, notice)
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             window.first_painted.connect(lambda: _settle_memory(collecting))
             window.first_painted.connect(lambda: _listen_for_scanners(app, wedge, services))
+            window.first_painted.connect(lambda: QTimer.singleShot(0, care.start))
             if measured is not None:
                 window.first_painted.connect(measured)
                 window.first_painted.connect(app.quit)
@@ -128,8 +137,157 @@ def _start(
             finally:
                 app.removeEventFilter(wedge)
             runner.wait()
+            care.close()
             return code
         finally:
             database.close()
     finally:
         sys.excepthook = previous_hook
+
+
+def _open_database(database_target: str | None, runner: TaskRunner) -> tuple[Database, str] | None:
+    """The database, and what was done to open it (a restore, say); None when it cannot
+    be used (after saying why) or the user chose to quit."""
+    from boothapp.core.db import open_database
+
+    try:
+        return open_database(database_target), ""
+    except BoothError as error:
+        return _recover(error, database_target, runner)
+
+
+def _recover(
+    error: BoothError, database_target: str | None, runner: TaskRunner
+) -> tuple[Database, str] | None:
+    """Offers the remedies for a file that cannot be opened (a damaged, empty or stale
+    one) in the recovery dialog; any other error is said in a message box."""
+    from boothapp.core.db import resolve_target
+    from boothapp.gui.recovery import RecoveryDialog, recovery_for
+
+    try:
+        path = resolve_target(database_target).path
+    except BoothError:
+        path = None
+    recovery = recovery_for(error, path)
+    if recovery is None:
+        _cannot_start(error)
+        return None
+    dialog = RecoveryDialog(recovery, runner)
+    dialog.exec()
+    opened = dialog.opened
+    dialog.deleteLater()
+    if opened is None:
+        return None
+    return opened.database, opened.notice
+
+
+class DatabaseCare(QObject):
+    """What looks after the window's database once the window has painted its first
+    screen (:meth:`start`): a warning when the file lies on a network share or in a
+    synced folder, the full integrity check off the UI thread (problems found open a
+    message naming the file and what to do), and rolling backups of a writable file
+    (a backup that fails is said in the status bar, naming the folder). :meth:`close`
+    makes the last backup; call it before closing the database."""
+
+    _backed_up = Signal(object)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        database: Database,
+        runner: TaskRunner,
+        notice: str = "",
+        every: timedelta | None = None,
+    ) -> None:
+        super().__init__()
+        self._window = window
+        self._database = database
+        self._runner = runner
+        self._notice = notice
+        self._every = every
+        self._closed = False
+        self.backups: RollingBackups | None = None
+        self.failed: list[BackupOutcome] = []
+        self._backed_up.connect(self._report_backups)
+
+    def start(self) -> None:
+        if self._closed or self.backups is not None:
+            return
+        window = self._window
+        if self._notice:
+            window.notify(self._notice)
+        path = self._database.target.path
+        if path is None:
+            return
+        from boothapp.core.storage_place import place_warning
+
+        warning = place_warning(path)
+        if warning is not None:
+            window.status_bar.show_place_warning(warning)
+            window.notify(f"Warning: {warning}", keep_current=True)
+        if not isinstance(self._database.read_only_reason, DamagedDatabase):
+            self._check_in_background(path)
+        if self._database.writable:
+            self._start_backups()
+
+    def _start_backups(self) -> None:
+        from boothapp.core.backup import EVERY, RollingBackups
+
+        self.backups = RollingBackups(
+            self._database, every=self._every or EVERY, on_done=self._backed_up.emit
+        )
+        self.backups.start()
+
+    def _check_in_background(self, path: Path) -> None:
+        self._runner.run(
+            lambda: _integrity_problems(path),
+            on_result=self._checked,
+            on_error=self._check_failed,
+        )
+
+    def _checked(self, found: tuple[tuple[str, ...], GoodBackup | None]) -> None:
+        problems, backup = found
+        path = self._database.target.path
+        if problems and path is not None and not self._closed and isValid(self._window):
+            self._window.dialogs.show_damage(path, problems, backup)
+
+    def _check_failed(self, error: Exception) -> None:
+        if not isinstance(error, BoothError):
+            sys.excepthook(type(error), error, error.__traceback__)
+        elif not self._closed and isValid(self._window):
+            self._window.notify(f"The database could not be checked: {error}")
+
+    @Slot(object)
+    def _report_backups(self, outcomes: list[BackupOutcome]) -> None:
+        failed = [outcome for outcome in outcomes if outcome.error is not None]
+        self.failed.extend(failed)
+        if self._closed or not isValid(self._window):
+            return
+        for outcome in failed:
+            self._window.notify(
+                f"The automatic backup into {outcome.folder} failed: {outcome.error}",
+                keep_current=True,
+            )
+
+    def close(self) -> None:
+        """Stops the rolling backups after one last backup of what changed since the
+        previous one; a failure is written on stderr (the window is gone)."""
+        self._closed = True
+        backups, self.backups = self.backups, None
+        if backups is None:
+            return
+        for outcome in backups.close():
+            if outcome.error is not None:
+                print(f"{APP_NAME}: the last backup was not made: {outcome.error}", file=sys.stderr)
+
+
+def _integrity_problems(path: Path) -> tuple[tuple[str, ...], GoodBackup | None]:
+    """What ``PRAGMA integrity_check`` finds in the file and, when it finds something,
+    the newest good backup beside it."""
+    from boothapp.core.backup import BACKUPS_FOLDER_NAME, newest_good_backup
+    from boothapp.core.integrity import integrity_check
+
+    problems = integrity_check(path)
+    if not problems:
+        return problems, None
+    return problems, newest_good_backup(path.parent / BACKUPS_FOLDER_NAME, path.stem)

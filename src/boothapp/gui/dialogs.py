@@ -1,23 +1,31 @@
 """The main window's dialogs: export, attendee import, camera, scanner calibration, show
-settings, New show and About. Each is window-modal or modeless, deletes itself when
-closed and is raised rather than opened twice; what it changes reaches the screens
-through :class:`~boothapp.gui.changes.LeadChanges` and
+settings, New show, About, and keeping the database safe (Back up now, Check database,
+the problems the check at start found). Each is window-modal or modeless, deletes
+itself when closed and is raised rather than opened twice; what it changes reaches the
+screens through :class:`~boothapp.gui.changes.LeadChanges` and
 :class:`~boothapp.gui.changes.ShowContext`.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 
 from boothapp import APP_DISPLAY_NAME, __version__
+from boothapp.core.errors import BoothError, StorageError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from boothapp.core.backup import GoodBackup
+    from boothapp.core.db import Database
+    from boothapp.core.integrity import CheckReport
     from boothapp.gui.main_window import MainWindow
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
@@ -37,6 +45,8 @@ class Dialogs(QObject):
         self.settings_dialog: ShowSettingsDialog | None = None
         self.new_show_dialog: QDialog | None = None
         self.message_box: QMessageBox | None = None
+        self.backing_up = False
+        self.checking = False
 
     def _open(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -175,6 +185,130 @@ class Dialogs(QObject):
         if isinstance(event, EventRow):
             self.message.emit(f"Saved the settings of “{event.name}”.")
 
+    # --- keeping the database safe ----------------------------------------------------
+
+    def back_up_now(self) -> None:
+        """Asks for a folder (a USB stick; the backups folder to start with) and backs
+        the database up into it off the UI thread; says where the file went."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from boothapp.core.backup import BACKUPS_FOLDER_NAME
+
+        window = self._window
+        database = window.services.database
+        path = database.target.path
+        if path is None or self.backing_up:
+            return
+        start = path.parent / BACKUPS_FOLDER_NAME
+        if not start.is_dir():
+            start = path.parent
+        folder = QFileDialog.getExistingDirectory(
+            window, "Back up the database into a folder (a USB stick)", str(start)
+        )
+        if not folder:
+            return
+        self.backing_up = True
+        self.message.emit(f"Backing up {path.name} into {folder}…")
+        window.runner.run(
+            lambda: _backup_into(database, Path(folder)),
+            on_result=self._backed_up,
+            on_error=lambda error: self._failed(error, "No backup was made"),
+        )
+
+    def _backed_up(self, made: Path) -> None:
+        self.backing_up = False
+        self.message.emit(f"Backed up to {made}")
+        self._tell("Backup made", f"The database was backed up to:\n{made}")
+
+    def _failed(self, error: Exception, title: str) -> None:
+        self.backing_up = self.checking = False
+        if not isinstance(error, BoothError):
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self._tell(title, str(error), problem=True)
+
+    def check_database(self) -> None:
+        """Checks the database file off the UI thread (``boothapp check``) and shows the
+        report: the leads of each show and the problems found."""
+        from boothapp.core.integrity import check
+
+        window = self._window
+        path = window.services.database.target.path
+        if path is None or self.checking:
+            return
+        self.checking = True
+        self.message.emit(f"Checking {path}…")
+        window.runner.run(
+            lambda: check(path),
+            on_result=self._checked,
+            on_error=lambda error: self._failed(error, "The database could not be checked"),
+        )
+
+    def _checked(self, report: CheckReport) -> None:
+        self.checking = False
+        shows = [
+            f"{show.name}: {show.leads} lead{'' if show.leads == 1 else 's'}"
+            + (f" (and {show.deleted} deleted)" if show.deleted else "")
+            for show in report.shows
+        ]
+        counts = "\n".join(shows) if shows else "No shows yet."
+        if report.ok:
+            self.message.emit(f"Checked {report.path}: no problem found.")
+            self._tell("Database checked", f"No problem found in {report.path}.", counts)
+            return
+        self.message.emit(f"Checked {report.path}: it has problems.")
+        problems = "\n".join(report.problems())
+        self._tell(
+            "Database checked",
+            f"{report.path} has problems.",
+            f"{counts}\n\n{problems}\n\n{self._remedies(report.path, None)}",
+            problem=True,
+        )
+
+    def show_damage(self, path: Path, problems: Sequence[str], backup: GoodBackup | None) -> None:
+        """Says that the check of the database at start found ``problems``, and what to do."""
+        self.message.emit(f"{path} is damaged: see the message.")
+        lines = "\n".join(f"SQLite: {line}" for line in problems[:5])
+        more = f"\n… and {len(problems) - 5} more" if len(problems) > 5 else ""
+        self._tell(
+            "The database is damaged",
+            f"{path} is damaged: SQLite's check found problems in it.",
+            f"{lines}{more}\n\n{self._remedies(path, backup)}",
+            problem=True,
+        )
+
+    @staticmethod
+    def _remedies(path: Path, backup: GoodBackup | None) -> str:
+        from boothapp.gui.recovery import backup_summary, restore_command, salvage_command
+
+        newest = f" (the newest: {backup_summary(backup)})" if backup is not None else ""
+        return (
+            "What to do: first copy what can be copied with File > Back up now… to a USB "
+            "stick. Then quit boothapp and either restore a backup"
+            f"{newest}:\n{restore_command(path, backup.path if backup else None)}\n"
+            f"or copy every lead that can be read into a new file:\n{salvage_command(path)}"
+        )
+
+    def _tell(self, title: str, text: str, details: str = "", problem: bool = False) -> None:
+        """A window-modal message box (``message_box`` while it is open)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning if problem else QMessageBox.Icon.Information)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.setInformativeText(details)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_closed)
+        self.message_box = box
+        box.open()
+
     # --- about ------------------------------------------------------------------------
 
     def show_about(self) -> None:
@@ -197,3 +331,15 @@ class Dialogs(QObject):
 
     def _message_closed(self) -> None:
         self.message_box = None
+
+
+def _backup_into(database: Database, folder: Path) -> Path:
+    """``backup_to`` the folder chosen, refused when the folder has gone meanwhile (a
+    USB stick pulled out): ``backup_to`` would take its name for a file's."""
+    from boothapp.core.backup import backup_to
+
+    if not folder.is_dir():
+        raise StorageError(
+            f"the folder {folder} is not there: plug in the drive or choose another folder"
+        )
+    return backup_to(database, folder)

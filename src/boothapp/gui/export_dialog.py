@@ -6,13 +6,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from boothapp.core.services.exports import (
 )
 from boothapp.core.show_time import day_range, local_day, local_time, local_today
 from boothapp.gui.formatting import RATING_FILTER_CHOICES
+from boothapp.gui.show_task_dialog import ShowTaskDialog
 from boothapp.gui.tasks import TaskRunner
 
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
@@ -101,13 +101,7 @@ def lead_count_text(count: int) -> str:
     return f"{count} lead{'' if count == 1 else 's'} will be exported"
 
 
-class _ProgressRelay(QObject):
-    """Carries the export's progress from the worker thread to the dialog."""
-
-    changed = Signal(int, int)
-
-
-class ExportDialog(QDialog):
+class ExportDialog(ShowTaskDialog):
     """Exports the leads of ``show`` chosen by the filters; runs the export on ``runner``.
 
     ``settings`` keeps the folder, format and columns of the last export between
@@ -126,19 +120,13 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Export leads — {show.name}")
-        self.services = services
-        self.show_row = show
-        self.runner = runner
+        super().__init__(services, show, runner, "Export leads", parent)
         self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.export_result: ExportResult | None = None
         self.exporting = False
         self._cancel_requested = False
         self._chosen_path: Path | None = None
         self._has_leads = False
-        self._relay = _ProgressRelay(self)
-        self._relay.changed.connect(self._progressed)
         self._build()
         self._fill_choices()
         self._restore_choices()
@@ -461,7 +449,7 @@ class ExportDialog(QDialog):
             self.path_edit.setFocus()
             return
         exports = self.services.exports
-        relay = self._relay
+        relay = self.relay
         self._cancel_requested = False
         self.export_result = None
         self._set_busy(True)
@@ -493,7 +481,7 @@ class ExportDialog(QDialog):
         return self._cancel_requested
 
     @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
+    def progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 

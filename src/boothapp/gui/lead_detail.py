@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from boothapp.core.schemas import LeadDetail, NoteRow, ProductShown, VisitRow
+from boothapp.core.exporting.columns import product_label
+from boothapp.core.schemas import LeadDetail, NoteRow, VisitRow
 from boothapp.core.vocabulary import SOURCE_LABELS, rating_label
 from boothapp.gui.formatting import country_name, local_time
 from boothapp.gui.views.lead_detail_view import LeadDetailView
-
-
-def product_line(product: ProductShown) -> str:
-    line = f"{product.sku} — {product.name}" if product.name else product.sku
-    if product.quantity is not None:
-        line += f" × {product.quantity}"
-    if product.remark:
-        line += f" ({product.remark})"
-    return line
 
 
 def note_text(note: NoteRow, timezone: str) -> str:
@@ -70,6 +62,6 @@ class LeadDetailDialog(QDialog):
             if part
         )
         view.add_field("Captured", captured)
-        view.add_section("Products", [product_line(p) for p in lead.products])
+        view.add_section("Products", [product_label(p) for p in lead.products])
         view.add_field("Notes", "\n\n".join(note_text(n, timezone) for n in lead.notes) or "None")
         view.add_section("Visits", [visit_line(v, timezone) for v in lead.visits])

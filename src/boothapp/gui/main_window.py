@@ -40,7 +40,7 @@ from boothapp.gui.scanning.wedge import BadgeEntryBox, WedgeScanner
 from boothapp.gui.shortcuts import WindowShortcuts
 from boothapp.gui.show_header import ShowHeader
 from boothapp.gui.status_bar import LeadCounts as LeadCounts
-from boothapp.gui.status_bar import StatusBar
+from boothapp.gui.status_bar import StatusBar, WarningBar, read_only_warning
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import MainView
 from boothapp.gui.welcome import Welcome
@@ -123,6 +123,11 @@ class MainWindow(QMainWindow):
         self.mine_label = self.status_bar.mine_label
         self.show_total_label = self.status_bar.show_total_label
         self.scanner_indicator = self.status_bar.scanner_indicator
+        self.warning_bar = WarningBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.warning_bar)
+        read_only = read_only_warning(services.database)
+        if read_only is not None:
+            self.warning_bar.warn(read_only)
         self.window_shortcuts = WindowShortcuts(
             self,
             [*(action.shortcut() for action in self.findChildren(QAction)), *_FORM_KEYS],
@@ -349,6 +354,15 @@ class MainWindow(QMainWindow):
             "&Export leads…", "Ctrl+E", "Save the show's leads as Excel, CSV or vCard"
         )
         self.dashboard_action = action("&Dashboard", "Ctrl+D", checkable=True)
+        is_file = self.services.database.target.path is not None
+        self.backup_action = action(
+            "&Back up now…", tip="Copy the database into a folder, such as a USB stick"
+        )
+        self.check_action = action(
+            "Chec&k database…", tip="Look for damage, and count the leads of each show"
+        )
+        for safety in (self.backup_action, self.check_action):
+            safety.setEnabled(is_file)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -364,6 +378,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.image_action)
         file_menu.addAction(self.import_attendees_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.check_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -396,6 +413,8 @@ class MainWindow(QMainWindow):
         self.calibrate_action.triggered.connect(dialogs.open_calibration)
         self.import_attendees_action.triggered.connect(dialogs.open_attendee_import)
         self.export_action.triggered.connect(dialogs.open_export)
+        self.backup_action.triggered.connect(dialogs.back_up_now)
+        self.check_action.triggered.connect(dialogs.check_database)
         self.dashboard_action.toggled.connect(self._dashboard_toggled)
 
         self.badge_box.scanned.connect(self.scan_badge)

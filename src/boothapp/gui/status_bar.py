@@ -1,5 +1,7 @@
 """The main window's status bar: what the list shows, a short notice with an Undo
-button, today's counts and the scanner indicator.
+button, today's counts, the scanner indicator and a lasting warning when the database
+lies in an unsafe place; and the bar above the window's centre that says why the
+database is read-only.
 
 The counts follow the lead list (``LeadList.listed``): they are counted off the UI
 thread whenever the list was loaded, for the same show, search and filters.
@@ -11,9 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QToolBar, QWidget
 
+from boothapp.core.db import Database
+from boothapp.core.errors import DamagedDatabase, DiskFull
 from boothapp.core.services.counts import CountService, StatusCounts
+from boothapp.gui.palette import problem_style
 from boothapp.gui.scanning.wedge import ScannerIndicator, WedgeScanner
 from boothapp.gui.tasks import TaskRunner
 
@@ -90,6 +96,10 @@ class StatusBar(QStatusBar):
         self.show_total_label.setToolTip("Every lead of this show")
         self.scanner_indicator = ScannerIndicator(wedge)
         self.scanner_indicator.setObjectName("scannerIndicator")
+        self.place_label = QLabel("⚠ Unsafe folder for the database")
+        self.place_label.setObjectName("placeLabel")
+        self.place_label.setStyleSheet(problem_style())
+        self.place_label.setVisible(False)
         self.addWidget(self.summary_label)
         self.addWidget(self.notice_label)
         self.addWidget(self.undo_button)
@@ -97,6 +107,7 @@ class StatusBar(QStatusBar):
             label.setContentsMargins(10, 0, 4, 0)
             self.addPermanentWidget(label)
         self.addPermanentWidget(self.scanner_indicator)
+        self.addPermanentWidget(self.place_label)
 
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -139,6 +150,13 @@ class StatusBar(QStatusBar):
         self.undo_button.setVisible(False)
         self._notice_undo = None
 
+    def show_place_warning(self, warning: str) -> None:
+        """A lasting mark that the database lies in an unsafe place (a network share, a
+        synced folder); ``warning`` says which and what to do, in its tooltip."""
+        self.place_label.setToolTip(warning)
+        self.place_label.setAccessibleDescription(warning)
+        self.place_label.setVisible(True)
+
     # --- counts -----------------------------------------------------------------------
 
     def start_counting(self) -> None:
@@ -176,3 +194,65 @@ class StatusBar(QStatusBar):
         for label in self._count_labels():
             label.setVisible(label is not self.mine_label or counts.mine is not None)
         self.summary_label.setText(summary(counts, listing.search, listing.filtered))
+
+
+def read_only_warning(database: Database) -> str | None:
+    """Why nothing can be saved in ``database`` and what still works; None when it is
+    writable."""
+    reason = database.read_only_reason
+    if reason is None:
+        return None
+    if isinstance(reason, DamagedDatabase):
+        from boothapp.gui.recovery import salvage_command
+
+        path = database.target.path
+        salvage = f": {salvage_command(path)}" if path is not None else " (salvage)"
+        return (
+            f"Read-only, nothing can be saved: {database.label} is damaged. Still working: "
+            "the list, search and export of the leads that can be read. To save again, quit "
+            f"and restore a backup, or copy every readable lead into a new file{salvage}"
+        )
+    backup = "File > Back up now… to another disk (a USB stick)"
+    if isinstance(reason, DiskFull):
+        return (
+            f"Read-only, nothing can be saved: {reason}. Still working: the list, search, "
+            f"export, and {backup}."
+        )
+    return f"Read-only: {reason}. Still working: the list, search, export, and {backup}."
+
+
+class WarningBar(QToolBar):
+    """A bar across the top of the window with a lasting warning (a read-only database);
+    hidden until :meth:`warn`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Warning", parent)
+        self.setObjectName("warningBar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)
+        self.label = _WrappedLine()
+        self.label.setObjectName("warningLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setStyleSheet(problem_style())
+        self.label.setContentsMargins(8, 4, 8, 4)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.label)
+        self.setVisible(False)
+
+    def warn(self, text: str) -> None:
+        self.label.setText(f"⚠ {text}")
+        self.setVisible(True)
+
+
+class _WrappedLine(QLabel):
+    """A word-wrapped label as tall as its lines at the width it is given (in a tool
+    bar, a label is otherwise as tall as its lines at its narrowest)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height > 0 and height != self.minimumHeight():
+            self.setFixedHeight(height)

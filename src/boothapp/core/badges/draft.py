@@ -89,6 +89,20 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def put_postal_address(self, parts: tuple[str, ...]) -> None:
+        """Files the seven parts of a vCard ADR or a MECARD ADR (PO box, extended, street,
+        city, region, postal code, country) and the whole address made of them."""
+        pobox, extended, street, city, region, postal, country = parts
+        street_text = compose_address(street, extended) or (f"PO Box {pobox}" if pobox else None)
+        self.put("street", street_text)
+        self.put("city", city)
+        self.put("region", region)
+        self.put("postal_code", postal)
+        self.put("country", country)
+        self.put(
+            "address", compose_address(street_text, postal_city(postal, city), region, country)
+        )
+
     def put(self, name: str, value: object) -> None:
         """Files ``value`` under a field name (``email``, ``phone``, ``mobile``, ``fax`` and
         ``note`` collect every value). Numbers become text; other types are ignored."""

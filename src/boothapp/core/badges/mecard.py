@@ -6,8 +6,6 @@ import re
 
 from boothapp.core.badges.draft import Draft
 from boothapp.core.badges.fields import (
-    compose_address,
-    postal_city,
     split_escaped,
     unescape,
 )
@@ -38,14 +36,7 @@ def _address(value: str, draft: Draft) -> None:
     if len(parts) != 7:
         draft.put("address", unescape(value))
         return
-    pobox, extended, street, city, region, postal, country = parts
-    street_text = compose_address(street, extended) or (f"PO Box {pobox}" if pobox else None)
-    draft.put("street", street_text)
-    draft.put("city", city)
-    draft.put("region", region)
-    draft.put("postal_code", postal)
-    draft.put("country", country)
-    draft.put("address", compose_address(street_text, postal_city(postal, city), region, country))
+    draft.put_postal_address(tuple(parts))
 
 
 _SIMPLE = {

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from boothapp.core.badges.draft import Draft, PhoneKind
-from boothapp.core.badges.fields import compose_address, postal_city, split_escaped, unescape
+from boothapp.core.badges.fields import split_escaped, unescape
 
 _BEGIN = re.compile(r"BEGIN:VCARD[ \t]*(?:\n|$)", re.IGNORECASE)
 _END = re.compile(r"^[ \t]*END:VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
@@ -186,17 +186,7 @@ def _phone_kinds(phones: list[tuple[str, frozenset[str]]]) -> list[PhoneKind]:
 
 def _address(value: str, draft: Draft) -> None:
     parts = [*(_words(part, ", ") for part in split_escaped(value, ";")), *[""] * 7][:7]
-    pobox, extended, street, city, region, postal, country = (part.strip() for part in parts)
-    street_text = compose_address(street, extended) or (f"PO Box {pobox}" if pobox else None)
-    draft.put("street", street_text)
-    draft.put("city", city)
-    draft.put("region", region)
-    draft.put("postal_code", postal)
-    draft.put("country", country)
-    draft.put(
-        "address",
-        compose_address(street_text, postal_city(postal, city), region, country),
-    )
+    draft.put_postal_address(tuple(part.strip() for part in parts))
 
 
 def parse(text: str) -> Draft:

@@ -127,11 +127,8 @@ class ShowContext:
         return self.local(moment).isoformat(" ", "minutes")
 
 
-STATIC_KEYS = (
-    "captured_at",
-    "updated_at",
-    "show",
-    "staff",
+# The person, as the Leads sheet lists them first.
+PERSON_KEYS = (
     "first_name",
     "last_name",
     "company",
@@ -139,6 +136,14 @@ STATIC_KEYS = (
     "email",
     "phone",
     "mobile",
+)
+
+STATIC_KEYS = (
+    "captured_at",
+    "updated_at",
+    "show",
+    "staff",
+    *PERSON_KEYS,
     "website",
     "street",
     "postal_code",
@@ -166,13 +171,7 @@ QUESTION_PREFIX = "question:"
 LEADS_SHEET_LAYOUT = (
     "captured_at",
     "staff",
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "mobile",
+    *PERSON_KEYS,
     "country",
     "country_code",
     "city",

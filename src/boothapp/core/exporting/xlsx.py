@@ -30,16 +30,8 @@ from typing import IO, Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
-from openpyxl.chart import BarChart, PieChart, Reference  # type: ignore[import-untyped]
-from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
-from openpyxl.drawing.spreadsheet_drawing import (  # type: ignore[import-untyped]
-    AnchorMarker,
-    TwoCellAnchor,
-)
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
-from openpyxl.worksheet.pagebreak import Break  # type: ignore[import-untyped]
 
 from boothapp import APP_NAME
 from boothapp.core.exporting.columns import (
@@ -50,6 +42,18 @@ from boothapp.core.exporting.columns import (
     note_heading,
 )
 from boothapp.core.exporting.report import ExportReport
+from boothapp.core.exporting.sheet_layout import (
+    HEADER_FILL,
+    RATING_COLOURS,
+    SUMMARY_PAGE_ROWS,
+    PageBreaks,
+    bars,
+    chart_height_rows,
+    rating_pie,
+    rows_anchor,
+    set_up_printing,
+    stacked_bars,
+)
 from boothapp.core.exporting.sheetxml import SheetRows, Styled, splice
 from boothapp.core.exporting.summary import Summary
 from boothapp.core.exporting.text import (
@@ -81,13 +85,6 @@ NOTES_CUT_MARKER = (
 )
 CELL_CUT_MARKER = " … [cut here: over Excel's 32,767-character cell limit]"
 
-RATING_COLOURS = {
-    Rating.HOT: ("F8CBAD", "9C0006"),
-    Rating.WARM: ("FFE699", "7F6000"),
-    Rating.COLD: ("BDD7EE", "1F4E78"),
-}
-NOT_RATED_COLOUR = "BFBFBF"
-HEADER_FILL = "1F4E78"
 HEADER_FONT = "FFFFFF"
 
 NOTES_HEADERS = ("Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part")
@@ -95,22 +92,6 @@ NOTES_WIDTHS = (38, 24, 24, 17, 18, 90, 16)
 VISITS_HEADERS = ("Lead ID", "Lead", "Time", "Staff", "Source")
 VISITS_WIDTHS = (38, 24, 17, 18, 13)
 SUMMARY_WIDTHS = (30, 17, 10, 10, 10, 10)
-
-_CHART_ROW_CM = 0.53
-_CHART_MIN_HEIGHT_CM = 7.5
-
-PAPER_A4 = 9
-PAGE_NUMBERS = "Page &P of &N"
-SHEET_NAME_FIELD = "&A"
-HEADER_TITLE_LIMIT = 100
-# Excel's "Narrow" margins, in inches.
-MARGIN_SIDES = 0.25
-MARGIN_TOP_BOTTOM = 0.75
-MARGIN_HEADER_FOOTER = 0.3
-# Rows of 15 pt (Excel's default height) on a portrait page inside the margins, less one
-# for the taller title row: on US Letter, shorter than A4, so that the Summary's page
-# breaks still hold when the paper is changed.
-SUMMARY_PAGE_ROWS = int((11 - 2 * MARGIN_TOP_BOTTOM) * 72 / 15) - 1
 
 
 @dataclass(frozen=True)
@@ -248,8 +229,8 @@ class WorkbookWriter:
         self._start_table(self._notes, NOTES_HEADERS, NOTES_WIDTHS, landscape=True)
         self._start_table(self._visits, VISITS_HEADERS, VISITS_WIDTHS, landscape=False)
         self._set_widths(self._summary_rows, SUMMARY_WIDTHS)
-        _set_up_printing(self._summary_rows.sheet, info.title, landscape=False, table=False)
-        self._summary_pages = _PageBreaks(self._summary_rows.sheet, SUMMARY_PAGE_ROWS)
+        set_up_printing(self._summary_rows.sheet, info.title, landscape=False, table=False)
+        self._summary_pages = PageBreaks(self._summary_rows.sheet, SUMMARY_PAGE_ROWS)
 
     # --- the rows of each lead ---------------------------------------------------------
 
@@ -385,7 +366,7 @@ class WorkbookWriter:
         """Column widths, a frozen header row, the page setup and the header itself."""
         self._set_widths(rows, widths)
         rows.sheet.freeze_panes = "A2"
-        _set_up_printing(rows.sheet, self._info.title, landscape, table=True)
+        set_up_printing(rows.sheet, self._info.title, landscape, table=True)
         rows.append([Styled(clean(h).text, self._styles.header) for h in headers], HEADER_HEIGHT)
 
     @staticmethod
@@ -411,13 +392,13 @@ class WorkbookWriter:
             "Leads per day",
             ["Day", "Leads", *rating_titles],
             [[Styled(day, styles.day), *counts] for day, *counts in summary.day_rows()],
-            lambda first, last: _stacked_bars(sheet, "Leads per day", first, last, "col"),
+            lambda first, last: stacked_bars(sheet, "Leads per day", first, last, "col"),
         )
         self._summary_block(
             "Leads per staff member",
             ["Staff", "Leads", *rating_titles],
             [[_plain(name, quoted), *counts] for name, *counts in summary.staff_rows()],
-            lambda first, last: _stacked_bars(sheet, "Leads per staff member", first, last, "bar"),
+            lambda first, last: stacked_bars(sheet, "Leads per staff member", first, last, "bar"),
         )
         self._summary_block(
             "Leads per product",
@@ -426,7 +407,7 @@ class WorkbookWriter:
                 [_plain(name, quoted), _plain(sku, quoted), leads, hot]
                 for name, sku, leads, hot in summary.product_rows()
             ],
-            lambda first, last: _bars(sheet, "Leads per product", first, last, value_column=3),
+            lambda first, last: bars(sheet, "Leads per product", first, last, value_column=3),
         )
         self._summary_block(
             "Leads per rating",
@@ -435,13 +416,13 @@ class WorkbookWriter:
                 [label, count, Styled(share, styles.percent)]
                 for label, count, share in summary.rating_rows()
             ],
-            lambda first, last: _rating_pie(sheet, first, last),
+            lambda first, last: rating_pie(sheet, first, last),
         )
         self._summary_block(
             "Top countries",
             ["Country", "Code", "Leads"],
             [[_plain(name, quoted), code, count] for name, code, count in summary.country_rows()],
-            lambda first, last: _bars(sheet, "Top countries", first, last, value_column=3),
+            lambda first, last: bars(sheet, "Top countries", first, last, value_column=3),
         )
 
     def _summary_block(
@@ -458,7 +439,7 @@ class WorkbookWriter:
         pages = self._summary_pages
         first = rows.count + 1
         table_rows = 2 + len(body)
-        chart_rows = _chart_rows(len(body)) if body and self._summary.total else 0
+        chart_rows = chart_height_rows(len(body)) if body and self._summary.total else 0
         block_rows = table_rows + 1 + chart_rows if chart_rows else table_rows
         pages.keep_together(first, block_rows if block_rows <= SUMMARY_PAGE_ROWS else table_rows)
         rows.append([Styled(title, self._styles.bold)])
@@ -469,7 +450,7 @@ class WorkbookWriter:
             chart_first = first + table_rows + 1
             pages.keep_together(chart_first, chart_rows)
             figure = chart(first + 1, first + 1 + len(body))
-            rows.sheet.add_chart(figure, _rows_anchor(chart_first, chart_rows, len(SUMMARY_WIDTHS)))
+            rows.sheet.add_chart(figure, rows_anchor(chart_first, chart_rows, len(SUMMARY_WIDTHS)))
             rows.skip(1 + chart_rows)
         rows.skip()
 
@@ -505,144 +486,6 @@ def _part_label(number: int, total: int) -> str:
     if number == 1:
         return f"1/{total}"
     return f"(continued {number}/{total})"
-
-
-def _set_up_printing(sheet: Any, title: str, landscape: bool, table: bool) -> None:
-    """A4, one page wide and as many tall as it takes, with the show's name and the
-    sheet's name above and page numbers below; a ``table`` repeats its header row on
-    every page and prints its grid lines.
-
-    The paper is named because LibreOffice reads a missing size as US Letter, and with
-    ``usePrinterDefaults`` it keeps the printer's paper but drops the orientation."""
-    setup = sheet.page_setup
-    setup.orientation = "landscape" if landscape else "portrait"
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    setup.paperSize = PAPER_A4
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(
-        left=MARGIN_SIDES,
-        right=MARGIN_SIDES,
-        top=MARGIN_TOP_BOTTOM,
-        bottom=MARGIN_TOP_BOTTOM,
-        header=MARGIN_HEADER_FOOTER,
-        footer=MARGIN_HEADER_FOOTER,
-    )
-    sheet.oddHeader.left.text = _header_text(title)
-    sheet.oddHeader.right.text = SHEET_NAME_FIELD
-    sheet.oddFooter.center.text = PAGE_NUMBERS
-    if table:
-        sheet.print_title_rows = "1:1"
-        sheet.print_options.gridLines = True
-
-
-def _header_text(text: str) -> str:
-    """``text`` for a page header, where "&" starts a field code."""
-    text = " ".join(clean(text).text.split())
-    if len(text) > HEADER_TITLE_LIMIT:
-        text = text[: HEADER_TITLE_LIMIT - 1] + "…"
-    return text.replace("&", "&&")
-
-
-class _PageBreaks:
-    """Manual page breaks for a sheet whose pages each hold at least ``rows_per_page``
-    rows: every page ends at one of them, so where pages end does not depend on how
-    many rows the spreadsheet program would fit."""
-
-    def __init__(self, sheet: Any, rows_per_page: int) -> None:
-        self._breaks = sheet.row_breaks
-        self._rows_per_page = rows_per_page
-        self._page_top = 1
-
-    def keep_together(self, first: int, count: int) -> None:
-        """Rows ``first`` to ``first + count - 1`` start a new page if they would be cut
-        across two, or if they are more than a page (they then run on page by page)."""
-        self._run_to(first)
-        if first > self._page_top and first + count > self._page_top + self._rows_per_page:
-            self._break_before(first)
-        self._run_to(first + count - 1)
-
-    def _run_to(self, row: int) -> None:
-        while row >= self._page_top + self._rows_per_page:
-            self._break_before(self._page_top + self._rows_per_page)
-
-    def _break_before(self, row: int) -> None:
-        self._breaks.append(Break(id=row - 1))
-        self._page_top = row
-
-
-def _chart_rows(categories: int) -> int:
-    height = max(_CHART_MIN_HEIGHT_CM, categories * 0.6 + 3)
-    return min(math.ceil(height / _CHART_ROW_CM), SUMMARY_PAGE_ROWS)
-
-
-def _rows_anchor(first: int, rows: int, columns: int) -> Any:
-    """Rows ``first`` to ``first + rows - 1`` of the first ``columns`` columns."""
-    return TwoCellAnchor(
-        editAs="oneCell",
-        _from=AnchorMarker(col=0, row=first - 1),
-        to=AnchorMarker(col=columns, row=first - 1 + rows),
-    )
-
-
-def _colour_series(chart: Any) -> None:
-    colours = [RATING_COLOURS[r][1] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
-    for series, colour in zip(chart.series, [*colours, NOT_RATED_COLOUR], strict=False):
-        series.graphicalProperties.solidFill = colour
-        series.graphicalProperties.line.solidFill = colour
-
-
-def _bar_chart() -> Any:
-    chart = BarChart()
-    # openpyxl leaves <c:delete> out, and Excel then hides both axes.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    return chart
-
-
-def _stacked_bars(sheet: Any, title: str, header_row: int, last_row: int, direction: str) -> Any:
-    chart = _bar_chart()
-    chart.type = direction
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = title
-    chart.y_axis.title = "Leads"
-    data = Reference(sheet, min_col=3, max_col=6, min_row=header_row, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
-    _colour_series(chart)
-    if direction == "bar":
-        chart.x_axis.scaling.orientation = "maxMin"
-    return chart
-
-
-def _bars(sheet: Any, title: str, header_row: int, last_row: int, value_column: int) -> Any:
-    chart = _bar_chart()
-    chart.type = "bar"
-    chart.title = title
-    chart.legend = None
-    data = Reference(
-        sheet, min_col=value_column, max_col=value_column, min_row=header_row, max_row=last_row
-    )
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
-    chart.x_axis.scaling.orientation = "maxMin"
-    chart.series[0].graphicalProperties.solidFill = HEADER_FILL
-    return chart
-
-
-def _rating_pie(sheet: Any, header_row: int, last_row: int) -> Any:
-    chart = PieChart()
-    chart.title = "Leads per rating"
-    data = Reference(sheet, min_col=2, max_col=2, min_row=header_row, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet, min_col=1, min_row=header_row + 1, max_row=last_row))
-    colours = [RATING_COLOURS[r][0] for r in (Rating.HOT, Rating.WARM, Rating.COLD)]
-    for index, colour in enumerate([*colours, NOT_RATED_COLOUR]):
-        point = DataPoint(idx=index)
-        point.graphicalProperties.solidFill = colour
-        chart.series[0].dPt.append(point)
-    return chart
 
 
 def write_workbook(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from boothapp.core.db import Database
 from boothapp.core.errors import Conflict, NotFound, ValidationError
 from boothapp.core.models import Event, EventProduct, EventStaff, Question, QuestionKind
-from boothapp.core.schemas import EventInput, EventRow, QuestionRow
+from boothapp.core.schemas import EventInput, EventRow, QuestionRow, value_of
 from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import (
@@ -34,19 +34,7 @@ _NEWEST_EVENT = select(_EVENTS).order_by(_EVENTS.c.id.desc()).limit(1)
 
 def event_row(event: Event | Row[Any]) -> EventRow:
     """A show as a service returns it, from the ORM object or a row of its table."""
-    return EventRow(
-        id=event.id,
-        name=event.name,
-        venue=event.venue,
-        city=event.city,
-        country=event.country,
-        start_date=event.start_date,
-        end_date=event.end_date,
-        booth=event.booth,
-        timezone=event.timezone,
-        consent_text=event.consent_text,
-        consent_version=event.consent_version,
-    )
+    return value_of(EventRow, event)
 
 
 def find_event(session: Session, reference: str | int) -> Event:

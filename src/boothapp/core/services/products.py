@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from boothapp.core.db import Database
 from boothapp.core.errors import BoothError, Conflict, NotFound, ValidationError
 from boothapp.core.models import EventProduct, Product
-from boothapp.core.schemas import ProductInput, ProductRow
+from boothapp.core.schemas import ProductInput, ProductRow, value_of
 from boothapp.core.validation import clean_line, clean_text, normalise_website
 from boothapp.core.vocabulary import ProductCategory
 
@@ -43,16 +43,7 @@ def parse_category(value: ProductCategory | str) -> ProductCategory:
 
 
 def product_row(product: Product) -> ProductRow:
-    return ProductRow(
-        id=product.id,
-        sku=product.sku,
-        name=product.name,
-        category=product.category,
-        description=product.description,
-        attributes=dict(product.attributes),
-        brochure_url=product.brochure_url,
-        active=product.active,
-    )
+    return value_of(ProductRow, product, attributes=dict(product.attributes))
 
 
 def clean_sku_and_name(sku: str, name: str) -> tuple[str, str]:

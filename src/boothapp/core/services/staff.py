@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
 from boothapp.core.models import EventStaff, StaffMember, StaffRole
-from boothapp.core.schemas import StaffRow
+from boothapp.core.schemas import StaffRow, value_of
 from boothapp.core.services.lookup import find_by_reference
 from boothapp.core.settings import SettingsService
 from boothapp.core.validation import clean_line, normalise_email, normalise_phone
@@ -23,14 +23,7 @@ _STAFF_BY_ID = select(_STAFF).where(_STAFF.c.id == bindparam("staff_id"))
 
 def staff_row(member: StaffMember | Row[Any]) -> StaffRow:
     """A staff member as a service returns them, from the ORM object or a table row."""
-    return StaffRow(
-        id=member.id,
-        name=member.name,
-        email=member.email,
-        phone=member.phone,
-        role=member.role,
-        active=member.active,
-    )
+    return value_of(StaffRow, member)
 
 
 def find_staff(session: Session, reference: str | int) -> StaffMember:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -36,6 +35,7 @@ from boothapp.core.services.attendees import (
 )
 from boothapp.core.sheets import SUFFIXES
 from boothapp.gui.palette import problem_style
+from boothapp.gui.show_task_dialog import ShowTaskDialog
 from boothapp.gui.tasks import TaskRunner
 
 FILE_FILTER = f"Attendee lists ({' '.join('*' + suffix for suffix in SUFFIXES)});;All files (*)"
@@ -55,13 +55,7 @@ def summary_text(result: AttendeeImportResult, file_name: str) -> str:
     return text
 
 
-class _ProgressRelay(QObject):
-    """Carries the import's progress from the worker thread to the dialog."""
-
-    changed = Signal(int, int)
-
-
-class AttendeeImportDialog(QDialog):
+class AttendeeImportDialog(ShowTaskDialog):
     """Reads a file's preview, lets the columns be re-mapped and imports it into
     ``show``. ``imported(str)`` carries the summary line after a successful import."""
 
@@ -74,15 +68,9 @@ class AttendeeImportDialog(QDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Import attendee list — {show.name}")
-        self.services = services
-        self.show_row = show
-        self.runner = runner
+        super().__init__(services, show, runner, "Import attendee list", parent)
         self.preview: AttendeePreview | None = None
         self.import_result: AttendeeImportResult | None = None
-        self._relay = _ProgressRelay(self)
-        self._relay.changed.connect(self._progressed)
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
@@ -214,7 +202,7 @@ class AttendeeImportDialog(QDialog):
         path, mapping = preview.path, self.mapping()
         event_id = self.show_row.id
         attendees = self.services.attendees
-        relay = self._relay
+        relay = self.relay
         self._set_busy(True)
         self.progress.setRange(0, max(1, preview.row_count))
         self.progress.setValue(0)
@@ -228,7 +216,7 @@ class AttendeeImportDialog(QDialog):
         )
 
     @Slot(int, int)
-    def _progressed(self, done: int, total: int) -> None:
+    def progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from boothapp.gui.views.show_settings_view import ShowDetailsView, error_label
+from boothapp.gui.views.show_settings_view import ShowDetailsView, dialog_buttons, error_label
 
 
 class NewShowView(QWidget):
@@ -28,13 +28,9 @@ class NewShowView(QWidget):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 52)
 
         self.message = error_label("newShowMessage")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.create_button = dialog_buttons(
+            QDialogButtonBox.StandardButton.Ok, "&Create show"
         )
-        create = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        create.setText("&Create show")
-        create.setDefault(True)
-        self.create_button = create
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -37,6 +37,18 @@ SHOW_FIELDS = (
 )
 
 
+def dialog_buttons(
+    action: QDialogButtonBox.StandardButton, text: str
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's ``action`` and Cancel buttons; the action, titled ``text``, is the
+    default (Enter)."""
+    buttons = QDialogButtonBox(action | QDialogButtonBox.StandardButton.Cancel)
+    button = buttons.button(action)
+    button.setText(text)
+    button.setDefault(True)
+    return buttons, button
+
+
 def error_label(name: str) -> QLabel:
     """A label for a validation message, hidden until there is one. Its colour comes
     from the palette (see ``show_error``), so it reads in light and dark themes."""
@@ -165,13 +177,9 @@ class ShowSettingsView(QWidget):
         self.tabs.addTab(self.questions_tab, "&Questions")
 
         self.message = error_label("settingsMessage")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.save_button = dialog_buttons(
+            QDialogButtonBox.StandardButton.Save, "Save settin&gs"
         )
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("Save settin&gs")
-        save.setDefault(True)
-        self.save_button = save
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
