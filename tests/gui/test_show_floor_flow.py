@@ -463,3 +463,35 @@ def test_the_export_dialogs_count_follows_a_scan_made_while_it_is_open(
 
     assert label.text() == "2 leads will be exported"
     dialog.reject()
+
+
+def test_closing_asks_before_losing_a_visitor_that_cannot_be_kept(
+    qtbot: QtBot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from boothapp.core.errors import DiskFull
+    from boothapp.gui.dialogs import LOSE_FORM_TITLE
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise DiskFull("the disk holding the database is full: free some space")
+
+    monkeypatch.setattr(services.drafts, "keep", full_disk)
+    window.capture.view.edits["first_name"].setText("Zoé")
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = window.dialogs.message_box
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == LOSE_FORM_TITLE
+        clicked = box.button(button)
+        assert clicked is not None
+        clicked.click()
+
+    window.close()
+    answer(QMessageBox.StandardButton.Cancel)
+    assert window.isVisible()
+    assert window.capture.view.edits["first_name"].text() == "Zoé"
+
+    window.close()
+    answer(QMessageBox.StandardButton.Close)
+    qtbot.waitUntil(lambda: not window.isVisible())

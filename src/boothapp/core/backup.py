@@ -35,7 +35,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from boothapp.core.db import Database, check_revision, damaged_message
-from boothapp.core.durable import sync_folder
+from boothapp.core.durable import sync_file, sync_folder
 from boothapp.core.errors import DamagedDatabase, DiskFull, StorageError
 from boothapp.core.integrity import (
     file_revision,
@@ -162,15 +162,6 @@ def _free_path(folder: Path, stem: str, when: datetime) -> Path:
 
 
 # --- files --------------------------------------------------------------------------------
-
-
-def sync_file(path: Path) -> None:
-    """Makes the file's bytes durable."""
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def place_new_file(part: Path, final: Path) -> None:

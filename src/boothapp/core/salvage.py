@@ -29,10 +29,9 @@ from boothapp.core.backup import (
     copy_database,
     copy_error,
     place_new_file,
-    sync_file,
 )
 from boothapp.core.db import Database, check_revision, open_database, upgrade_schema
-from boothapp.core.durable import sync_folder
+from boothapp.core.durable import sync_file, sync_folder
 from boothapp.core.errors import DamagedDatabase, EmptyDatabase, StorageError
 from boothapp.core.integrity import (
     file_revision,

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 
+LOSE_FORM_TITLE = "The visitor in the form cannot be kept"
+
+
 class Dialogs(QObject):
     """Opens the dialogs of ``window``. ``scan_dialog`` is the one open of the export,
     attendee import, camera and calibration dialogs (one at a time);
@@ -326,6 +329,32 @@ class Dialogs(QObject):
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._message_closed)
+        self.message_box = box
+        box.open()
+
+    def ask_before_losing_the_form(self) -> None:
+        """Closing, when what is typed in the form can be neither saved nor kept: the
+        window stays open unless the person chooses to close anyway."""
+        from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+        window = self._window
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(LOSE_FORM_TITLE)
+        box.setText(
+            "What is typed in the form can be neither saved nor kept as a draft (see the "
+            "message in the form). Close anyway and lose it?"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_closed)
+
+        def answered(button: QAbstractButton) -> None:
+            if box.standardButton(button) == QMessageBox.StandardButton.Close:
+                window.close_anyway()
+
+        box.buttonClicked.connect(answered)
         self.message_box = box
         box.open()
 

@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.scans = ScanController(services, self, self.scanner_indicator, self)
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)
+        self._closing_anyway = False
         self.welcome = Welcome(self.view.welcome, services, self.runner, self.context, self)
         self._connect()
         self._restore_geometry()
@@ -569,9 +570,17 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------
 
+    def close_anyway(self) -> None:
+        """Closes without keeping what the form holds (the person chose to lose it)."""
+        self._closing_anyway = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.active_show is not None:
-            self.capture.put_away()
+        keeping = not self._closing_anyway and self.active_show is not None
+        if keeping and not self.capture.put_away():
+            event.ignore()
+            self.dialogs.ask_before_losing_the_form()
+            return
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(SPLITTER_KEY, self.view.splitter.saveState())
         self.lead_list.save_columns(self._settings)

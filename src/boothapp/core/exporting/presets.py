@@ -14,6 +14,7 @@ The CRM layouts use the field labels each import tool matches automatically:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from boothapp.core.exporting.columns import (
     Column,
@@ -27,8 +28,6 @@ from boothapp.core.exporting.columns import (
     resolve_columns,
 )
 from boothapp.core.schemas import LeadDetail
-from boothapp.core.validation import country_name
-from boothapp.core.vocabulary import rating_label
 
 SALESFORCE = "salesforce"
 HUBSPOT = "hubspot"
@@ -75,24 +74,41 @@ def _or_not_provided(value: str) -> str:
     return value or NOT_PROVIDED
 
 
-def salesforce_columns(show: ShowContext) -> list[Column]:
-    text = ColumnKind.TEXT
+def _renamed(show: ShowContext, headers: Sequence[tuple[str, str]]) -> list[Column]:
+    """The export's own columns ``key`` under the import tool's ``header``."""
+    keys = [key for key, _header in headers]
     return [
-        Column("first_name", "First Name", lambda d: d.first_name, text, 14),
-        Column("last_name", "Last Name", lambda d: _or_not_provided(d.last_name), text, 16),
-        Column("company", "Company", lambda d: _or_not_provided(d.company), text, 26),
-        Column("job_title", "Title", lambda d: d.job_title, text, 22),
-        Column("email", "Email", lambda d: d.email, text, 30),
-        Column("phone", "Phone", lambda d: d.phone, text, 16),
-        Column("mobile", "Mobile", lambda d: d.mobile, text, 16),
-        Column("website", "Website", lambda d: d.website, text, 26),
-        Column("street", "Street", lambda d: d.street, text, 26),
-        Column("city", "City", lambda d: d.city, text, 16),
-        Column("region", "State/Province", lambda d: d.region, text, 16),
-        Column("postal_code", "Zip/Postal Code", lambda d: d.postal_code, text, 10),
-        Column("country", "Country", lambda d: country_name(d.country), text, 18),
-        Column("lead_source", "Lead Source", lambda d: "Trade Show", text, 12),
-        Column("rating", "Rating", lambda d: rating_label(d.rating), ColumnKind.RATING, 9),
+        replace(column, header=header)
+        for column, (_key, header) in zip(resolve_columns(show, keys), headers, strict=True)
+    ]
+
+
+def salesforce_columns(show: ShowContext) -> list[Column]:
+    first, last, company, *contact = _renamed(
+        show,
+        (
+            ("first_name", "First Name"),
+            ("last_name", "Last Name"),
+            ("company", "Company"),
+            ("job_title", "Title"),
+            ("email", "Email"),
+            ("phone", "Phone"),
+            ("mobile", "Mobile"),
+            ("website", "Website"),
+            ("street", "Street"),
+            ("city", "City"),
+            ("region", "State/Province"),
+            ("postal_code", "Zip/Postal Code"),
+            ("country", "Country"),
+        ),
+    )
+    return [
+        first,
+        replace(last, value=lambda d: _or_not_provided(d.last_name)),
+        replace(company, value=lambda d: _or_not_provided(d.company)),
+        *contact,
+        Column("lead_source", "Lead Source", lambda d: "Trade Show", ColumnKind.TEXT, 12),
+        *_renamed(show, (("rating", "Rating"),)),
         Column(
             "description",
             "Description",
@@ -105,23 +121,27 @@ def salesforce_columns(show: ShowContext) -> list[Column]:
 
 
 def hubspot_columns(show: ShowContext) -> list[Column]:
-    text = ColumnKind.TEXT
     return [
-        Column("first_name", "First Name", lambda d: d.first_name, text, 14),
-        Column("last_name", "Last Name", lambda d: d.last_name, text, 16),
-        Column("email", "Email", lambda d: d.email, text, 30),
-        Column("phone", "Phone Number", lambda d: d.phone, text, 16),
-        Column("mobile", "Mobile Phone Number", lambda d: d.mobile, text, 16),
-        Column("company", "Company Name", lambda d: d.company, text, 26),
-        Column("job_title", "Job Title", lambda d: d.job_title, text, 22),
-        Column("website", "Website URL", lambda d: d.website, text, 26),
-        Column("street", "Street Address", lambda d: d.street, text, 26),
-        Column("city", "City", lambda d: d.city, text, 16),
-        Column("region", "State/Region", lambda d: d.region, text, 16),
-        Column("country", "Country/Region", lambda d: country_name(d.country), text, 18),
-        Column("postal_code", "Postal Code", lambda d: d.postal_code, text, 10),
-        Column("lead_status", "Lead Status", lambda d: "New", text, 10),
-        Column("rating", "Rating", lambda d: rating_label(d.rating), ColumnKind.RATING, 9),
+        *_renamed(
+            show,
+            (
+                ("first_name", "First Name"),
+                ("last_name", "Last Name"),
+                ("email", "Email"),
+                ("phone", "Phone Number"),
+                ("mobile", "Mobile Phone Number"),
+                ("company", "Company Name"),
+                ("job_title", "Job Title"),
+                ("website", "Website URL"),
+                ("street", "Street Address"),
+                ("city", "City"),
+                ("region", "State/Region"),
+                ("country", "Country/Region"),
+                ("postal_code", "Postal Code"),
+            ),
+        ),
+        Column("lead_status", "Lead Status", lambda d: "New", ColumnKind.TEXT, 10),
+        *_renamed(show, (("rating", "Rating"),)),
         Column(
             "message",
             "Message",

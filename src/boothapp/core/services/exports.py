@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement
+from boothapp.core.durable import remove_stale, sync_file, sync_folder
 from boothapp.core.errors import NotFound, StorageError, ValidationError
 from boothapp.core.exporting.columns import Column, ShowContext, is_known_key, parts_needed
 from boothapp.core.exporting.csvfile import COMMA, DELIMITERS, write_csv
@@ -427,18 +428,23 @@ class ExportService:
 
     @staticmethod
     def _write_atomically(path: Path, ticker: Ticker, produce: Callable[[Path], int]) -> int:
-        """Runs ``produce`` on a temporary file beside ``path``, then moves it into place;
-        the temporary file is removed if anything fails or the user cancels."""
-        temporary = path.with_name(f".{path.stem[:40]}.{secrets.token_hex(4)}.part")
+        """Runs ``produce`` on a temporary file beside ``path``, syncs it, moves it into
+        place and syncs the folder, so the file is on disk before its leads are marked
+        exported; the temporary file is removed if anything fails or the user cancels,
+        and those left by an export that was killed are removed by the next one."""
+        remove_stale(path.parent, _part_prefix(path), PART_SUFFIX, STALE_PART_SECONDS)
+        temporary = path.with_name(f"{_part_prefix(path)}{secrets.token_hex(4)}{PART_SUFFIX}")
         finished = False
         try:
             try:
                 written = produce(temporary)
                 ticker.finish()
+                sync_file(temporary)
             except OSError as exc:
                 raise _file_error(path, exc) from exc
             try:
                 os.replace(temporary, path)
+                sync_folder(path.parent)
             except OSError as exc:
                 raise _file_error(path, exc, replacing=True) from exc
             finished = True
@@ -580,3 +586,11 @@ def _noting_ids(leads: Iterator[LeadDetail], ids: list[str]) -> Iterator[LeadDet
     for lead in leads:
         note(lead.id)
         yield lead
+
+
+PART_SUFFIX = ".part"
+STALE_PART_SECONDS = 3600
+
+
+def _part_prefix(path: Path) -> str:
+    return f".{path.stem[:40]}."
