@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from boothapp.core.db import open_database  # noqa: E402
@@ -41,6 +41,7 @@ def main() -> int:
         create_demo(services, leads=300, seed=7)
         settings = QSettings(str(Path(folder) / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(services, runner=SynchronousRunner(), settings=settings)
+        window.setWindowState(Qt.WindowState.WindowNoState)
         window.resize(1366, 768)
         window.show()
         settle(app)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QHeaderView
 
 from boothapp.core.schemas import EventRow, LeadFilter, LeadRow
 from boothapp.core.services import Services
+from boothapp.core.vocabulary import SOURCE_LABELS
 from boothapp.gui.changes import LeadChange, LeadChanges, ShowContext
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
@@ -47,15 +48,15 @@ _FLEXIBLE_COLUMNS = {
     Column.CITY: 1.7,
     Column.STAFF: 2.0,
 }
-# A list narrower than this (the form beside it on a 1366x768 laptop) leaves out the
-# job title, the country and the city, so that names, e-mails, rating, staff and source can be read.
+# A list narrower than this (the form beside it on a 1366x768 laptop) leaves out the job
+# title, the country and the city, so that names, e-mails, rating, staff and source show.
 NARROW_LIST = 900
 _NARROW_HIDDEN = (Column.JOB_TITLE, Column.COUNTRY, Column.CITY)
-# Sample texts that fixed-width columns must show in full.
+# Sample texts that fixed-width columns must show in full (each source's label).
 _FIXED_COLUMNS = {
-    Column.CAPTURED_AT: "2025-11-18 14:05",
-    Column.RATING: "Rating",
-    Column.SOURCE: "Badge scan",
+    Column.CAPTURED_AT: ("2025-11-18 14:05",),
+    Column.RATING: ("Rating",),
+    Column.SOURCE: tuple(SOURCE_LABELS.values()),
 }
 
 
@@ -383,8 +384,8 @@ class LeadList(QObject):
         metrics = table.fontMetrics()
         padding = 28
         fixed = {
-            column: metrics.horizontalAdvance(sample) + padding
-            for column, sample in _FIXED_COLUMNS.items()
+            column: max(metrics.horizontalAdvance(sample) for sample in samples) + padding
+            for column, samples in _FIXED_COLUMNS.items()
         }
         fixed[Column.RATING] += 24
         room = table.viewport().width() - sum(fixed.values())
