@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
+from sqlalchemy.engine import Connection
 
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement, driver_rows
@@ -88,6 +90,31 @@ class LeadService:
         source = parse_source(data.source)
         with self._db.write_connection() as connection:
             return writer.update_lead(connection, lead_id, data, staff_id, merge_visit=source)
+
+    def settle_badge_twin(self, lead_id: str, staff_id: int | None = None) -> LeadDetail | None:
+        """After a scan saved ``lead_id`` as a new lead. When another laptop saved the
+        same badge (badge ID, else e-mail address) at the same show at the same moment
+        (each looked it up before either had saved it), the younger lead is folded into
+        the older one, its capture becoming a visit, and deleted, in one transaction:
+        however the scans interleave, a badge ends as one lead. Returns the older lead
+        when ``lead_id`` was folded into it, None when ``lead_id`` is the lead of its
+        badge."""
+        staff_id = self._staff_or_current(staff_id)
+        with self._db.read_connection() as connection:
+            if _oldest_of_badge(connection, lead_id) in (None, lead_id):
+                return None
+        with self._db.write_connection() as connection:
+            ours = details_by_id(connection, [lead_id]).get(lead_id)
+            oldest = _oldest_of_badge(connection, lead_id)
+            if ours is None or oldest in (None, lead_id):
+                return None
+            notes = "\n\n".join(note.text for note in ours.notes)
+            capture = replace(lead_input_of(ours), note=notes)
+            older = writer.update_lead(
+                connection, oldest, capture, staff_id, merge_visit=ours.source
+            )
+            writer.set_deleted(connection, lead_id, True)
+            return older
 
     def revert(self, before: LeadDetail, after: LeadDetail) -> LeadDetail:
         """Undoes a save over a lead: ``before``'s fields, rating, follow-ups, products,
@@ -249,3 +276,31 @@ class LeadService:
                     name for (name,) in driver_rows(connection, listed, {}) if name not in names
                 ]
         return names[:limit]
+
+
+def _oldest_of_badge(connection: Connection, lead_id: str) -> str | None:
+    """The oldest live lead of ``lead_id``'s show with its badge ID, or with its e-mail
+    address when it has no badge ID (a vCard badge); None when it has neither, or is
+    deleted."""
+    same = LEADS.alias("same")
+    rows = driver_rows(
+        connection,
+        select(same.c.id)
+        .select_from(same.join(LEADS, same.c.event_id == LEADS.c.event_id))
+        .where(
+            LEADS.c.id == lead_id,
+            LEADS.c.deleted_at.is_(None),
+            same.c.deleted_at.is_(None),
+            or_(
+                same.c.badge_id == LEADS.c.badge_id,
+                and_(
+                    LEADS.c.badge_id.is_(None),
+                    func.lower(same.c.email) == func.lower(LEADS.c.email),
+                ),
+            ),
+        )
+        .order_by(same.c.created_at, same.c.id)
+        .limit(1),
+        {},
+    )
+    return str(rows[0][0]) if rows else None

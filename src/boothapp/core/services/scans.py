@@ -213,6 +213,9 @@ class ScanService:
             lead = self._create(replace(data, note=notes), event.id, staff_id)
             visit_number = 1
             outcome = "pending" if is_pending(lead) else "new"
+            older = self._leads.settle_badge_twin(lead.id, staff_id)
+            if older is not None:
+                lead, visit_number, outcome = older, len(older.visits), "returning"
         if unrecorded is not None:
             lead = replace(lead, warnings=(*lead.warnings, unrecorded))
         return ScanResult(
