@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from boothapp.core.db import Database
@@ -281,26 +281,32 @@ class LeadService:
 def _oldest_of_badge(connection: Connection, lead_id: str) -> str | None:
     """The oldest live lead of ``lead_id``'s show with its badge ID, or with its e-mail
     address when it has no badge ID (a vCard badge); None when it has neither, or is
-    deleted."""
-    same = LEADS.alias("same")
-    rows = driver_rows(
+    deleted. Each look-up runs on its own index (event and badge ID; event and
+    ``lower(email)``): the few rows found are sifted and put in order here, since a
+    condition on ``deleted_at`` or an ORDER BY in SQL lets SQLite walk the show's live
+    leads instead (100,000 of them: 50 ms a scan)."""
+    own = driver_rows(
         connection,
-        select(same.c.id)
-        .select_from(same.join(LEADS, same.c.event_id == LEADS.c.event_id))
-        .where(
-            LEADS.c.id == lead_id,
-            LEADS.c.deleted_at.is_(None),
-            same.c.deleted_at.is_(None),
-            or_(
-                same.c.badge_id == LEADS.c.badge_id,
-                and_(
-                    LEADS.c.badge_id.is_(None),
-                    func.lower(same.c.email) == func.lower(LEADS.c.email),
-                ),
-            ),
-        )
-        .order_by(same.c.created_at, same.c.id)
-        .limit(1),
+        select(LEADS.c.event_id, LEADS.c.badge_id, LEADS.c.email).where(
+            LEADS.c.id == lead_id, LEADS.c.deleted_at.is_(None)
+        ),
         {},
     )
-    return str(rows[0][0]) if rows else None
+    if not own:
+        return None
+    event_id, badge_id, email = own[0]
+    if badge_id:
+        same = LEADS.c.badge_id == badge_id
+    elif email:
+        same = func.lower(LEADS.c.email) == email.lower()
+    else:
+        return None
+    rows = driver_rows(
+        connection,
+        select(LEADS.c.created_at, LEADS.c.id, LEADS.c.deleted_at).where(
+            LEADS.c.event_id == event_id, same
+        ),
+        {},
+    )
+    live = [(created_at, lead) for created_at, lead, deleted_at in rows if deleted_at is None]
+    return str(min(live)[1]) if live else None
