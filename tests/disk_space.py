@@ -1,7 +1,10 @@
-"""Running out of disk space on purpose: SQLite's page limit stands in for a full disk."""
+"""Running out of disk space on purpose: SQLite's page limit, or the process's file size
+limit, stands in for a full disk."""
 
 from __future__ import annotations
 
+import resource
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -31,3 +34,18 @@ def full_disk(database: Database) -> Iterator[None]:
     finally:
         event.remove(database.engine, "connect", limit)
         database.engine.dispose()
+
+
+@contextmanager
+def no_room_on_disk() -> Iterator[None]:
+    """Until the block ends, no file of this process can grow by a byte: what a disk with
+    no free block does (this process's file size limit, ``RLIMIT_FSIZE``, set to 0).
+    Writes within a file's present size still succeed."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from schema_helpers import downgrade_schema
-from test_db import lead_names, no_room_on_disk, save_and_die
-from test_integrity import damage_page, fingerprint, leaf_pages, make_booth, raw
+from test_db import copied_over_a_stale_journal, lead_names, save_and_die
+from test_integrity import fingerprint, make_booth, raw
 
 from boothapp.core.backup import (
     BackupOutcome,
@@ -31,6 +31,8 @@ from boothapp.core.integrity import check, identity_in_file, journal_paths, quic
 from boothapp.core.salvage import restore_from, salvage
 from boothapp.core.schemas import LeadFilter, LeadInput
 from boothapp.core.services import Services
+from damaged_file import damage_page, leaf_pages
+from disk_space import no_room_on_disk
 
 BACKUP_NAME = re.compile(r"^booth-\d{8}-\d{6}\.sqlite3$")
 
@@ -291,12 +293,7 @@ def test_restoring_keeps_the_current_file_and_leaves_no_journal(tmp_path: Path) 
 
 
 def test_restoring_over_a_stale_journal_keeps_both_as_they_were(tmp_path: Path) -> None:
-    path = tmp_path / "booth.sqlite3"
-    make_booth(path, leads=10)[0].database.close()
-    save_and_die(path, 20)
-    copied = tmp_path / "copied.sqlite3"
-    make_booth(copied, leads=300)[0].database.close()
-    path.write_bytes(copied.read_bytes())
+    path = copied_over_a_stale_journal(tmp_path)
     before = fingerprint(path)
     backup = tmp_path / "backup.sqlite3"
     services, _ids = make_booth(backup, leads=12)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_integrity import damage_page, leaf_pages
 
 from boothapp.cli import main
 from boothapp.core.db import open_database
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
+from damaged_file import damage_page, leaf_pages
 
 
 def make_show(path: Path, leads: int, name: str = "Milipol Paris") -> None:

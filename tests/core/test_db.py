@@ -1,19 +1,15 @@
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from schema_helpers import downgrade_schema
 from sqlalchemy import event, text
-from test_integrity import damage_page, fingerprint, leaf_pages, make_booth
+from test_integrity import fingerprint, make_booth
 
 from boothapp.core import db as db_module
 from boothapp.core.backup import backup_to
@@ -29,7 +25,8 @@ from boothapp.core.integrity import quick_check
 from boothapp.core.salvage import set_journal_aside
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
-from disk_space import full_disk
+from damaged_file import damage_page, leaf_pages
+from disk_space import full_disk, no_room_on_disk
 
 
 def test_every_connection_is_durable(tmp_path: Path) -> None:
@@ -312,13 +309,21 @@ def lead_names(path: Path) -> set[str]:
         database.close()
 
 
-def test_a_journal_left_beside_another_file_is_not_replayed(tmp_path: Path) -> None:
+def copied_over_a_stale_journal(tmp_path: Path) -> Path:
+    """``booth.sqlite3`` with saves left in its journal by a killed process, then another
+    database's file copied over it, the journal left beside: what copying a backup by
+    hand does."""
     path = tmp_path / "booth.sqlite3"
     make_booth(path, leads=10)[0].database.close()
     save_and_die(path, 20)
     copied = tmp_path / "copied.sqlite3"
     make_booth(copied, leads=300)[0].database.close()
     path.write_bytes(copied.read_bytes())
+    return path
+
+
+def test_a_journal_left_beside_another_file_is_not_replayed(tmp_path: Path) -> None:
+    path = copied_over_a_stale_journal(tmp_path)
     before = fingerprint(path)
 
     with pytest.raises(StaleJournal, match=r"booth\.sqlite3-wal\) that does not belong"):
@@ -336,21 +341,6 @@ def test_a_journal_left_beside_another_file_is_not_replayed(tmp_path: Path) -> N
 
 
 # --- a full disk ----------------------------------------------------------------------------
-
-
-@contextmanager
-def no_room_on_disk() -> Iterator[None]:
-    """Until the block ends, no file of this process can grow by a byte: what a disk with
-    no free block does (this process's file size limit, ``RLIMIT_FSIZE``, set to 0).
-    Writes within a file's present size still succeed."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
 
 
 def test_on_a_full_disk_the_file_opens_read_only_with_its_latest_saves(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from boothapp.core.errors import StorageError
 from boothapp.core.integrity import check, integrity_check, quick_check
 from boothapp.core.schemas import EventInput, LeadInput
 from boothapp.core.services import Services
+from damaged_file import damage_page, leaf_pages
 
 
 def fingerprint(path: Path) -> dict[str, str]:
@@ -26,29 +27,6 @@ def fingerprint(path: Path) -> dict[str, str]:
         for file in files
         if file.exists() and file.stat().st_size > 0
     }
-
-
-def leaf_pages(path: Path, table: str) -> list[int]:
-    """The leaf pages of ``table``'s b-tree, in file order (SQLite's dbstat)."""
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-            (table,),
-        ).fetchall()
-    connection.close()
-    return [int(row[0]) for row in rows]
-
-
-def damage_page(path: Path, page: int, seed: int = 0) -> None:
-    """Overwrites page ``page`` of the file with noise, past its 8-byte header."""
-    with sqlite3.connect(path) as connection:
-        size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    noise = hashlib.shake_256(f"{seed}".encode()).digest(size - 8)
-    with path.open("r+b") as handle:
-        handle.seek((page - 1) * size + 8)
-        handle.write(noise)
 
 
 def make_booth(path: Path, leads: int = 60) -> tuple[Services, list[str]]:

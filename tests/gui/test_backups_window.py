@@ -3,11 +3,8 @@ rolling backups after start, a read-only database, an unsafe place for the file.
 
 from __future__ import annotations
 
-import resource
-import signal
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +22,7 @@ from boothapp.gui.app import DatabaseCare
 from boothapp.gui.main_window import MainWindow
 from boothapp.gui.recovery import restore_command, salvage_command
 from boothapp.gui.tasks import SynchronousRunner
+from disk_space import no_room_on_disk
 
 WindowMaker = Callable[[Database], MainWindow]
 
@@ -106,20 +104,6 @@ def save_a_lead(window: MainWindow, first_name: str) -> None:
     show = window.active_show
     assert show is not None
     window.services.leads.create(LeadInput(first_name=first_name), event_id=show.id)
-
-
-@contextmanager
-def no_room_on_disk() -> Iterator[None]:
-    """No file of this process can grow by a byte until the block ends (its file size
-    limit set to 0), as on a disk with no free block."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
 
 
 # --- File > Back up now… and Check database… ------------------------------------------------

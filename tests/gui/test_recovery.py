@@ -35,6 +35,7 @@ from boothapp.gui.recovery import (
     salvage_command,
 )
 from boothapp.gui.tasks import SynchronousRunner
+from damaged_file import damage_page, leaf_pages
 
 # --- real files: made, backed up, damaged ---------------------------------------------------
 
@@ -70,28 +71,6 @@ def back_up(path: Path) -> Path:
         return backup_to(database, folder)
     finally:
         database.close()
-
-
-def leaf_pages(path: Path, table: str) -> list[int]:
-    """The leaf pages of ``table``'s b-tree, in file order (SQLite's dbstat)."""
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno",
-            (table,),
-        ).fetchall()
-    connection.close()
-    return [int(row[0]) for row in rows]
-
-
-def damage_page(path: Path, page: int) -> None:
-    """Overwrites page ``page`` of the file with noise, past its 8-byte header."""
-    with sqlite3.connect(path) as connection:
-        size = int(connection.execute("PRAGMA page_size").fetchone()[0])
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-    with path.open("r+b") as handle:
-        handle.seek((page - 1) * size + 8)
-        handle.write(hashlib.shake_256(b"noise").digest(size - 8))
 
 
 def damage_notes(path: Path) -> None:

@@ -99,10 +99,10 @@ class LeadService:
         however the scans interleave, a badge ends as one lead. Returns the older lead
         when ``lead_id`` was folded into it, None when ``lead_id`` is the lead of its
         badge."""
-        staff_id = self._staff_or_current(staff_id)
         with self._db.read_connection() as connection:
             if _oldest_of_badge(connection, lead_id) in (None, lead_id):
                 return None
+        staff_id = self._staff_or_current(staff_id)
         with self._db.write_connection() as connection:
             ours = details_by_id(connection, [lead_id]).get(lead_id)
             oldest = _oldest_of_badge(connection, lead_id)
