@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, insert, select
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement, driver_stream, table_of
 from boothapp.core.errors import StorageError
-from boothapp.core.models import Event, Lead, LeadSource, Note, Product, Rating
+from boothapp.core.models import Event, Lead, LeadSource, LegalBasis, Note, Product, Rating
 from boothapp.core.schemas import EventInput
 from boothapp.core.services import Services
 
@@ -41,6 +41,8 @@ def _lead_values(event_id: int, lead_id: str) -> dict[str, object]:
         "consent_version": "v2",
         "consent_at": moment,
         "consent_staff_id": None,
+        "legal_basis": LegalBasis.CONSENT,
+        "do_not_contact": False,
         "badge_id": "MP23-1",
         "badge_format": "vcard",
         "badge_raw": "BEGIN:VCARD\r\nFN:Zoé\r\nEND:VCARD",

@@ -21,6 +21,7 @@ from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.search import managed_by_models, show_rowids
 from boothapp.core.services import Services
 from boothapp.core.services.exports import ExportRequest
+from boothapp.core.vocabulary import LegalBasis
 
 
 def _scripts() -> ScriptDirectory:
@@ -131,6 +132,10 @@ def test_upgrading_an_older_database_keeps_its_data(tmp_path: Path) -> None:
     assert [r.first_name for r in services.leads.list(LeadFilter(search="山田"))] == ["太郎"]
     assert [r.first_name for r in services.leads.list(LeadFilter(search="山田太郎"))] == ["太郎"]
     assert (tmp_path / f"old.sqlite3.before-{SCHEMA_HEAD}.bak").exists()
+    zoe = services.leads.get("6f1c1f9e-1111-4a5e-9d55-000000000001")
+    taro = services.leads.get("6f1c1f9e-1111-4a5e-9d55-000000000002")
+    assert (zoe.legal_basis, taro.legal_basis) == (None, LegalBasis.CONSENT)
+    assert not zoe.do_not_contact and not taro.do_not_contact
     database.close()
 
 

@@ -9,18 +9,24 @@ import pytest
 
 from boothapp.core import models, vocabulary
 from boothapp.core.vocabulary import (
+    AUDIT_ACTION_LABELS,
     CATEGORY_LABELS,
     FOLLOW_UP_LABELS,
+    LEGAL_BASIS_LABELS,
     QUESTION_KIND_LABELS,
     RATING_LABELS,
     ROLE_LABELS,
     SOURCE_LABELS,
+    TOMBSTONE_LABELS,
+    AuditAction,
     FollowUp,
     LeadSource,
+    LegalBasis,
     ProductCategory,
     QuestionKind,
     Rating,
     StaffRole,
+    TombstoneKind,
     follow_up_label,
     rating_label,
 )
@@ -32,6 +38,9 @@ LABELS: list[tuple[type[enum.StrEnum], Mapping[enum.StrEnum, str]]] = [
     (Rating, RATING_LABELS),
     (FollowUp, FOLLOW_UP_LABELS),
     (QuestionKind, QUESTION_KIND_LABELS),
+    (LegalBasis, LEGAL_BASIS_LABELS),
+    (AuditAction, AUDIT_ACTION_LABELS),
+    (TombstoneKind, TOMBSTONE_LABELS),
 ]
 
 

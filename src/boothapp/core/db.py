@@ -64,6 +64,7 @@ KNOWN_REVISIONS = (
     "0007_search_rowids_by_show",
     "0008_folded_search_elsewhere",
     "0009_lead_first_exports",
+    "0010_privacy_and_merging",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -26,17 +26,21 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from boothapp.core.vocabulary import AuditAction as AuditAction
 from boothapp.core.vocabulary import FollowUp as FollowUp
 from boothapp.core.vocabulary import LeadSource as LeadSource
+from boothapp.core.vocabulary import LegalBasis as LegalBasis
 from boothapp.core.vocabulary import ProductCategory as ProductCategory
 from boothapp.core.vocabulary import QuestionKind as QuestionKind
 from boothapp.core.vocabulary import Rating as Rating
 from boothapp.core.vocabulary import StaffRole as StaffRole
+from boothapp.core.vocabulary import TombstoneKind as TombstoneKind
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -108,6 +112,8 @@ def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
 
 STORED_RATINGS: dict[str | None, Rating | None] = {rating.value: rating for rating in Rating}
 STORED_RATINGS[None] = None
+STORED_LEGAL_BASES: dict[str | None, LegalBasis | None] = {b.value: b for b in LegalBasis}
+STORED_LEGAL_BASES[None] = None
 STORED_SOURCES: dict[str, LeadSource] = {source.value: source for source in LeadSource}
 
 
@@ -230,6 +236,8 @@ class Lead(Base):
     consent_staff_id: Mapped[int | None] = mapped_column(
         ForeignKey("staff.id", ondelete="SET NULL")
     )
+    legal_basis: Mapped[LegalBasis | None] = mapped_column(_enum(LegalBasis, "legal_basis"))
+    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     badge_id: Mapped[str | None] = mapped_column(String(200))
     badge_format: Mapped[str | None] = mapped_column(String(32))
     badge_raw: Mapped[str | None] = mapped_column(Text)
@@ -392,3 +400,60 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class LeadTombstone(Base):
+    """A lead id that is gone for good and must not come back from another laptop's
+    file: erased on request, or joined into ``into_id`` (the same visitor captured on
+    two laptops). The lead's row is deleted; only its id stays here."""
+
+    __tablename__ = "lead_tombstones"
+
+    lead_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[TombstoneKind] = mapped_column(_enum(TombstoneKind, "tombstone_kind"))
+    into_id: Mapped[str | None] = mapped_column(String(36))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Suppression(Base):
+    """A person who asked to be erased, kept only as a digest of their e-mail address
+    or badge ID (``core.privacy`` makes it) so that a later scan, attendee import or
+    merge cannot bring them back."""
+
+    __tablename__ = "suppressions"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class MergeConflict(Base):
+    """A field that two laptops set to different values: the merge kept the later edit
+    (``kept``) and records the other (``other``, from ``source``) for review."""
+
+    __tablename__ = "merge_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("leads.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(64))
+    kept: Mapped[str] = mapped_column(Text, default="")
+    other: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditEntry(Base):
+    """One export, merge, restore, erasure or purge: who, when, how many leads, and a
+    short description (the file, the filter)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    action: Mapped[AuditAction] = mapped_column(_enum(AuditAction, "audit_action"))
+    staff_name: Mapped[str] = mapped_column(String(200), default="")
+    lead_count: Mapped[int] = mapped_column(Integer, default=0)
+    detail: Mapped[str] = mapped_column(Text, default="")

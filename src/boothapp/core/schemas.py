@@ -7,7 +7,14 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, Protocol, TypeVar, cast
 
-from boothapp.core.models import LeadSource, ProductCategory, QuestionKind, Rating, StaffRole
+from boothapp.core.models import (
+    LeadSource,
+    LegalBasis,
+    ProductCategory,
+    QuestionKind,
+    Rating,
+    StaffRole,
+)
 from boothapp.core.validation import FieldWarning
 
 ValueT = TypeVar("ValueT")
@@ -211,6 +218,8 @@ class LeadInput:
 
     ``note`` is appended as a new timestamped note; it never replaces earlier ones.
     ``answers`` maps question ids to a text, a number or a list of choices.
+    ``legal_basis`` matters only without consent: consent given is the lead's legal
+    basis; without it, legitimate interest is kept and anything else is "not recorded".
     """
 
     first_name: str = ""
@@ -231,6 +240,8 @@ class LeadInput:
     products: tuple[ProductShown, ...] = ()
     answers: dict[int, Any] = field(default_factory=dict)
     consent: bool = False
+    legal_basis: LegalBasis | str | None = None
+    do_not_contact: bool = False
     note: str = ""
     source: LeadSource | str = LeadSource.MANUAL
     badge_id: str | None = None
@@ -294,6 +305,8 @@ class LeadDetail:
     consent_version: str | None
     consent_at: datetime | None
     consent_staff: str | None
+    legal_basis: LegalBasis | None
+    do_not_contact: bool
     badge_id: str | None
     badge_format: str | None
     badge_raw: str | None

@@ -49,6 +49,32 @@ class FollowUp(enum.StrEnum):
     OTHER = "other"
 
 
+class LegalBasis(enum.StrEnum):
+    """Why the exhibitor may contact a lead after the show (GDPR article 6)."""
+
+    CONSENT = "consent"
+    LEGITIMATE_INTEREST = "legitimate_interest"
+
+
+class AuditAction(enum.StrEnum):
+    """What the audit log records: the operations that hand out, replace or destroy
+    leads."""
+
+    EXPORT = "export"
+    MERGE = "merge"
+    RESTORE = "restore"
+    ERASE = "erase"
+    PURGE = "purge"
+
+
+class TombstoneKind(enum.StrEnum):
+    """Why a lead id is gone for good: erased on request, or joined into another lead
+    (the same visitor captured twice)."""
+
+    ERASED = "erased"
+    JOINED = "joined"
+
+
 class QuestionKind(enum.StrEnum):
     SINGLE = "single"
     MULTIPLE = "multiple"
@@ -94,6 +120,23 @@ QUESTION_KIND_LABELS: Final[Mapping[QuestionKind, str]] = {
     QuestionKind.MULTIPLE: "Several choices",
     QuestionKind.TEXT: "Text",
     QuestionKind.NUMBER: "Number",
+}
+
+LEGAL_BASIS_LABELS: Final[Mapping[LegalBasis, str]] = {
+    LegalBasis.CONSENT: "Consent",
+    LegalBasis.LEGITIMATE_INTEREST: "Legitimate interest (business contact, informed)",
+}
+NO_LEGAL_BASIS_LABEL: Final = "Not recorded"
+AUDIT_ACTION_LABELS: Final[Mapping[AuditAction, str]] = {
+    AuditAction.EXPORT: "Export",
+    AuditAction.MERGE: "Merge",
+    AuditAction.RESTORE: "Restore",
+    AuditAction.ERASE: "Erasure",
+    AuditAction.PURGE: "Purge",
+}
+TOMBSTONE_LABELS: Final[Mapping[TombstoneKind, str]] = {
+    TombstoneKind.ERASED: "Erased",
+    TombstoneKind.JOINED: "Joined into another lead",
 }
 
 NOT_RATED_LABEL: Final = "Not rated"

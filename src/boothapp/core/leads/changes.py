@@ -27,7 +27,14 @@ from boothapp.core.validation import (
     normalise_phone,
     normalise_website,
 )
-from boothapp.core.vocabulary import FollowUp, LeadSource, ProductCategory, QuestionKind, Rating
+from boothapp.core.vocabulary import (
+    FollowUp,
+    LeadSource,
+    LegalBasis,
+    ProductCategory,
+    QuestionKind,
+    Rating,
+)
 
 MAX_BADGE_PAYLOAD = 4096
 MAX_NOTE_LENGTH = 100_000
@@ -45,6 +52,25 @@ def parse_rating(value: Rating | str | None) -> Rating | None:
         return Rating(str(value).strip().lower())
     except ValueError:
         raise ValidationError("rating", f"{value!r} is not hot, warm or cold") from None
+
+
+def parse_legal_basis(value: LegalBasis | str | None) -> LegalBasis | None:
+    if value is None or value == "":
+        return None
+    try:
+        return LegalBasis(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+    except ValueError:
+        allowed = ", ".join(basis.value for basis in LegalBasis)
+        raise ValidationError("legal_basis", f"{value!r} is not one of {allowed}") from None
+
+
+def legal_basis_of(consent: bool, chosen: LegalBasis | str | None) -> LegalBasis | None:
+    """A lead's legal basis for follow-up: consent when given, else legitimate interest
+    when chosen, else none recorded."""
+    if consent:
+        return LegalBasis.CONSENT
+    basis = parse_legal_basis(chosen)
+    return basis if basis is LegalBasis.LEGITIMATE_INTEREST else None
 
 
 def parse_source(value: LeadSource | str) -> LeadSource:
@@ -100,6 +126,8 @@ class Contact:
             "follow_ups": parse_follow_ups(data.follow_ups),
             "badge_id": clean_line(data.badge_id, "badge_id") or None,
             "badge_format": clean_line(data.badge_format, "badge_format", 32) or None,
+            "legal_basis": legal_basis_of(data.consent, data.legal_basis),
+            "do_not_contact": bool(data.do_not_contact),
         }
         region = self.values["country"] or show_country
         if fill_country and _identifies(self.values, data):
@@ -301,7 +329,8 @@ def merged_input(existing: LeadDetail, incoming: LeadInput) -> LeadInput:
     a duplicate merged, an attendee-list row): its empty contact fields take the
     incoming values and its filled ones are kept; products, follow-ups and answers are
     added to what is there; rating and badge are kept unless missing; consent once
-    given stays; the incoming note is the one to append."""
+    given, a legal basis and "do not contact" stay; the incoming note is the one to
+    append."""
     current = {name: getattr(existing, name) for name in MERGEABLE_FIELDS}
     merged_fields = {
         name: current[name] if current[name] else getattr(incoming, name)
@@ -319,6 +348,8 @@ def merged_input(existing: LeadDetail, incoming: LeadInput) -> LeadInput:
         products=tuple(products.values()),
         answers=answers,
         consent=existing.consent_given or incoming.consent,
+        legal_basis=existing.legal_basis or incoming.legal_basis,
+        do_not_contact=existing.do_not_contact or incoming.do_not_contact,
         note=incoming.note,
         badge_id=existing.badge_id or incoming.badge_id,
         badge_format=existing.badge_format or incoming.badge_format,

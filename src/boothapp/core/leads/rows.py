@@ -19,6 +19,7 @@ from sqlalchemy import Column, Connection, select
 
 from boothapp.core.driver import DriverStatement, table_of
 from boothapp.core.models import (
+    STORED_LEGAL_BASES,
     STORED_RATINGS,
     STORED_SOURCES,
     Event,
@@ -73,6 +74,8 @@ _CONVERSIONS: dict[str, Callable[[Any], Any]] = {
     "source": STORED_SOURCES.__getitem__,
     "rating": STORED_RATINGS.__getitem__,
     "consent_given": bool,
+    "legal_basis": STORED_LEGAL_BASES.__getitem__,
+    "do_not_contact": bool,
     "consent_at": stored_utc_or_none,
     "created_at": stored_utc,
     "updated_at": stored_utc,

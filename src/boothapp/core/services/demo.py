@@ -38,6 +38,7 @@ from boothapp.core.models import (
     Lead,
     LeadProduct,
     LeadSource,
+    LegalBasis,
     Note,
     ProductCategory,
     QuestionKind,
@@ -242,6 +243,8 @@ class _LeadFactory:
                 "consent_version": DEMO_CONSENT_VERSION if consent else None,
                 "consent_at": created_at if consent else None,
                 "consent_staff_id": staff_id if consent else None,
+                "legal_basis": _legal_basis(consent, rating),
+                "do_not_contact": False,
                 "badge_id": badge_id,
                 "badge_format": "vcard" if badge_id else None,
                 "badge_raw": vcard(person, badge_id) if badge_id else None,
@@ -367,6 +370,14 @@ _INSERTS = {
 _ATTENDEE_COLUMNS = frozenset(column.key for column in Attendee.__table__.columns)
 _BY_ID = itemgetter("id")
 _BY_LEAD = itemgetter("lead_id")
+
+
+def _legal_basis(consent: bool, rating: Rating | None) -> LegalBasis | None:
+    """Consent where given; the hot leads without it were told of the follow-up and
+    did not object (legitimate interest)."""
+    if consent:
+        return LegalBasis.CONSENT
+    return LegalBasis.LEGITIMATE_INTEREST if rating is Rating.HOT else None
 
 
 def _write(session: Session, batch: _Batch) -> None:
