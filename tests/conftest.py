@@ -11,7 +11,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from boothapp.core.db import open_database  # noqa: E402
+from boothapp.core.db import Database, open_database  # noqa: E402
 from boothapp.core.services import Services  # noqa: E402
 
 
@@ -33,3 +33,9 @@ def services(tmp_path: Path) -> Iterator[Services]:
         yield Services.over(database)
     finally:
         database.close()
+
+
+@pytest.fixture
+def database(services: Services) -> Database:
+    """The database under ``services``."""
+    return services.database

@@ -53,11 +53,6 @@ def _lead_values(event_id: int, lead_id: str) -> dict[str, object]:
     }
 
 
-@pytest.fixture
-def database(services: Services) -> Database:
-    return services.database
-
-
 def _show(services: Services) -> int:
     return services.events.create(EventInput(name="Milipol Paris 2023")).id
 

@@ -28,11 +28,6 @@ from boothapp.core.settings import StationSettings
 FRENCH = learn_mapping(FRENCH_AZERTY.type(CALIBRATION_TEXT))
 
 
-@pytest.fixture
-def database(services: Services) -> Database:
-    return services.database
-
-
 def stored_rows(database: Database) -> dict[str, Any]:
     with database.read() as session:
         return {row.key: row.value for row in session.scalars(select(Setting))}
