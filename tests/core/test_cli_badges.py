@@ -33,6 +33,8 @@ LEAD_KEYS = {
     "notes",
     "follow_ups",
     "consent",
+    "legal_basis",
+    "do_not_contact",
     "badge_id",
     "source",
 }

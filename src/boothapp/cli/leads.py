@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import Field, fields
 from typing import Any
 
@@ -57,6 +58,8 @@ def lead_json(lead: LeadDetail) -> dict[str, Any]:
             "at": iso(lead.consent_at),
             "staff": lead.consent_staff,
         },
+        "legal_basis": lead.legal_basis.value if lead.legal_basis else None,
+        "do_not_contact": lead.do_not_contact,
         "badge_id": lead.badge_id,
         "source": lead.source.value,
     }
@@ -93,6 +96,13 @@ def _lead_row(r: LeadRow, timezone: str) -> list[str]:
     return [captured, name, r.company, r.country or "", rating, r.staff or "", r.id[:8]]
 
 
+def _warning_of_damage(details: Iterable[LeadDetail]) -> Iterator[LeadDetail]:
+    """``details``, each one's warnings (text read with U+FFFD) on stderr as it goes."""
+    for lead in details:
+        warn(f"lead {lead.id}, {warning}" for warning in lead.warnings)
+        yield lead
+
+
 def cmd_leads(ctx: Context) -> None:
     if ctx.args.limit < 0:
         raise UsageError("--limit must be 0 or more")
@@ -102,7 +112,7 @@ def cmd_leads(ctx: Context) -> None:
     rows = ctx.services.leads.list(lead_filter, limit=ctx.args.limit or None)
     if ctx.args.json:
         details = ctx.services.leads.details_of([r.id for r in rows])
-        write_json_array(ctx.out, (lead_json(d) for d in details))
+        write_json_array(ctx.out, (lead_json(d) for d in _warning_of_damage(details)))
         return
     write_table(ctx.out, _LEAD_HEADERS, (_lead_row(r, event.timezone) for r in rows))
     total = ctx.services.leads.count(lead_filter)
@@ -114,6 +124,7 @@ def cmd_leads(ctx: Context) -> None:
 def cmd_lead_show(ctx: Context) -> None:
     services = ctx.services
     lead = services.leads.get(services.leads.resolve_id(ctx.args.lead_id))
+    warn(lead.warnings)
     if ctx.args.json:
         document = {**lead_json(lead), "badge_raw": lead.badge_raw}
         ctx.out.write(json_text(document, indent=2) + "\n")

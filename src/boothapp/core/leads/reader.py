@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import secrets
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -33,16 +33,26 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from boothapp.core.driver import STREAM_CHUNK, driver_rows, driver_stream, table_of
+from boothapp.core.driver import (
+    STREAM_CHUNK,
+    LenientText,
+    driver_rows,
+    driver_stream,
+    lenient_decoder,
+    table_of,
+)
 from boothapp.core.leads.query import Selection, lead_conditions
 from boothapp.core.leads.rows import (
+    DAMAGED_TEXT,
     DETAIL_COLUMNS,
     LEADS,
     DetailBuilder,
+    damaged_fields,
     stored_names,
 )
 from boothapp.core.models import Answer, LeadProduct, Note, Visit
 from boothapp.core.schemas import LeadDetail, LeadFilter
+from boothapp.core.validation import FieldWarning
 
 CHUNK_SIZE = STREAM_CHUNK
 
@@ -102,10 +112,25 @@ _PART_COLUMNS: dict[LeadPart, tuple[SqlColumn[Any], tuple[SqlColumn[Any], ...]]]
 }
 """Per part: the column naming its lead, then the columns ``DetailBuilder`` takes."""
 _PART_ORDER = (LeadPart.PRODUCTS, LeadPart.NOTES, LeadPart.VISITS, LeadPart.ANSWERS)
+_PART_NAMES = ("products", "notes", "visits", "answers")
 
 
 def _builder(connection: Connection) -> DetailBuilder:
     return DetailBuilder(stored_names(connection), connection.dialect.name == "sqlite")
+
+
+def _named_damage(
+    lead: LeadDetail,
+    decoder: LenientText,
+    row: Sequence[Any],
+    parts: Sequence[Sequence[Sequence[Any]]],
+) -> LeadDetail:
+    """``lead`` with a warning for each field read with repaired text (not UTF-8)."""
+    damaged = damaged_fields(decoder, row, dict(zip(_PART_NAMES, parts, strict=True)))
+    if not damaged:
+        return lead
+    warnings = (FieldWarning(field, DAMAGED_TEXT) for field in damaged)
+    return replace(lead, warnings=(*lead.warnings, *warnings))
 
 
 def details_by_id(connection: Connection, ids: Sequence[str]) -> dict[str, LeadDetail]:
@@ -124,18 +149,16 @@ def details_by_id(connection: Connection, ids: Sequence[str]) -> dict[str, LeadD
         for row in driver_rows(connection, query, {}):
             grouped.setdefault(row[0], []).append(row)
         parts.append(grouped)
-    products, notes, visits, answers = parts
     build = _builder(connection)
-    return {
-        row[0]: build(
-            row,
-            products.get(row[0], ()),
-            notes.get(row[0], ()),
-            visits.get(row[0], ()),
-            answers.get(row[0], ()),
-        )
-        for row in leads
-    }
+    decoder = lenient_decoder(connection)()
+    found = {}
+    for row in leads:
+        lead_parts = [grouped.get(row[0], ()) for grouped in parts]
+        lead = build(row, *lead_parts)
+        if decoder is not None:
+            lead = _named_damage(lead, decoder, row, lead_parts)
+        found[row[0]] = lead
+    return found
 
 
 class _Children:
@@ -242,13 +265,16 @@ def _details(
         None,
         chunk,
     )
+    decoder = lenient_decoder(connection)
     for position, row in enumerate(leads, start=1):
-        yield build(
-            row,
+        lead_parts = (
             products.take() if products.position == position else (),
             notes.take() if notes.position == position else (),
             visits.take() if visits.position == position else (),
             answers.take() if answers.position == position else (),
         )
+        lead = build(row, *lead_parts)
+        repairing = decoder()
+        yield lead if repairing is None else _named_damage(lead, repairing, row, lead_parts)
     for grouped in (products, notes, visits, answers):
         grouped.check_exhausted()

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Column, Connection, select
 
-from boothapp.core.driver import DriverStatement, table_of
+from boothapp.core.driver import DriverStatement, LenientText, repaired_in, table_of
 from boothapp.core.models import (
     STORED_LEGAL_BASES,
     STORED_RATINGS,
@@ -98,6 +98,24 @@ def _new_value(value_type: type[_Value], values: dict[str, Any]) -> _Value:
     value = _new_object(value_type)
     _set_attribute(value, "__dict__", values)
     return value
+
+
+DAMAGED_TEXT = (
+    "has bytes that are not UTF-8 (a damaged file, or text written by another program): "
+    "read with \ufffd in their place"
+)
+
+
+def damaged_fields(
+    decoder: LenientText, row: Sequence[Any], parts: Mapping[str, Sequence[Sequence[Any]]]
+) -> list[str]:
+    """The fields of a lead (``row`` of ``DETAIL_COLUMNS``, then the rows of its parts by
+    name) holding text the decoder had to repair."""
+    damaged = repaired_in(decoder, DETAIL_KEYS, row)
+    for name, part_rows in parts.items():
+        if any(not decoder.repaired.isdisjoint(part) for part in part_rows):
+            damaged.append(name)
+    return damaged
 
 
 def lead_rows(

@@ -388,7 +388,7 @@ class ExportService:
                 parts = ALL_PARTS if file_format != "csv" else parts_needed(columns)
                 read = stack.enter_context(closing(read_details(session, selection, parts=parts)))
                 exported: list[str] = []
-                leads = _noting_ids(read, exported)
+                leads = _noting_ids(read, exported, report)
 
                 def produce(temporary: Path) -> int:
                     if file_format == "xlsx":
@@ -580,11 +580,16 @@ class ExportService:
         return "; ".join(parts) if parts else "all leads of the show"
 
 
-def _noting_ids(leads: Iterator[LeadDetail], ids: list[str]) -> Iterator[LeadDetail]:
-    """``leads``, appending the id of each to ``ids`` as it is handed on."""
+def _noting_ids(
+    leads: Iterator[LeadDetail], ids: list[str], report: ExportReport
+) -> Iterator[LeadDetail]:
+    """``leads``, appending the id of each to ``ids`` as it is handed on; what the
+    reader found wrong with a lead (text that is not UTF-8) goes to the report."""
     note = ids.append
     for lead in leads:
         note(lead.id)
+        for warning in lead.warnings:
+            report.warn(lead.id, lead.display_name, warning.field, warning.message)
         yield lead
 
 
