@@ -325,6 +325,11 @@ def test_a_backup_that_fails_its_checks_is_not_restored(tmp_path: Path) -> None:
     connection.close()
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(b"")
+    photo = tmp_path / "photo.sqlite3"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(4096))
+    half = tmp_path / "half.sqlite3"
+    good = path.read_bytes()
+    half.write_bytes(good[: len(good) // 2])
     before = fingerprint(path)
 
     with pytest.raises(DamagedDatabase, match="damaged.sqlite3 is damaged"):
@@ -335,6 +340,10 @@ def test_a_backup_that_fails_its_checks_is_not_restored(tmp_path: Path) -> None:
         restore_from(other, path)
     with pytest.raises(EmptyDatabase, match="empty"):
         restore_from(empty, path)
+    with pytest.raises(StorageError, match="photo.sqlite3 is not a boothapp database or backup"):
+        restore_from(photo, path)
+    with pytest.raises(DamagedDatabase, match="half.sqlite3 is damaged"):
+        restore_from(half, path)
     with pytest.raises(StorageError, match="no such file"):
         restore_from(tmp_path / "missing.sqlite3", path)
     with pytest.raises(StorageError, match="is the database itself"):
@@ -345,8 +354,10 @@ def test_a_backup_that_fails_its_checks_is_not_restored(tmp_path: Path) -> None:
         "booth.sqlite3",
         "damaged.sqlite3",
         "empty.sqlite3",
+        "half.sqlite3",
         "newer.sqlite3",
         "other.sqlite3",
+        "photo.sqlite3",
     ]
 
 

@@ -220,7 +220,7 @@ def test_a_product_is_refused_in_the_same_words_wherever_it_is_added(
     catalogue = tmp_path / "catalogue.csv"
     catalogue.write_text(f"sku,name\nRK-19,Rack\n{sku},{name}\n", encoding="utf-8")
     with pytest.raises(ValidationError) as imported:
-        services.products.import_csv(catalogue)
+        services.products.import_file(catalogue)
     assert imported.value.field == "catalogue.csv row 3"
     assert imported.value.reason == f"{field}: {reason}"
 

@@ -24,8 +24,14 @@ def add_commands(commands: Commands) -> None:
     add.add_argument("--event", help="put on the stand of this show")
     listing = actions.command("list", "list products", cmd_product_list)
     listing.add_list_options("only the products on this show's stand", "products")
-    imports = actions.command("import", "add or update products from CSV", cmd_product_import)
-    imports.add_argument("file", help="CSV with columns sku,name,category,description,...")
+    imports = actions.command(
+        "import", "add or update products from a spreadsheet", cmd_product_import
+    )
+    imports.add_argument(
+        "file",
+        help=".xlsx, .ods or .csv; the first row names the columns: sku, name, category, "
+        "description, brochure_url, and any other column as an attribute",
+    )
     imports.add_argument("--event", help="put the products on this show's stand")
 
 
@@ -60,5 +66,5 @@ def cmd_product_list(ctx: Context) -> None:
 
 def cmd_product_import(ctx: Context) -> None:
     path = ctx.args.file
-    added, updated = ctx.services.products.import_csv(Path(path), event_id=optional_event_id(ctx))
+    added, updated = ctx.services.products.import_file(Path(path), event_id=optional_event_id(ctx))
     ctx.out.write(f"{path}: {added} products added, {updated} updated\n")

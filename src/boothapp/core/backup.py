@@ -39,7 +39,9 @@ from boothapp.core.durable import sync_file, sync_folder
 from boothapp.core.errors import DamagedDatabase, DiskFull, StorageError
 from boothapp.core.integrity import (
     file_revision,
+    is_sqlite_file,
     new_identity,
+    no_journal_files_left,
     no_room_beside,
     open_read_only,
     quick_check_problems,
@@ -243,7 +245,16 @@ class DatabaseFacts:
 
 def checked_facts(path: Path, label: str) -> DatabaseFacts:
     """What a database file holds, once it passed the checks a backup must pass; raises
-    a StorageError naming ``label`` otherwise."""
+    a StorageError naming ``label`` otherwise. Nothing is left beside the file."""
+    if not is_sqlite_file(path):
+        raise StorageError(
+            f"{label} is not a boothapp database or backup: it is not an SQLite file"
+        )
+    with no_journal_files_left(path):
+        return _checked_facts(path, label)
+
+
+def _checked_facts(path: Path, label: str) -> DatabaseFacts:
     try:
         connection, _locking = open_read_only(path)
     except sqlite3.DatabaseError as exc:

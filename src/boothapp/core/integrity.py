@@ -32,8 +32,8 @@ import sqlite3
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
-from contextlib import closing
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,8 @@ from boothapp.core.errors import StaleJournal, StorageError
 if TYPE_CHECKING:
     from boothapp.core.db import Database
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+"""The first bytes of every SQLite database file."""
 WAL_SUFFIX = "-wal"
 SHM_SUFFIX = "-shm"
 WAL_HEADER_BYTES = 32
@@ -105,7 +107,7 @@ def identity_in_file(path: Path) -> int:
 def connect_read_only(path: Path, locking: bool = True) -> sqlite3.Connection:
     """A connection that cannot write ``path``; ``locking=False``: without the -shm and
     without locks (see the module's notes)."""
-    uri = f"{path.as_uri()}?mode=ro" + ("" if locking else f"&vfs={_NO_LOCK_VFS}")
+    uri = f"{path.absolute().as_uri()}?mode=ro" + ("" if locking else f"&vfs={_NO_LOCK_VFS}")
     connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
         if not locking:
@@ -134,6 +136,34 @@ def open_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
         if not needs_no_shared_memory(exc):
             raise
     return connect_read_only(path, locking=False), False
+
+
+def is_sqlite_file(path: Path) -> bool:
+    """Whether ``path`` starts as an SQLite database does (an empty file does not)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError as exc:
+        raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def no_journal_files_left(path: Path) -> Iterator[None]:
+    """Removes, on leaving, the empty ``-wal`` and the ``-shm`` that reading ``path``
+    made beside it, so that a file that is only read (a backup, another laptop's file)
+    is left exactly as it was found."""
+    made = [
+        journal
+        for journal in (Path(f"{path}{WAL_SUFFIX}"), Path(f"{path}{SHM_SUFFIX}"))
+        if not journal.exists()
+    ]
+    try:
+        yield
+    finally:
+        for journal in made:
+            with suppress(OSError):
+                if journal.name.endswith(SHM_SUFFIX) or journal.stat().st_size == 0:
+                    journal.unlink()
 
 
 def file_revision(connection: sqlite3.Connection) -> str | None:
@@ -309,7 +339,7 @@ def _check_file(source: Database | str | os.PathLike[str], pragma: str) -> tuple
 
 def file_alone_is_sound(path: Path) -> bool:
     """Whether ``path`` passes quick_check read as it is, without its ``-wal``."""
-    uri = f"{path.as_uri()}?immutable=1"
+    uri = f"{path.absolute().as_uri()}?immutable=1"
     try:
         with closing(sqlite3.connect(uri, uri=True)) as connection:
             return not quick_check_problems(connection)

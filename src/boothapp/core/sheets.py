@@ -64,6 +64,18 @@ def read_rows(path: Path) -> Iterator[Row]:
     return _rows(path, as_text=False)
 
 
+def read_table(path: Path, what: str) -> list[TextRow]:
+    """The rows of ``path`` that hold something, as text, with their numbers; a file
+    that is not a spreadsheet or holds nothing is refused by name. ``what`` says what the
+    file should be, for the message ("the attendee list")."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise ValidationError(path.name, f"give {what} as an .xlsx, .xls, .ods or .csv file")
+    numbered = list(read_text_rows(path))
+    if not numbered:
+        raise ValidationError(path.name, "the file is empty")
+    return numbered
+
+
 def read_text_rows(path: Path) -> Iterator[TextRow]:
     """``read_rows`` with each cell as ``cell_text`` gives it."""
     return cast("Iterator[TextRow]", _rows(path, as_text=True))

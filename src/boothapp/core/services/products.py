@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import csv
-import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -12,8 +10,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from boothapp.core import sheets
 from boothapp.core.db import Database
-from boothapp.core.errors import BoothError, Conflict, NotFound, ValidationError
+from boothapp.core.errors import Conflict, NotFound, ValidationError
 from boothapp.core.models import EventProduct, Product
 from boothapp.core.schemas import ProductInput, ProductRow, value_of
 from boothapp.core.validation import clean_line, clean_text, normalise_website
@@ -136,30 +135,25 @@ class ProductService:
                 query = query.where(Product.active.is_(True))
             return [product_row(product) for product in session.scalars(query)]
 
-    def import_csv(self, path: Path, event_id: int | None = None) -> tuple[int, int]:
-        """Adds or updates products from a CSV file (columns: sku, name, category,
-        description, brochure_url, and any other column as an attribute).
+    def import_file(self, path: Path, event_id: int | None = None) -> tuple[int, int]:
+        """Adds or updates products from a spreadsheet (.xlsx, .xls, .ods or .csv, read
+        by ``core.sheets``): the first row names the columns (sku, name, category,
+        description, brochure_url; any other column becomes an attribute).
 
-        All rows or none: a bad row raises an error naming the file and row.
-        Returns (added, updated).
+        All rows or none: a bad row raises an error naming the file and row, and a file
+        that is not a catalogue one naming the file. Returns (added, updated).
         """
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise BoothError(f"{path}: cannot read the file ({exc.strerror})") from None
-        try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            content = raw.decode("cp1252", errors="replace")
-        reader = csv.DictReader(io.StringIO(content, newline=""))
-        if reader.fieldnames is None or "sku" not in [f.strip().lower() for f in reader.fieldnames]:
+        header, *records = sheets.read_table(path, "the product catalogue")
+        names = [cell.strip().lower() for cell in header[1]]
+        if "sku" not in names or "name" not in names:
             raise ValidationError(
-                str(path), "the first row must name the columns, with sku and name"
+                f"{path.name} row {header[0]}",
+                "the first row must name the columns, with sku and name",
             )
+        known = {"sku", "name", "category", "description", "brochure_url"}
         rows: builtins.list[ProductInput] = []
-        for number, record in enumerate(reader, start=2):
-            fields = {(k or "").strip().lower(): (v or "") for k, v in record.items()}
-            known = {"sku", "name", "category", "description", "brochure_url"}
+        for number, cells in records:
+            fields = dict(zip(names, cells, strict=False))
             try:
                 rows.append(
                     ProductInput(
@@ -168,7 +162,7 @@ class ProductService:
                         category=fields.get("category") or ProductCategory.OTHER,
                         description=fields.get("description", ""),
                         brochure_url=fields.get("brochure_url") or None,
-                        attributes={k: v for k, v in fields.items() if k not in known and v},
+                        attributes={k: v for k, v in fields.items() if k not in known and k and v},
                     )
                 )
                 clean_product(rows[-1])
