@@ -25,6 +25,7 @@ from boothapp.cli import (
     events,
     exports,
     leads,
+    pin,
     products,
     scans,
     staff,
@@ -35,7 +36,7 @@ from boothapp.crashlog import write_crash_log
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
 
-_GROUPS = (demo, events, staff, products, leads, scans, attendees, exports, backups)
+_GROUPS = (demo, events, staff, products, leads, scans, attendees, exports, backups, pin)
 
 
 def build_parser() -> argparse.ArgumentParser:

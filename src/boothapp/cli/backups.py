@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from boothapp.cli.common import Commands, Context, UsageError
+from boothapp.cli.lock import require_manager_of_file
 from boothapp.core.errors import StorageError
 
 
@@ -68,6 +69,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     target = database_file(args)
     if not backup.is_file():
         raise StorageError(f"cannot restore {backup}: there is no such file")
+    require_manager_of_file(target, "restoring a backup")
     facts = checked_facts(backup, str(backup))
     question = (
         f"Put {backup.name} ({facts.leads} leads) in place of {target}? "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boothapp.cli.common import Commands, Context, input_from_args, iso, parse_day, write_list
+from boothapp.cli.lock import require_manager
 from boothapp.core.schemas import EventInput, EventRow
 
 
@@ -34,6 +35,7 @@ def _dates(event: EventRow) -> str:
 
 
 def cmd_event_add(ctx: Context) -> None:
+    require_manager(ctx, "adding a show")
     a = ctx.args
     event = ctx.services.events.create(
         input_from_args(

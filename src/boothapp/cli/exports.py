@@ -7,11 +7,13 @@ from pathlib import Path
 
 from boothapp import APP_NAME
 from boothapp.cli.common import Commands, Context, lead_filter_from_args, warn
+from boothapp.cli.lock import require_manager
 
 
 def cmd_export(ctx: Context) -> None:
     from boothapp.core.services.exports import ExportRequest
 
+    require_manager(ctx, "exporting leads")
     a = ctx.args
     lead_filter, event = lead_filter_from_args(ctx)
     request = ExportRequest(
@@ -32,6 +34,8 @@ def cmd_export(ctx: Context) -> None:
             file=sys.stderr,
         )
     warn(result.warnings)
+    if result.not_recorded:
+        warn([result.not_recorded])
 
 
 def add_commands(commands: Commands) -> None:

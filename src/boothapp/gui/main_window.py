@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from boothapp.gui.dashboard import Dashboard
+    from boothapp.gui.pin_dialog import PinDialog
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 # The capture form's own shortcuts, which a field must not take either.
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.scans = ScanController(services, self, self.scanner_indicator, self)
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)
+        self.pin_dialog: PinDialog | None = None
         self._closing_anyway = False
         self.welcome = Welcome(self.view.welcome, services, self.runner, self.context, self)
         self._connect()
@@ -219,7 +221,47 @@ class MainWindow(QMainWindow):
         self.scans.scan_image_file(path)
 
     def open_export(self) -> None:
-        self.dialogs.open_export()
+        """Opens the export of the active show's leads, once the manager PIN is given."""
+        if self.active_show is None:
+            return
+        if self.dialogs.scan_dialog is not None:
+            self.dialogs.open_export()  # raises the dialog already open
+            return
+        self.as_manager("Exporting leads", self.dialogs.open_export)
+
+    def open_show_settings(self) -> None:
+        """Opens the active show's settings, once the manager PIN is given."""
+        if self.active_show is None:
+            return
+        if self.dialogs.settings_dialog is not None:
+            self.dialogs.open_show_settings()  # raises the dialog already open
+            return
+        self.as_manager("Changing the show settings", self.dialogs.open_show_settings)
+
+    def open_new_show(self) -> None:
+        """Opens the new show dialog, once the manager PIN is given."""
+        if self.dialogs.settings_dialog is not None:
+            self.dialogs.open_new_show()  # raises the settings dialog already open
+            return
+        self.as_manager("Setting up a new show", self.dialogs.open_new_show)
+
+    def as_manager(self, action_text: str, then: Callable[[], None]) -> None:
+        """Runs ``then`` once the manager PIN is given for ``action_text``, at once when
+        no PIN is set (see :func:`boothapp.gui.pin_dialog.ask_manager_pin`); the PIN
+        dialog, while it is open, is ``pin_dialog``. Cancelled, nothing happens."""
+        if self.pin_dialog is not None:
+            self.pin_dialog.raise_()
+            self.pin_dialog.activateWindow()
+            return
+        from boothapp.gui.pin_dialog import ask_manager_pin
+
+        dialog = ask_manager_pin(self, self.services.manager_lock, action_text, then)
+        if dialog is not None:
+            self.pin_dialog = dialog
+            dialog.finished.connect(self._pin_dialog_closed)
+
+    def _pin_dialog_closed(self) -> None:
+        self.pin_dialog = None
 
     # --- building -----------------------------------------------------------------
 
@@ -401,8 +443,8 @@ class MainWindow(QMainWindow):
         view, dialogs, lead_list = self.view, self.dialogs, self.lead_list
         self.quit_action.triggered.connect(self.close)
         self.refresh_action.triggered.connect(self.refresh)
-        self.new_show_action.triggered.connect(dialogs.open_new_show)
-        self.settings_action.triggered.connect(dialogs.open_show_settings)
+        self.new_show_action.triggered.connect(self.open_new_show)
+        self.settings_action.triggered.connect(self.open_show_settings)
         self.find_action.triggered.connect(self.focus_search)
         self.undo_action.triggered.connect(lead_list.undo_delete)
         self.delete_action.triggered.connect(lead_list.delete_selected)
@@ -413,7 +455,7 @@ class MainWindow(QMainWindow):
         self.camera_action.triggered.connect(dialogs.open_camera)
         self.calibrate_action.triggered.connect(dialogs.open_calibration)
         self.import_attendees_action.triggered.connect(dialogs.open_attendee_import)
-        self.export_action.triggered.connect(dialogs.open_export)
+        self.export_action.triggered.connect(self.open_export)
         self.backup_action.triggered.connect(dialogs.back_up_now)
         self.check_action.triggered.connect(dialogs.check_database)
         self.dashboard_action.toggled.connect(self._dashboard_toggled)
@@ -427,8 +469,8 @@ class MainWindow(QMainWindow):
         dialogs.message.connect(self.notify)
         self.welcome.message.connect(self.notify)
         self.welcome.demo_ready.connect(self.focus_search)
-        view.welcome.new_show_button.clicked.connect(dialogs.open_new_show)
-        self.header.new_show_requested.connect(dialogs.open_new_show)
+        view.welcome.new_show_button.clicked.connect(self.open_new_show)
+        self.header.new_show_requested.connect(self.open_new_show)
         lead_list.open_requested.connect(self.capture.open_lead)
         lead_list.actions_changed.connect(self._update_actions)
         lead_list.message.connect(self.notify)

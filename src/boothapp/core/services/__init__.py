@@ -17,6 +17,7 @@ from boothapp.core.settings import SettingsService, StationSettings
 from boothapp.core.station import current_station
 
 if TYPE_CHECKING:
+    from boothapp.core.manager_lock import ManagerLock
     from boothapp.core.services.attendees import AttendeeService
     from boothapp.core.services.exports import ExportService
     from boothapp.core.services.scanner_settings import ScannerSettingsService
@@ -85,6 +86,14 @@ class Services:
         from boothapp.core.services.scanner_settings import ScannerSettingsService
 
         return ScannerSettingsService(self.station)
+
+    @cached_property
+    def manager_lock(self) -> ManagerLock:
+        """The booth's manager PIN (``core.manager_lock``): one object per bundle, so
+        that wrong tries a read-only database cannot store still count."""
+        from boothapp.core.manager_lock import ManagerLock
+
+        return ManagerLock(self.database)
 
     @cached_property
     def show_setup(self) -> ShowSetupService:

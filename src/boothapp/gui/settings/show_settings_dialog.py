@@ -1,9 +1,11 @@
-"""The show settings dialog: details, roster, products on the stand, questions.
+"""The show settings dialog: details, roster, products on the stand, questions, and
+the booth's manager PIN (on the Staff tab, see :mod:`boothapp.gui.pin_dialog`).
 
-Edits stay in the dialog until Save. Save stores everything in one transaction
-(``ShowSetupService``): if the services refuse a value, the message names it, the
-dialog stays open with every edit, and nothing is stored. Names, e-mails, SKUs and
-question texts are edited in place in the tables (double-click or F2).
+Edits stay in the dialog until Save (changes to the manager PIN are stored at once).
+Save stores everything in one transaction (``ShowSetupService``): if the services
+refuse a value, the message names it, the dialog stays open with every edit, and
+nothing is stored. Names, e-mails, SKUs and question texts are edited in place in the
+tables (double-click or F2).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from boothapp.core.validation import (
 )
 from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
 from boothapp.gui.palette import problem_colour
+from boothapp.gui.pin_dialog import ManagerPinSection
 from boothapp.gui.settings.models import (
     ProductColumn,
     ProductsModel,
@@ -192,6 +195,11 @@ class ShowSettingsDialog(QDialog):
         self.details = ShowDetailsForm(self.view.details, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        # The booth's manager PIN, beside the roster and its roles; stored at once.
+        self.pin_section = ManagerPinSection(services.manager_lock, self)
+        staff_layout = self.view.staff_tab.layout()
+        if staff_layout is not None:
+            staff_layout.addWidget(self.pin_section)
 
         self.roster = RosterModel(parent=self)
         self.products = ProductsModel(parent=self)
