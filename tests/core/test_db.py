@@ -25,6 +25,7 @@ from boothapp.core.integrity import quick_check
 from boothapp.core.salvage import set_journal_aside
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
+from boothapp.core.services.exports import ExportRequest
 from damaged_file import damage_page, leaf_pages
 from disk_space import full_disk, no_room_on_disk
 
@@ -361,8 +362,11 @@ def test_on_a_full_disk_the_file_opens_read_only_with_its_latest_saves(tmp_path:
         with pytest.raises(DiskFull, match=r"the disk holding .*booth\.sqlite3 is full"):
             services.leads.create(LeadInput(first_name="Zoé"), event_id=show.id)
     backup = backup_to(database, usb)
+    exported = services.exports.export(ExportRequest(usb / "leads.xlsx"))
     database.close()
 
+    assert exported.count == 35 and (usb / "leads.xlsx").stat().st_size > 0
+    assert "this export is not recorded" in exported.not_recorded
     assert not database.writable and isinstance(database.read_only_reason, DiskFull)
     assert "opened read-only" in str(database.read_only_reason)
     assert leads == 35 and [row.first_name for row in found] == ["Died4"]

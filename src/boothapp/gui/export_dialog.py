@@ -517,6 +517,8 @@ class ExportDialog(ShowTaskDialog):
             lines += [f"• {warning}" for warning in result.warnings[:MAX_WARNINGS_SHOWN]]
             if len(result.warnings) > MAX_WARNINGS_SHOWN:
                 lines.append(f"… and {len(result.warnings) - MAX_WARNINGS_SHOWN} more")
+        if result.not_recorded:
+            lines.append(f"Note: {result.not_recorded}.")
         self._set_status("\n".join(lines))
         self.open_folder_button.setVisible(True)
         self._remember_choices(result)

@@ -20,8 +20,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column as SqlColumn
 from sqlalchemy import (
+    CTE,
     ColumnElement,
     Connection,
     Integer,
@@ -31,6 +31,7 @@ from sqlalchemy import (
     func,
     select,
 )
+from sqlalchemy import Column as SqlColumn
 from sqlalchemy.orm import Session
 
 from boothapp.core.driver import (
@@ -223,26 +224,37 @@ def read_details(
     """
     connection = source.connection() if isinstance(source, Session) else source
     conditions = lead_conditions(connection, selection)
-    order = _order_table() if parts else None
-    if order is not None:
-        order.create(connection)
-        position = func.row_number().over(order_by=_LEAD_ORDER)
-        connection.execute(
-            order.insert().from_select(
-                ["position", "lead_id"], select(position, LEADS.c.id).where(*conditions)
-            )
-        )
+    numbered = select(
+        func.row_number().over(order_by=_LEAD_ORDER).label("position"),
+        LEADS.c.id.label("lead_id"),
+    ).where(*conditions)
+    table = _order_table() if parts and not _query_only(connection) else None
+    order: Table | CTE | None = table
+    if table is not None:
+        table.create(connection)
+        connection.execute(table.insert().from_select(["position", "lead_id"], numbered))
+    elif parts:
+        order = numbered.cte("export_order")
     try:
         yield from _details(connection, conditions, order, parts, chunk)
     finally:
-        if order is not None and not connection.closed and connection.in_transaction():
-            order.drop(connection)
+        if table is not None and not connection.closed and connection.in_transaction():
+            table.drop(connection)
+
+
+def _query_only(connection: Connection) -> bool:
+    """Whether ``connection`` may not write, even a temporary table (a database opened
+    read-only: on a full disk, or damaged). Its export numbers the selected leads again
+    in each query, instead of once into a temporary table."""
+    if connection.dialect.name != "sqlite":
+        return False
+    return bool(connection.exec_driver_sql("PRAGMA query_only").scalar())
 
 
 def _details(
     connection: Connection,
     conditions: list[ColumnElement[bool]],
-    order: Table | None,
+    order: Table | CTE | None,
     parts: LeadPart,
     chunk: int,
 ) -> Iterator[LeadDetail]:

@@ -27,6 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from boothapp.core import audit
 from boothapp.core.db import Database
 from boothapp.core.driver import DriverStatement
 from boothapp.core.durable import remove_stale, sync_file, sync_folder
@@ -62,6 +63,7 @@ from boothapp.core.services.events import EventService
 from boothapp.core.services.products import ProductService
 from boothapp.core.services.staff import StaffService
 from boothapp.core.validation import clean_line
+from boothapp.core.vocabulary import AuditAction
 
 __all__ = [
     "ExportCancelled",
@@ -154,6 +156,8 @@ class ExportResult:
     count: int
     warnings: tuple[ExportWarning, ...]
     format: ExportFormat
+    not_recorded: str = ""
+    """Why the export was not recorded (a read-only database); empty when it was."""
 
 
 @dataclass(frozen=True)
@@ -415,6 +419,12 @@ class ExportService:
             raise ExportCancelled(
                 f"the export to {path} was cancelled; nothing was written"
             ) from None
+        if self._db.read_only_reason is not None:
+            not_recorded = (
+                f"the database is read-only ({self._db.read_only_reason}): this export is not "
+                "recorded and its leads are not marked as exported"
+            )
+            return ExportResult(path, written, tuple(report.warnings), file_format, not_recorded)
         try:
             self._record(
                 event, staff_id, started, file_format, request, selection, written, path, exported
@@ -495,8 +505,12 @@ class ExportService:
             )
             session.add(record)
             session.flush()
+            connection = session.connection()
+            exporter = self._staff.get(staff_id).name if staff_id is not None else None
+            audit.record(
+                connection, AuditAction.EXPORT, exporter, written, f"{path} ({file_format})"
+            )
             if exported:
-                connection = session.connection()
                 _FIRST_EXPORT[connection.dialect.name].run_many(
                     connection,
                     [{"lead_id": lead_id, "export_id": record.id} for lead_id in exported],
