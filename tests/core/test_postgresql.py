@@ -652,3 +652,22 @@ def test_leads_an_older_laptop_saved_unindexed_are_indexed_at_the_next_start(
 def test_a_database_missing_on_the_server_is_a_clear_error(server: Server) -> None:
     with pytest.raises(StorageError, match="nosuchdb"):
         open_database(server.url("nosuchdb"))
+
+
+def test_a_save_on_another_laptop_moves_the_shows_change_stamp(
+    server: Server, booth: Booth
+) -> None:
+    services = booth.services
+    before = services.counts.change_stamp(booth.show.id)
+    other = open_database(server.url("postgres"))
+    try:
+        lead = Services.over(other, station_id="laptop-b").leads.create(
+            LeadInput(first_name="Jonas", company="Müller GmbH"), booth.show.id
+        )
+        after_create = services.counts.change_stamp(booth.show.id)
+        Services.over(other, station_id="laptop-b").leads.delete(lead.id)
+        after_delete = services.counts.change_stamp(booth.show.id)
+    finally:
+        other.close()
+    assert before != after_create != after_delete
+    assert after_create[0] == before[0] + 1

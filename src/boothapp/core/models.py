@@ -207,6 +207,7 @@ class Lead(Base):
         Index("ix_leads_event_badge", "event_id", "badge_id"),
         Index("ix_leads_event_email_lower", "event_id", text("lower(email)")),
         Index("ix_leads_event_staff_live", "event_id", "staff_id", "deleted_at", "created_at"),
+        Index("ix_leads_event_updated", "event_id", "updated_at"),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)

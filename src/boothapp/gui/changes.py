@@ -23,11 +23,14 @@ class LeadChange:
 
     ``lead_id`` is the lead saved, scanned or brought back (the list selects it) or, with
     ``removed``, the lead deleted. ``deferred``: the list may follow on the next turn of
-    the event loop, so that the form is back in the visitor's hands first."""
+    the event loop, so that the form is back in the visitor's hands first. ``outside``:
+    leads were changed elsewhere (another laptop, a command); the list reloads where
+    it stands, keeping the selection."""
 
     lead_id: str | None = None
     removed: bool = False
     deferred: bool = False
+    outside: bool = False
 
 
 class LeadChanges(QObject):

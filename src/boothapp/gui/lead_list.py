@@ -160,13 +160,30 @@ class LeadList(QObject):
 
     def _follow_change(self, change: LeadChange) -> None:
         lead_id = change.lead_id
-        if change.removed and lead_id is not None:
+        if change.outside:
+            self._reload_in_place()
+        elif change.removed and lead_id is not None:
             self.model.remove_lead(lead_id)
             self._listed()
         elif change.deferred and lead_id is not None:
             QTimer.singleShot(0, self, lambda: self._show_lead(lead_id))
         else:
             self._show_lead(lead_id)
+
+    def _reload_in_place(self) -> None:
+        """Reloads the list, keeping the selected lead selected (when it is still listed)
+        and the rows where they were on screen."""
+        if self.context.show is None:
+            return
+        table = self.view.table
+        selected = self.selected_lead_id()
+        scrolled = table.verticalScrollBar().value()
+        self.load(keep_loaded=True)
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row is not None:
+                table.selectRow(row)
+        table.verticalScrollBar().setValue(scrolled)
 
     def _show_lead(self, lead_id: str | None) -> None:
         """Reloads the list and selects ``lead_id`` in it."""

@@ -35,6 +35,7 @@ from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges, ShowContext
 from boothapp.gui.dialogs import Dialogs
 from boothapp.gui.lead_list import LeadList
+from boothapp.gui.live_refresh import LiveRefresh
 from boothapp.gui.scanning.scan_controller import ScanController
 from boothapp.gui.scanning.wedge import BadgeEntryBox, WedgeScanner
 from boothapp.gui.shortcuts import WindowShortcuts
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
             [*(action.shortcut() for action in self.findChildren(QAction)), *_FORM_KEYS],
         )
         self.scans = ScanController(services, self, self.scanner_indicator, self)
+        self.live_refresh = LiveRefresh(services, self.context, self.lead_changes, parent=self)
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)
         self.pin_dialog: PinDialog | None = None
@@ -286,6 +288,7 @@ class MainWindow(QMainWindow):
         self.capture.finish_start_up()
         self.status_bar.start_counting()
         self.lead_list.finish_start_up()
+        self.live_refresh.start()
 
     @property
     def dashboard(self) -> Dashboard:

@@ -356,10 +356,13 @@ def record_visit(
 
 
 def set_deleted(connection: Connection, lead_id: str, deleted: bool) -> None:
-    """Soft-deletes the lead (it disappears from lists and exports) or restores it."""
+    """Soft-deletes the lead (it disappears from lists and exports) or restores it; either
+    is a change of the lead (``updated_at``)."""
     if _is_deleted(connection, lead_id) == deleted:
         return
+    now = utc_now()
     _UPDATE_LEAD.rows(
-        connection, {"deleted_at": utc_now() if deleted else None, "the_lead_id": lead_id}
+        connection,
+        {"deleted_at": now if deleted else None, "updated_at": now, "the_lead_id": lead_id},
     )
     reindex_lead(connection, lead_id)

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, func, select
 
 from boothapp.core.db import Database
+from boothapp.core.driver import DriverStatement, table_of
 from boothapp.core.leads.counts import LeadFigures, lead_figures
 from boothapp.core.leads.query import count_leads
+from boothapp.core.leads.rows import LEADS
+from boothapp.core.models import Visit
 from boothapp.core.schemas import EventRow, LeadFilter
 from boothapp.core.show_time import local_today, start_of_today, zone
 
@@ -29,9 +35,30 @@ class StatusCounts:
     mine: int | None
 
 
+_VISITS = table_of(Visit)
+_SHOW_LEADS = DriverStatement(select(func.count()).where(LEADS.c.event_id == bindparam("event_id")))
+_LAST_CHANGE = DriverStatement(
+    select(func.max(LEADS.c.updated_at)).where(LEADS.c.event_id == bindparam("event_id"))
+)
+"""Apart from the count: SQLite reads a lone max() from the end of an index."""
+_LAST_VISIT = DriverStatement(select(func.max(_VISITS.c.id)))
+
+
 class CountService:
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    def change_stamp(self, event_id: int) -> tuple[Any, ...]:
+        """What changes whenever a lead of the show is added, changed, deleted or
+        visited, from any laptop: the number of its leads, the last time one changed and
+        the last visit recorded. Two index look-ups, for a window to poll."""
+        show = {"event_id": event_id}
+        with self._db.read_connection() as connection:
+            return (
+                _SHOW_LEADS.first_value(connection, show),
+                _LAST_CHANGE.first_value(connection, show),
+                _LAST_VISIT.first_value(connection, {}),
+            )
 
     def count(self, lead_filter: LeadFilter) -> int:
         """How many leads ``lead_filter`` selects (what the list would show)."""

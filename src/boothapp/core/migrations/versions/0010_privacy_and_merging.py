@@ -7,6 +7,8 @@
 - ``suppressions``: digests of the e-mail addresses and badge IDs of erased people.
 - ``merge_conflicts``: fields two laptops set differently, kept for review.
 - ``audit_log``: exports, merges, restores, erasures and purges.
+- an index on each show's leads by the time of their last change, so that a window on
+  a shared server sees another laptop's saves with one cheap query.
 
 Revision ID: 0010_privacy_and_merging
 Revises: 0009_lead_first_exports
@@ -33,6 +35,7 @@ def upgrade() -> None:
         sa.Column("do_not_contact", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.execute("UPDATE leads SET legal_basis = 'consent' WHERE consent_given")
+    op.create_index("ix_leads_event_updated", "leads", ["event_id", "updated_at"])
     op.create_table(
         "lead_tombstones",
         sa.Column("lead_id", sa.String(36), nullable=False),
@@ -85,5 +88,6 @@ def downgrade() -> None:
     op.drop_table("merge_conflicts")
     op.drop_table("suppressions")
     op.drop_table("lead_tombstones")
+    op.drop_index("ix_leads_event_updated", table_name="leads")
     op.drop_column("leads", "do_not_contact")
     op.drop_column("leads", "legal_basis")
