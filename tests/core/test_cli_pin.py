@@ -170,6 +170,31 @@ def test_adding_a_show_needs_the_pin_once_one_is_set(
 
 
 @pytest.mark.usefixtures("locked")
+@pytest.mark.parametrize(
+    ("args", "action"),
+    [
+        (("staff", "add", "Ben Okafor"), "adding a staff member"),
+        (("product", "add", "TC-8050", "Transit case 80x50"), "adding a product"),
+        (("product", "import", "catalogue.csv"), "importing products"),
+    ],
+    ids=["staff add", "product add", "product import"],
+)
+def test_changing_a_shows_settings_needs_the_pin(
+    run: Run,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    args: tuple[str, ...],
+    action: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "catalogue.csv").write_text("sku,name\nTC-8050,Transit case 80x50\n")
+    code, _, err = run(*args)
+    assert code == 1 and err.startswith(f"boothapp: error: {action} needs the manager PIN")
+    monkeypatch.setenv("BOOTHAPP_PIN", "2468")
+    assert run(*args)[0] == 0
+
+
+@pytest.mark.usefixtures("locked")
 def test_wrong_pins_bring_a_wait_that_is_reported(
     run: Run, db: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from boothapp.cli.common import Commands, Context, input_from_args, optional_event_id, write_list
+from boothapp.cli.lock import require_manager
 from boothapp.core.errors import ValidationError
 from boothapp.core.schemas import ProductInput, ProductRow
 from boothapp.core.vocabulary import ProductCategory
@@ -43,6 +44,7 @@ def parse_attribute(value: str) -> tuple[str, str]:
 
 
 def cmd_product_add(ctx: Context) -> None:
+    require_manager(ctx, "adding a product")
     a = ctx.args
     attributes = dict(parse_attribute(v) for v in a.attr)
     product = ctx.services.products.create(
@@ -65,6 +67,7 @@ def cmd_product_list(ctx: Context) -> None:
 
 
 def cmd_product_import(ctx: Context) -> None:
+    require_manager(ctx, "importing products")
     path = ctx.args.file
     added, updated = ctx.services.products.import_file(Path(path), event_id=optional_event_id(ctx))
     ctx.out.write(f"{path}: {added} products added, {updated} updated\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from boothapp.cli.common import Commands, Context, optional_event_id, write_list
+from boothapp.cli.lock import require_manager
 from boothapp.core.schemas import StaffRow
 from boothapp.core.vocabulary import StaffRole
 
@@ -22,6 +23,7 @@ def add_commands(commands: Commands) -> None:
 
 
 def cmd_staff_add(ctx: Context) -> None:
+    require_manager(ctx, "adding a staff member")
     a = ctx.args
     member = ctx.services.staff.create(
         a.name, a.email, a.phone, a.role, event_id=optional_event_id(ctx)
