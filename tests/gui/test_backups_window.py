@@ -109,13 +109,21 @@ def save_a_lead(window: MainWindow, first_name: str) -> None:
 # --- File > Back up now… and Check database… ------------------------------------------------
 
 
-def test_the_file_menu_offers_a_backup_and_a_check(booth: Path, window_over: WindowMaker) -> None:
+def test_the_file_menu_offers_a_backup_a_check_and_a_restore(
+    booth: Path, window_over: WindowMaker
+) -> None:
     window = window_over(open_database(booth))
     file_menu = window.menuBar().actions()[0].menu()
     texts = [action.text() for action in file_menu.actions() if not action.isSeparator()]
 
-    assert texts[-3:] == ["&Back up now…", "Chec&k database…", "&Quit"]
+    assert texts[-4:] == [
+        "&Back up now…",
+        "Chec&k database…",
+        "&Restore from a backup…",
+        "&Quit",
+    ]
     assert window.backup_action.isEnabled() and window.check_action.isEnabled()
+    assert window.restore_action.isEnabled()
 
 
 def test_back_up_now_writes_a_checked_copy_into_the_folder_chosen(
@@ -365,3 +373,90 @@ def test_a_database_in_a_synced_folder_is_warned_about_at_start(
     assert label.isVisible()
     assert label.toolTip().startswith(f"{path} is in a folder that OneDrive syncs:")
     assert window.notice_label.text() == f"Warning: {label.toolTip()}"
+
+
+# --- File > Restore from a backup… ---------------------------------------------------------
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, chosen: Path | str) -> None:
+    """QFileDialog.getOpenFileName answers ``chosen``."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *_args: (str(chosen), "boothapp databases")
+    )
+
+
+def test_restore_checks_the_backup_asks_then_reopens_on_it(
+    qtbot: QtBot,
+    booth: Path,
+    tmp_path: Path,
+    window_over: WindowMaker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from boothapp.core.backup import backup_to
+    from boothapp.gui.app import _restore_and_reopen
+
+    database = open_database(booth)
+    backup = backup_to(database, tmp_path / "usb")
+    window = window_over(database)
+    save_a_lead(window, "After the backup")
+    chosen: list[Path] = []
+    window.restore_chosen.connect(chosen.append)
+    choose_file(monkeypatch, backup)
+
+    window.restore_action.trigger()
+    title, text, _ = message_of(window)
+    assert title == "Restore from a backup"
+    assert f"Put {backup.name} (12 leads) in place of the database" in text
+    box = window.dialogs.message_box
+    assert box is not None
+    restore = next(b for b in box.buttons() if b.text() == "Restore")
+    restore.click()
+
+    assert chosen == [backup] and not window.isVisible()
+    database.close()
+    reopened = _restore_and_reopen(database, backup, SynchronousRunner())
+    assert reopened is not None
+    databases_after, notice = reopened
+    try:
+        assert notice.startswith(f"Restored 12 leads from {backup}; the file it replaced is kept")
+        assert lead_count(booth) == 12
+        kept = list(booth.parent.glob("booth-replaced-*.sqlite3"))
+        assert len(kept) == 1 and lead_count(kept[0]) == 13
+    finally:
+        databases_after.close()
+
+
+def test_restore_cancelled_or_refused_changes_nothing(
+    booth: Path, tmp_path: Path, window_over: WindowMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_over(open_database(booth))
+    chosen: list[Path] = []
+    window.restore_chosen.connect(chosen.append)
+    photo = tmp_path / "photo.sqlite3"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    choose_file(monkeypatch, photo)
+    window.restore_action.trigger()
+    title, text, _ = message_of(window)
+    assert title == "Nothing restored" and "not an SQLite file" in text
+
+    choose_file(monkeypatch, "")
+    window.restore_action.trigger()
+    assert chosen == [] and window.isVisible()
+    assert lead_count(booth) == 12
+
+
+def test_restore_needs_the_manager_pin(
+    booth: Path, window_over: WindowMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_database(booth)
+    Services.over(database, station_id="booth").manager_lock.set_pin("2468")
+    window = window_over(database)
+    asked: list[object] = []
+
+    def answer(*args: object) -> tuple[str, str]:
+        asked.append(args)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
+    window.restore_action.trigger()
+    assert window.pin_dialog is not None and asked == []

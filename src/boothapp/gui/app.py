@@ -109,40 +109,80 @@ def _start(
     runner = TaskRunner()
     try:
         opened = _open_database(database_target, runner)
-        if opened is None:
-            return 1
-        database, notice = opened
-        try:
-            from boothapp.core.services import Services
-            from boothapp.gui.main_window import MainWindow
-            from boothapp.gui.scanning.wedge import WedgeScanner
-
-            wedge = WedgeScanner(app)
-            try:
-                services = Services.over(database)
-                window = MainWindow(services, runner=runner, wedge=wedge)
-            except BoothError as error:
-                return _cannot_start(error)
-            care = DatabaseCare(window, database, runner, notice)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.first_painted.connect(lambda: _settle_memory(collecting))
-            window.first_painted.connect(lambda: _listen_for_scanners(app, wedge, services))
-            window.first_painted.connect(lambda: QTimer.singleShot(0, care.start))
-            if measured is not None:
-                window.first_painted.connect(measured)
-                window.first_painted.connect(app.quit)
-            window.show()
-            try:
-                code = app.exec()
-            finally:
-                app.removeEventFilter(wedge)
-            runner.wait()
-            care.close()
-            return code
-        finally:
-            database.close()
+        while opened is not None:
+            code, restore = _show_window(app, opened, runner, measured, collecting)
+            if restore is None:
+                return code
+            opened = _restore_and_reopen(opened[0], restore, runner)
+        return 1
     finally:
         sys.excepthook = previous_hook
+
+
+def _show_window(
+    app: QApplication,
+    opened: tuple[Database, str],
+    runner: TaskRunner,
+    measured: Callable[[], None] | None,
+    collecting: bool,
+) -> tuple[int, Path | None]:
+    """Runs the main window over the database until it is closed: the exit code, and
+    the backup to put in place of the database when that is why it closed."""
+    database, notice = opened
+    chosen: list[Path] = []
+    try:
+        from boothapp.core.services import Services
+        from boothapp.gui.main_window import MainWindow
+        from boothapp.gui.scanning.wedge import WedgeScanner
+
+        wedge = WedgeScanner(app)
+        try:
+            services = Services.over(database)
+            window = MainWindow(services, runner=runner, wedge=wedge)
+        except BoothError as error:
+            return _cannot_start(error), None
+        care = DatabaseCare(window, database, runner, notice)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.restore_chosen.connect(chosen.append)
+        window.first_painted.connect(lambda: _settle_memory(collecting))
+        window.first_painted.connect(lambda: _listen_for_scanners(app, wedge, services))
+        window.first_painted.connect(lambda: QTimer.singleShot(0, care.start))
+        if measured is not None:
+            window.first_painted.connect(measured)
+            window.first_painted.connect(app.quit)
+        window.show()
+        try:
+            code = app.exec()
+        finally:
+            app.removeEventFilter(wedge)
+        runner.wait()
+        care.close()
+        return code, (chosen[0] if chosen else None)
+    finally:
+        database.close()
+
+
+def _restore_and_reopen(
+    database: Database, backup: Path, runner: TaskRunner
+) -> tuple[Database, str] | None:
+    """Puts ``backup`` in place of the (closed) database file and opens it again, with
+    what was done as the notice of the next window; a failed restore leaves the file as
+    it was, opens it again and says why."""
+    from boothapp.core.salvage import restore_from
+
+    path = database.target.path
+    assert path is not None
+    try:
+        outcome = restore_from(backup, path)
+    except BoothError as error:
+        notice = f"Nothing was restored from {backup}: {error}"
+    else:
+        kept = f"; the file it replaced is kept as {outcome.replaced}" if outcome.replaced else ""
+        notice = f"Restored {outcome.leads} leads from {backup}{kept}"
+    reopened = _open_database(str(path), runner)
+    if reopened is None:
+        return None
+    return reopened[0], notice
 
 
 def _open_database(database_target: str | None, runner: TaskRunner) -> tuple[Database, str] | None:

@@ -230,6 +230,68 @@ class Dialogs(QObject):
             return
         self._tell(title, str(error), problem=True)
 
+    def restore_backup(self) -> None:
+        """Asks for a backup file (the backups folder to start with), checks it off the
+        UI thread, then asks before putting it in place: the window then closes and
+        boothapp opens again on the restored file (``MainWindow.restore_requested``)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from boothapp.core.backup import BACKUPS_FOLDER_NAME, checked_facts
+
+        window = self._window
+        path = window.services.database.target.path
+        if path is None or self.checking:
+            return
+        start = path.parent / BACKUPS_FOLDER_NAME
+        chosen, _ = QFileDialog.getOpenFileName(
+            window,
+            "Restore the database from a backup",
+            str(start if start.is_dir() else path.parent),
+            "boothapp databases (*.sqlite3);;All files (*)",
+        )
+        if not chosen:
+            return
+        backup = Path(chosen)
+        if backup.resolve() == path.resolve():
+            self._tell("Nothing restored", f"{backup} is the database itself.", problem=True)
+            return
+        self.checking = True
+        self.message.emit(f"Checking {backup}…")
+        window.runner.run(
+            lambda: checked_facts(backup, backup.name),
+            on_result=lambda facts: self._ask_to_restore(backup, facts.leads),
+            on_error=lambda error: self._failed(error, "Nothing restored"),
+        )
+
+    def _ask_to_restore(self, backup: Path, leads: int) -> None:
+        from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+        self.checking = False
+        window = self._window
+        current = window.services.database.target.path
+        box = QMessageBox(window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Restore from a backup")
+        box.setText(
+            f"Put {backup.name} ({leads} lead{'' if leads == 1 else 's'}) in place of the "
+            f"database?\n\nThe current file is kept beside it, never overwritten. "
+            "boothapp closes and opens again on the restored file."
+        )
+        box.setInformativeText(f"Backup: {backup}\nDatabase: {current}")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._message_closed)
+
+        def answered(button: QAbstractButton) -> None:
+            if button is restore:
+                window.restore_on_close(backup)
+
+        box.buttonClicked.connect(answered)
+        self.message_box = box
+        box.open()
+
     def check_database(self) -> None:
         """Checks the database file off the UI thread (``boothapp check``) and shows the
         report: the leads of each show and the problems found."""

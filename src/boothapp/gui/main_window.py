@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
     first opened."""
 
     first_painted = Signal()
+    restore_chosen = Signal(Path)
 
     def __init__(
         self,
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self, self._settings)
         self.pin_dialog: PinDialog | None = None
         self._closing_anyway = False
+        self.restore_requested: Path | None = None
         self.welcome = Welcome(self.view.welcome, services, self.runner, self.context, self)
         self._connect()
         self._restore_geometry()
@@ -407,7 +409,11 @@ class MainWindow(QMainWindow):
         self.check_action = action(
             "Chec&k database…", tip="Look for damage, and count the leads of each show"
         )
-        for safety in (self.backup_action, self.check_action):
+        self.restore_action = action(
+            "&Restore from a backup…",
+            tip="Put a backup in place of the database (the current file is kept)",
+        )
+        for safety in (self.backup_action, self.check_action, self.restore_action):
             safety.setEnabled(is_file)
 
     def _make_menus(self) -> None:
@@ -427,6 +433,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.check_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -461,6 +468,9 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export)
         self.backup_action.triggered.connect(dialogs.back_up_now)
         self.check_action.triggered.connect(dialogs.check_database)
+        self.restore_action.triggered.connect(
+            lambda: self.as_manager("restoring a backup", dialogs.restore_backup)
+        )
         self.dashboard_action.toggled.connect(self._dashboard_toggled)
 
         self.badge_box.scanned.connect(self.scan_badge)
@@ -615,6 +625,16 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------
 
+    def restore_on_close(self, backup: Path) -> None:
+        """Closes the window so that ``backup`` is put in place of the database and the
+        window opens again on it (``restore_chosen``, which the application follows).
+        What the form holds is saved first; when it cannot be, nothing happens."""
+        if not self.capture.put_away():
+            self.dialogs.ask_before_losing_the_form()
+            return
+        self.restore_requested = backup
+        self.close()
+
     def close_anyway(self) -> None:
         """Closes without keeping what the form holds (the person chose to lose it)."""
         self._closing_anyway = True
@@ -631,3 +651,5 @@ class MainWindow(QMainWindow):
         self.lead_list.save_columns(self._settings)
         self._settings.sync()
         super().closeEvent(event)
+        if self.restore_requested is not None:
+            self.restore_chosen.emit(self.restore_requested)
