@@ -29,6 +29,7 @@ from sqlalchemy import create_engine, inspect
 from two_stations import (
     check_one_station_takes_the_old_draft,
     check_two_stations_keep_their_own_settings,
+    race_on_one_badge,
 )
 
 from boothapp.core.db import SCHEMA_HEAD, Database, open_database
@@ -671,3 +672,17 @@ def test_a_save_on_another_laptop_moves_the_shows_change_stamp(
         other.close()
     assert before != after_create != after_delete
     assert after_create[0] == before[0] + 1
+
+
+def test_two_laptops_racing_on_one_badge_make_one_lead_on_the_server(server: Server) -> None:
+    """The look-up and the insert of two scans of one badge at the same moment, on two
+    laptops' connections: the younger lead is folded into the older one."""
+    laptops = [
+        Services.over(open_database(server.url("postgres")), station_id=f"race-{n}") for n in (1, 2)
+    ]
+    try:
+        show = laptops[0].events.create(EventInput(name="Race on the server"))
+        race_on_one_badge(laptops, show.id, rounds=15)
+    finally:
+        for laptop in laptops:
+            laptop.database.close()

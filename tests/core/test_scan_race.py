@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
+from two_stations import race_on_one_badge
 
 from boothapp.core.db import open_database
 from boothapp.core.schemas import EventInput, EventRow, LeadFilter, ProductShown
 from boothapp.core.services import Services
-
-BADGE = "BEGIN:VCARD\nVERSION:3.0\nN:Roux;Paul\nFN:Paul Roux\nEMAIL:paul@example.fr\nEND:VCARD"
 
 
 def test_a_scan_that_missed_the_other_laptops_save_is_folded_into_it(
@@ -40,36 +38,9 @@ def test_a_scan_that_missed_the_other_laptops_save_is_folded_into_it(
 def test_two_laptops_racing_on_one_badge_make_one_lead(tmp_path: Path) -> None:
     path = tmp_path / "booth.sqlite3"
     laptops = [Services.over(open_database(path), station_id=f"laptop-{n}") for n in (1, 2)]
-    show = laptops[0].events.create(EventInput(name="Milipol"))
-    errors: list[BaseException] = []
     try:
-        for round_number in range(20):
-            badge = BADGE.replace("Roux", f"Roux{round_number}").replace(
-                "paul@", f"paul{round_number}@"
-            )
-            together = threading.Barrier(2)
-
-            def scan(
-                services: Services, payload: str = badge, together: threading.Barrier = together
-            ) -> None:
-                try:
-                    together.wait(timeout=10)
-                    services.scans.scan(payload, event_id=show.id)
-                except BaseException as exc:
-                    errors.append(exc)
-
-            threads = [threading.Thread(target=scan, args=(laptop,)) for laptop in laptops]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=30)
-            assert errors == []
-            names = [
-                row.last_name
-                for row in laptops[0].leads.list(LeadFilter(event_id=show.id))
-                if row.last_name == f"Roux{round_number}"
-            ]
-            assert names == [f"Roux{round_number}"], f"round {round_number}"
+        show = laptops[0].events.create(EventInput(name="Milipol"))
+        race_on_one_badge(laptops, show.id, rounds=20)
     finally:
         for laptop in laptops:
             laptop.database.close()

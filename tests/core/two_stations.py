@@ -1,5 +1,5 @@
-"""Two laptops (stations) on one database, checked on SQLite (test_station_settings.py)
-and on a PostgreSQL server (test_postgresql.py).
+"""Two laptops (stations) on one database, checked on SQLite (test_station_settings.py,
+test_scan_race.py) and on a PostgreSQL server (test_postgresql.py).
 
 Names are made unique per call, so the checks can run on a database other tests use."""
 
@@ -18,7 +18,7 @@ from boothapp.core.badges.keyboard_layout import (
 from boothapp.core.badges.result import BadgeProfile
 from boothapp.core.db import Database
 from boothapp.core.models import Setting
-from boothapp.core.schemas import EventInput, LeadInput
+from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
 from boothapp.core.services.drafts import DRAFT_KEY, Draft
 
@@ -138,3 +138,34 @@ def check_one_station_takes_the_old_draft(database: Database, rounds: int) -> No
         assert [laptop.drafts.load() for laptop in laptops if laptop is not taker] == [None]
         with database.read() as session:
             assert session.get(Setting, DRAFT_KEY) is None
+
+
+def race_on_one_badge(laptops: Sequence[Services], event_id: int, rounds: int) -> None:
+    """Each round, every laptop scans the same new badge at the same moment (a barrier);
+    asserts that each round's badge ends as one live lead and nothing failed."""
+    errors: list[BaseException] = []
+    for round_number in range(rounds):
+        surname = f"Roux{round_number}-{uuid4().hex[:6]}"
+        badge = (
+            f"BEGIN:VCARD\nVERSION:3.0\nN:{surname};Paul\nFN:Paul {surname}\n"
+            f"EMAIL:paul.{surname.lower()}@example.fr\nEND:VCARD"
+        )
+        together = threading.Barrier(len(laptops))
+
+        def scan(
+            services: Services, payload: str = badge, barrier: threading.Barrier = together
+        ) -> None:
+            try:
+                barrier.wait(timeout=10)
+                services.scans.scan(payload, event_id=event_id)
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=scan, args=(laptop,)) for laptop in laptops]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert errors == []
+        live = laptops[0].leads.list(LeadFilter(event_id=event_id, search=surname), limit=None)
+        assert [row.last_name for row in live] == [surname], f"round {round_number}"
