@@ -602,6 +602,8 @@ def test_tab_order_follows_the_form(window: MainWindow) -> None:
         *view.follow_up_boxes.values(),
         *view.questions.focus_chain(),
         view.consent_box,
+        window.capture.legal.combo,
+        window.capture.legal.do_not_contact_box,
         view.notes_edit,
         view.save_button,
     ]

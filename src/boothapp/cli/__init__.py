@@ -26,6 +26,7 @@ from boothapp.cli import (
     exports,
     leads,
     pin,
+    privacy,
     products,
     scans,
     staff,
@@ -36,7 +37,19 @@ from boothapp.crashlog import write_crash_log
 
 __all__ = ["build_parser", "main", "parse_args", "run"]
 
-_GROUPS = (demo, events, staff, products, leads, scans, attendees, exports, backups, pin)
+_GROUPS = (
+    demo,
+    events,
+    staff,
+    products,
+    leads,
+    scans,
+    attendees,
+    exports,
+    backups,
+    pin,
+    privacy,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

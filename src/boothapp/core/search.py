@@ -366,6 +366,40 @@ def insert_folded_rows(connection: Connection, rows: Sequence[tuple[str, str]]) 
     )
 
 
+def unindex_leads(connection: Connection, leads: Sequence[tuple[str, int | None]]) -> None:
+    """Deletes the index rows of ``leads`` (lead id, search rowid), for leads that are
+    about to be deleted for good. On SQLite the words stay in the index's segments,
+    marked deleted, until :func:`forget_deleted_words`."""
+    if connection.dialect.name != "sqlite":
+        ids = [lead_id for lead_id, _rowid in leads]
+        for start in range(0, len(ids), _DELETE_CHUNK):
+            connection.execute(
+                delete(FOLDED_LEAD_SEARCH).where(
+                    FOLDED_LEAD_SEARCH.c.lead_id.in_(ids[start : start + _DELETE_CHUNK])
+                )
+            )
+        return
+    _DELETE_INDEX_ROW.run_many(
+        connection, [{"rowid": rowid} for _lead_id, rowid in leads if rowid is not None]
+    )
+
+
+def forget_deleted_words(connection: Connection) -> None:
+    """Rewrites the SQLite index so that no word of a deleted row is left in it.
+
+    FTS5 deletes a row by adding a "deleted" mark to a new segment; the row's words stay
+    in the older segments until those are merged, which the background merge does a
+    little at a time and may never finish. 'optimize' merges every segment into one,
+    dropping the deleted entries (with ``secure_delete`` the old segments' pages are
+    zeroed as they are freed). It rewrites the whole index: about 0.4 s at 100,000 leads.
+    SQLite 3.44's ``secure-delete`` option would remove a row's words as it is deleted,
+    but not the words of the row's earlier versions (a name corrected, a note added),
+    which only a merge removes. Nothing to do on other databases."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("INSERT INTO lead_search (lead_search) VALUES ('optimize')")
+
+
+_DELETE_CHUNK = 500
 _INSERT_INDEX_ROW = DriverStatement(
     text(
         "INSERT INTO lead_search (rowid, lead_id, scope, body) VALUES (:rowid, :id, :scope, :body)"

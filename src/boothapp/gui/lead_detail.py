@@ -1,10 +1,11 @@
-"""A read-only card with everything stored about one lead."""
+"""A read-only card with everything stored about one lead, its consent, legal basis
+and "do not contact" mark included (they are changed in the capture form)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from boothapp.core.exporting.columns import product_label
+from boothapp.core.exporting.columns import legal_basis_text, product_label
 from boothapp.core.schemas import LeadDetail, NoteRow, VisitRow
 from boothapp.core.vocabulary import SOURCE_LABELS, rating_label
 from boothapp.gui.formatting import country_name, local_time
@@ -14,6 +15,19 @@ from boothapp.gui.views.lead_detail_view import LeadDetailView
 def note_text(note: NoteRow, timezone: str) -> str:
     heading = " · ".join(part for part in (local_time(note.at, timezone), note.staff) if part)
     return f"{heading}\n{note.text}"
+
+
+def consent_text(lead: LeadDetail, timezone: str) -> str:
+    """ "Yes (text version 2023-11, 14 Nov 2023 09:30, by Claire Martin)", or "No"."""
+    if not lead.consent_given:
+        return "No"
+    parts = [f"text version {lead.consent_version}" if lead.consent_version else ""]
+    if lead.consent_at is not None:
+        parts.append(local_time(lead.consent_at, timezone))
+    if lead.consent_staff:
+        parts.append(f"by {lead.consent_staff}")
+    shown = ", ".join(part for part in parts if part)
+    return f"Yes ({shown})" if shown else "Yes"
 
 
 def visit_line(visit: VisitRow, timezone: str) -> str:
@@ -52,6 +66,12 @@ class LeadDetailDialog(QDialog):
         view.add_field("Country", country)
         view.add_field("City", lead.city)
         view.add_field("Rating", rating_label(lead.rating))
+        view.add_field("Consent", consent_text(lead, timezone))
+        view.add_field("Legal basis", legal_basis_text(lead))
+        view.add_field(
+            "Do not contact",
+            "Yes: the visitor asked not to be contacted" if lead.do_not_contact else "No",
+        )
         captured = " · ".join(
             part
             for part in (

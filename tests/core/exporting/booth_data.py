@@ -57,6 +57,8 @@ EXPECTED_HEADERS = [
     "Consent",
     "Consent text version",
     "Consent given at",
+    "Legal basis",
+    "Do not contact",
     "Notes",
     "Visits",
     "Badge ID",

@@ -32,6 +32,9 @@ SALESFORCE_HEADERS = [
     "Country",
     "Lead Source",
     "Rating",
+    "Email Opt Out",
+    "Do Not Call",
+    "Legal Basis",
     "Description",
 ]
 HUBSPOT_HEADERS = [
@@ -50,6 +53,8 @@ HUBSPOT_HEADERS = [
     "Postal Code",
     "Lead Status",
     "Rating",
+    "Legal basis for processing contact's data",
+    "Do Not Contact",
     "Message",
 ]
 

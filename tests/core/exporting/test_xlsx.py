@@ -94,9 +94,9 @@ def test_layout_frozen_header_filter_widths_and_rating_colours(
     _result, workbook = export(booth, tmp_path)
     leads = workbook["Leads"]
     assert leads.freeze_panes == "A2"
-    assert leads.auto_filter.ref == "A1:AD5"
+    assert leads.auto_filter.ref == "A1:AF5"
     assert leads.column_dimensions["A"].width == pytest.approx(17)
-    assert leads.column_dimensions["Z"].width == pytest.approx(60)
+    assert leads.column_dimensions["AB"].width == pytest.approx(60)
     assert leads["A1"].font.b
     fills = {row["Rating"].value: row["Rating"].fill.fgColor.rgb[-6:] for row in rows(leads)}
     assert fills == {"Hot": "F8CBAD", "Warm": "FFE699", "Cold": "BDD7EE", None: "000000"}

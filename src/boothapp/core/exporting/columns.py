@@ -33,6 +33,9 @@ of these keys, so they survive renames of headers. Keys:
 ``consent_version``       the version of the consent text agreed to
 ``consent_at``            when consent was given, in the show's local time
 ``consent_staff``         who recorded the consent
+``legal_basis``           the legal basis for contacting the lead: Consent, Legitimate
+                          interest (business contact, informed), or Not recorded
+``do_not_contact``        yes when the visitor asked not to be contacted, else no
 ``notes``                 every note, with its time and author, in one cell
 ``visits``                how many times the lead was seen at the booth
 ``badge_id``              the badge ID
@@ -62,8 +65,14 @@ from boothapp.core.schemas import (
     QuestionRow,
 )
 from boothapp.core.validation import country_name
+from boothapp.core.vocabulary import (
+    LEGAL_BASIS_LABELS,
+    NO_LEGAL_BASIS_LABEL,
+    SOURCE_LABELS,
+    follow_up_label,
+    rating_label,
+)
 from boothapp.core.vocabulary import RATING_LABELS as RATING_LABELS
-from boothapp.core.vocabulary import SOURCE_LABELS, follow_up_label, rating_label
 
 CellValue = str | int | float | datetime | None
 
@@ -158,6 +167,8 @@ STATIC_KEYS = (
     "consent_version",
     "consent_at",
     "consent_staff",
+    "legal_basis",
+    "do_not_contact",
     "notes",
     "visits",
     "badge_id",
@@ -183,6 +194,8 @@ LEADS_SHEET_LAYOUT = (
     "consent",
     "consent_version",
     "consent_at",
+    "legal_basis",
+    "do_not_contact",
     "notes",
     "visits",
     "badge_id",
@@ -221,6 +234,16 @@ def products_text(lead: LeadDetail) -> str:
 
 def follow_ups_text(lead: LeadDetail) -> str:
     return LIST_SEPARATOR.join(follow_up_label(f) for f in lead.follow_ups)
+
+
+def legal_basis_text(lead: LeadDetail) -> str:
+    """The label of the lead's legal basis for contact ("Not recorded" for none)."""
+    basis = lead.legal_basis
+    return LEGAL_BASIS_LABELS[basis] if basis is not None else NO_LEGAL_BASIS_LABEL
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def answer_value(value: Any) -> str | int | float | None:
@@ -328,7 +351,7 @@ def _static_columns(show: ShowContext) -> dict[str, Column]:
         Column("rating", "Rating", lambda d: rating_label(d.rating), ColumnKind.RATING, 9),
         Column("products", "Products shown", products_text, text, 40),
         Column("follow_ups", "Follow-up", follow_ups_text, text, 24),
-        Column("consent", "Consent", lambda d: "yes" if d.consent_given else "no", text, 9),
+        Column("consent", "Consent", lambda d: yes_no(d.consent_given), text, 9),
         Column("consent_version", "Consent text version", lambda d: d.consent_version, text, 12),
         Column(
             "consent_at",
@@ -338,6 +361,8 @@ def _static_columns(show: ShowContext) -> dict[str, Column]:
             17,
         ),
         Column("consent_staff", "Consent taken by", lambda d: d.consent_staff, text, 18),
+        Column("legal_basis", "Legal basis", legal_basis_text, text, 22),
+        Column("do_not_contact", "Do not contact", lambda d: yes_no(d.do_not_contact), text, 9),
         Column("notes", "Notes", lambda d: notes_text(show, d.notes), ColumnKind.NOTES, 60),
         Column("visits", "Visits", lambda d: len(d.visits), ColumnKind.NUMBER, 8),
         Column("badge_id", "Badge ID", lambda d: d.badge_id, text, 16),

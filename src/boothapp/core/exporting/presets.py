@@ -4,11 +4,19 @@ The CRM layouts use the field labels each import tool matches automatically:
 
 * Salesforce (Data Import Wizard, Leads): Last Name and Company are required, so an
   empty one is sent as ``[not provided]``; Lead Source is ``Trade Show`` (a value of
-  the standard picklist); Rating is Hot, Warm or Cold; Description (a 32,000-character
-  field) holds the show, products, answers, consent and notes.
-* HubSpot (contact import): Lead Status is ``New``; Rating has no standard HubSpot
-  property, so it goes in its own column to map to a custom one or skip; Message
+  the standard picklist); Rating is Hot, Warm or Cold; a visitor who asked not to be
+  contacted gets the standard check boxes Email Opt Out and Do Not Call (``TRUE``);
+  the legal basis has no standard Lead field, so it goes in its own column (Legal Basis)
+  to map to a custom field or skip; Description (a 32,000-character field) holds the
+  show, products, answers, consent, legal basis and notes.
+* HubSpot (contact import): Lead Status is ``New``; the legal basis goes in HubSpot's
+  own property "Legal basis for processing contact's data", as its options read
+  (``Freely given consent from contact``, ``Legitimate interest – prospect/lead``;
+  empty when not recorded); Rating and Do Not Contact have no standard HubSpot
+  property, so each goes in its own column to map to a custom one or skip; Message
   holds the same description.
+
+The description starts with ``DO NOT CONTACT`` for a visitor who asked not to be.
 """
 
 from __future__ import annotations
@@ -23,11 +31,13 @@ from boothapp.core.exporting.columns import (
     answer_value,
     follow_ups_text,
     leads_sheet_columns,
+    legal_basis_text,
     notes_text,
     products_text,
     resolve_columns,
 )
 from boothapp.core.schemas import LeadDetail
+from boothapp.core.vocabulary import LegalBasis
 
 SALESFORCE = "salesforce"
 HUBSPOT = "hubspot"
@@ -38,12 +48,22 @@ SALESFORCE_DESCRIPTION_LIMIT = 32_000
 HUBSPOT_TEXT_LIMIT = 65_536
 
 
+DO_NOT_CONTACT_LINE = "DO NOT CONTACT: the visitor asked not to be contacted"
+HUBSPOT_LEGAL_BASES = {
+    LegalBasis.CONSENT: "Freely given consent from contact",
+    LegalBasis.LEGITIMATE_INTEREST: "Legitimate interest – prospect/lead",
+}
+"""The options of HubSpot's "Legal basis for processing contact's data" property."""
+CRM_TRUE = "TRUE"
+CRM_FALSE = "FALSE"
+
+
 def crm_description(show: ShowContext, lead: LeadDetail) -> str:
     """Everything a salesperson needs that has no field of its own in a CRM."""
     met = f"Met at {lead.event or show.event.name} on {show.stamp(lead.created_at)}"
     if lead.staff:
         met += f" by {lead.staff}"
-    lines = [met]
+    lines = [DO_NOT_CONTACT_LINE, met] if lead.do_not_contact else [met]
     if lead.products:
         lines.append(f"Products shown: {products_text(lead)}")
     if lead.follow_ups:
@@ -62,6 +82,7 @@ def crm_description(show: ShowContext, lead: LeadDetail) -> str:
         lines.append(consent)
     else:
         lines.append("Consent: no")
+    lines.append(f"Legal basis: {legal_basis_text(lead)}")
     if lead.badge_id:
         lines.append(f"Badge ID: {lead.badge_id}")
     if lead.notes:
@@ -72,6 +93,14 @@ def crm_description(show: ShowContext, lead: LeadDetail) -> str:
 
 def _or_not_provided(value: str) -> str:
     return value or NOT_PROVIDED
+
+
+def _crm_do_not_contact(lead: LeadDetail) -> str:
+    return CRM_TRUE if lead.do_not_contact else CRM_FALSE
+
+
+def _hubspot_legal_basis(lead: LeadDetail) -> str:
+    return HUBSPOT_LEGAL_BASES[lead.legal_basis] if lead.legal_basis is not None else ""
 
 
 def _renamed(show: ShowContext, headers: Sequence[tuple[str, str]]) -> list[Column]:
@@ -109,6 +138,9 @@ def salesforce_columns(show: ShowContext) -> list[Column]:
         *contact,
         Column("lead_source", "Lead Source", lambda d: "Trade Show", ColumnKind.TEXT, 12),
         *_renamed(show, (("rating", "Rating"),)),
+        Column("email_opt_out", "Email Opt Out", _crm_do_not_contact, ColumnKind.TEXT, 9),
+        Column("do_not_call", "Do Not Call", _crm_do_not_contact, ColumnKind.TEXT, 9),
+        *_renamed(show, (("legal_basis", "Legal Basis"),)),
         Column(
             "description",
             "Description",
@@ -142,6 +174,14 @@ def hubspot_columns(show: ShowContext) -> list[Column]:
         ),
         Column("lead_status", "Lead Status", lambda d: "New", ColumnKind.TEXT, 10),
         *_renamed(show, (("rating", "Rating"),)),
+        Column(
+            "hubspot_legal_basis",
+            "Legal basis for processing contact's data",
+            _hubspot_legal_basis,
+            ColumnKind.TEXT,
+            22,
+        ),
+        Column("do_not_contact", "Do Not Contact", _crm_do_not_contact, ColumnKind.TEXT, 9),
         Column(
             "message",
             "Message",

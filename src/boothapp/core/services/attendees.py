@@ -7,7 +7,8 @@ Columns are recognised by their header in English, French or German, ignoring ac
 case, spaces and punctuation ("Numéro de badge", "E-Mail", "Société"). An import is all
 rows or none: a bad file or row raises ``ValidationError`` naming the file and the row,
 and nothing is written. An invalid e-mail address or country is not fatal: the value is
-left out and a warning names the row.
+left out and a warning names the row. A row naming a person who asked to be erased is
+left out and counted (``AttendeeImportResult.erased``), with a warning.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from boothapp.core.driver import DriverStatement
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.leads.changes import merged_input
 from boothapp.core.models import Attendee, Event, Lead, utc_now
+from boothapp.core.privacy.guard import ErasedPerson, digests_of, suppressed_digests
 from boothapp.core.schemas import LeadDetail, LeadInput
 from boothapp.core.services.leads import LeadService
 from boothapp.core.services.scans import attendee_input, is_pending, pending_condition
@@ -129,7 +131,9 @@ class AttendeePreview:
 
 @dataclass(frozen=True)
 class AttendeeImportResult:
-    """What an import did. ``resolved`` counts pending leads filled in from the list."""
+    """What an import did. ``resolved`` counts pending leads filled in from the list;
+    ``erased`` the rows left out because the people on them asked to be erased (their
+    e-mail address, or their badge at this show, is on the suppression list)."""
 
     event_id: int
     rows: int
@@ -139,6 +143,16 @@ class AttendeeImportResult:
     resolved: int
     mapping: dict[str, str]
     warnings: tuple[str, ...] = field(default=())
+    erased: int = 0
+
+
+def erased_rows_warning(count: int) -> str:
+    """The import's warning for rows left out because their people asked to be erased."""
+    rows = "1 row was" if count == 1 else f"{count} rows were"
+    return (
+        f"{rows} left out: the people on them asked to have their personal data erased "
+        "(their e-mail address or badge is on the suppression list)"
+    )
 
 
 @dataclass
@@ -432,13 +446,14 @@ class AttendeeService:
             incoming.append(values)
             if progress is not None and done % _PROGRESS_STEP == 0:
                 progress(done, total)
-        added, updated, unchanged = self._store(event_id, incoming)
+        added, updated, unchanged, erased = self._store(event_id, incoming)
         if progress is not None:
             progress(total, total)
         resolved, lead_warnings = self._resolve(event_id)
-        warnings = (*rows.warnings, *lead_warnings)
+        erased_warning = (erased_rows_warning(erased),) if erased else ()
+        warnings = (*erased_warning, *rows.warnings, *lead_warnings)
         return AttendeeImportResult(
-            event_id, total, added, updated, unchanged, resolved, chosen, warnings
+            event_id, total, added, updated, unchanged, resolved, chosen, warnings, erased
         )
 
     def resolve_pending(self, event_id: int) -> int:
@@ -468,13 +483,29 @@ class AttendeeService:
             self._previewed = (version, rows)
         return rows
 
-    def _store(self, event_id: int, incoming: list[dict[str, Any]]) -> tuple[int, int, int]:
+    def _store(self, event_id: int, incoming: list[dict[str, Any]]) -> tuple[int, int, int, int]:
+        """Adds and updates the rows; returns how many were added, updated, unchanged
+        and left out (people who asked to be erased)."""
         table = _ATTENDEES
         now = utc_now()
         with self._db.write() as session:
-            if session.get(Event, event_id) is None:
+            event = session.get(Event, event_id)
+            if event is None:
                 raise NotFound(f"no show with id {event_id}")
             connection = session.connection()
+            suppressed = suppressed_digests(connection)
+            if suppressed:
+                kept = [
+                    values
+                    for values in incoming
+                    if suppressed.isdisjoint(
+                        digests_of(values["email"], event.name, values["badge_id"])
+                    )
+                ]
+                erased = len(incoming) - len(kept)
+                incoming = kept
+            else:
+                erased = 0
             stored = {
                 row[1]: (row[0], (*row[2:-1], row[-1] or {}))
                 for row in connection.execute(
@@ -496,7 +527,7 @@ class AttendeeService:
                     unchanged += 1
             _INSERT.run_many(connection, inserts)
             _UPDATE.run_many(connection, updates)
-        return len(inserts), len(updates), unchanged
+        return len(inserts), len(updates), unchanged, erased
 
     def _resolve(self, event_id: int) -> tuple[int, list[str]]:
         with self._db.read() as session:
@@ -522,7 +553,7 @@ class AttendeeService:
             lead = self._leads.get(lead_id)
             try:
                 updated = self._leads.update(lead_id, _filled(lead, fill), staff_id=lead.staff_id)
-            except ValidationError as exc:
+            except (ValidationError, ErasedPerson) as exc:
                 warnings.append(f"lead {lead_id[:8]} (badge {lead.badge_id}): {exc}")
                 continue
             if not is_pending(updated):

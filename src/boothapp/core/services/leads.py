@@ -1,7 +1,10 @@
 """Leads: capture, edit, list, search, notes, visits, soft delete, duplicates.
 
 Every change is one transaction that also updates the search index, so a committed
-lead is always findable and a failed save leaves nothing half-written. What is read
+lead is always findable and a failed save leaves nothing half-written. A save that would
+capture again a person who asked to be erased is refused (``core.privacy.guard``).
+A soft delete keeps the whole lead, notes included, so that it can be restored;
+``core.privacy.erasure`` removes a lead for good. What is read
 and written, and how, is ``core.leads``; this service adds the transactions and the
 laptop's defaults (the active show, the staff member at the laptop).
 """
@@ -23,7 +26,9 @@ from boothapp.core.leads import query, writer
 from boothapp.core.leads.changes import check_created_range, parse_source
 from boothapp.core.leads.reader import details_by_id
 from boothapp.core.leads.rows import LEADS, ROW_COLUMNS, lead_input_of, lead_rows, staff_names
-from boothapp.core.models import Attendee
+from boothapp.core.models import Attendee, Event
+from boothapp.core.privacy.guard import refuse_erased
+from boothapp.core.privacy.people import comparable_email
 from boothapp.core.schemas import LeadDetail, LeadFilter, LeadInput, LeadRow, NoteRow, VisitRow
 from boothapp.core.search import LIKE_ESCAPE, like_prefix
 from boothapp.core.settings import SettingsService
@@ -69,7 +74,9 @@ class LeadService:
             event_id = event_id if event_id is not None else settings.active_event_id
             staff_id = staff_id if staff_id is not None else settings.active_staff_id
         with self._db.write_connection() as connection:
-            return writer.create_lead(connection, data, event_id, staff_id, created_at)
+            event = writer.event_facts(connection, event_id)
+            refuse_erased(connection, data.email, event.name, data.badge_id)
+            return writer.create_lead(connection, data, event.id, staff_id, created_at)
 
     def update(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
         """Replaces the lead's fields with ``data``; ``data.note``, if any, is appended.
@@ -77,6 +84,7 @@ class LeadService:
         The badge payload and source of the first capture are kept."""
         staff_id = self._staff_or_current(staff_id)
         with self._db.write_connection() as connection:
+            _refuse_erased_person_brought_in(connection, lead_id, data)
             return writer.update_lead(connection, lead_id, data, staff_id)
 
     def merge_into(self, lead_id: str, data: LeadInput, staff_id: int | None = None) -> LeadDetail:
@@ -89,6 +97,7 @@ class LeadService:
         staff_id = self._staff_or_current(staff_id)
         source = parse_source(data.source)
         with self._db.write_connection() as connection:
+            _refuse_erased_person_brought_in(connection, lead_id, data)
             return writer.update_lead(connection, lead_id, data, staff_id, merge_visit=source)
 
     def settle_badge_twin(self, lead_id: str, staff_id: int | None = None) -> LeadDetail | None:
@@ -140,7 +149,8 @@ class LeadService:
             return writer.record_visit(connection, lead_id, staff_id, source)
 
     def delete(self, lead_id: str) -> None:
-        """Soft delete: the lead disappears from lists and exports until restored."""
+        """Soft delete: the lead disappears from lists and exports until restored; it
+        keeps everything, notes included (``core.privacy.erasure`` removes it for good)."""
         with self._db.write_connection() as connection:
             writer.set_deleted(connection, lead_id, deleted=True)
 
@@ -276,6 +286,28 @@ class LeadService:
                     name for (name,) in driver_rows(connection, listed, {}) if name not in names
                 ]
         return names[:limit]
+
+
+_STORED_PERSON = DriverStatement(
+    select(_LEAD.email, _LEAD.badge_id, Event.name)
+    .join_from(LEADS, Event, Event.id == _LEAD.event_id)
+    .where(_LEAD.id == bindparam("lead_id"))
+)
+
+
+def _refuse_erased_person_brought_in(connection: Connection, lead_id: str, data: LeadInput) -> None:
+    """Refuses a save over a lead that gives it the e-mail address or badge of a person
+    who asked to be erased (``core.privacy.guard``). What the lead holds already is not
+    refused: it stays editable (an erasure by lead id keeps the person's other leads)."""
+    rows = _STORED_PERSON.rows(connection, {"lead_id": lead_id})
+    if not rows:
+        return
+    stored_email, stored_badge, show_name = rows[0]
+    email = data.email if comparable_email(data.email) != comparable_email(stored_email) else None
+    badge = data.badge_id
+    if badge is not None and badge.strip() == (stored_badge or "").strip():
+        badge = None
+    refuse_erased(connection, email, show_name, badge)
 
 
 def _oldest_of_badge(connection: Connection, lead_id: str) -> str | None:

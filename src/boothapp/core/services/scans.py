@@ -25,6 +25,7 @@ from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
 from boothapp.core.leads.changes import NO_CONSENT_TEXT
 from boothapp.core.models import Attendee, Lead, LeadSource, Rating, Setting
+from boothapp.core.privacy.guard import refuse_erased
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow, ProductShown
 from boothapp.core.services.events import EventService
 from boothapp.core.services.leads import LeadService
@@ -178,7 +179,9 @@ class ScanService:
         a visit and the given products, rating and note; anyone else is saved as a new
         lead. Raises ``ValidationError("badge", ...)`` for an empty scan or one over
         4 KiB; an unknown SKU or bad rating raises as it would for any lead. Consent a
-        badge gives on a show without a consent text is left out, with a warning.
+        badge gives on a show without a consent text is left out, with a warning. The
+        scan of a person who asked to be erased (their e-mail address, or this badge at
+        this show) saves nothing and raises ``ErasedPerson``, whose message says so.
         """
         event = self._events.resolve(event_id)
         if profile is None:
@@ -196,6 +199,8 @@ class ScanService:
         listed = self._attendee(event.id, badge.badge_id)
         if listed is not None:
             data = _fill_blanks(data, listed)
+        with self._db.read_connection() as connection:
+            refuse_erased(connection, data.email, event.name, data.badge_id)
         unrecorded: FieldWarning | None = None
         if data.consent and not event.consent_text:
             data = replace(data, consent=False)

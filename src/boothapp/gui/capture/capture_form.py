@@ -3,7 +3,9 @@
 Saving clears the form and puts the cursor back in the first name. The form's parts
 have modules of their own: what is typed but not saved (:mod:`.drafts`), the bar for a
 new lead whose e-mail is already known at the show (:mod:`.duplicates`), the hints under
-the fields and the country and company type-ahead (:mod:`.hints`).
+the fields and the country and company type-ahead (:mod:`.hints`), the legal basis and
+"do not contact" under the consent box (:mod:`.legal_basis`). A visitor who asked to be
+erased is refused, and what was typed of them is not kept.
 
 The show's products and questions and the country list are filled in by
 :meth:`CaptureForm.finish_start_up`, just after the window's first screen is painted.
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import QApplication, QCompleter, QVBoxLayout, QWidget
 
 from boothapp.core.errors import BoothError, NotFound, ValidationError
 from boothapp.core.models import Rating
+from boothapp.core.privacy.guard import ErasedPerson
 from boothapp.core.schemas import EventRow, LeadDetail, LeadInput, StaffRow
 from boothapp.core.services import Services
 from boothapp.core.validation import country_name, format_phone
 from boothapp.gui.capture.drafts import Drafts
 from boothapp.gui.capture.duplicates import DuplicateCheck
 from boothapp.gui.capture.hints import CompanySuggestions, FieldHints, fill_countries
+from boothapp.gui.capture.legal_basis import LegalBasisRow, legal_basis_of_draft
 from boothapp.gui.formatting import local_time
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.capture_view import CONTACT_FIELDS, RATING_KEYS, CaptureView
@@ -73,6 +77,8 @@ class CaptureForm(QWidget):
         self.started = False
 
         self.view = CaptureView()
+        self.legal = LegalBasisRow(self.view.consent_box)
+        self.legal.place_under(self.view.consent_box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -162,6 +168,7 @@ class CaptureForm(QWidget):
         for box in view.follow_up_boxes.values():
             box.toggled.connect(self._changed)
         view.consent_box.toggled.connect(self._changed)
+        self.legal.changed.connect(self._changed)
         view.notes_edit.textChanged.connect(self._changed)
         view.save_button.clicked.connect(self.save)
         view.new_button.clicked.connect(self.new_visitor)
@@ -200,7 +207,8 @@ class CaptureForm(QWidget):
         chain += list(view.rating_buttons.values())
         chain += list(view.follow_up_boxes.values())
         chain += view.questions.focus_chain()
-        chain += [view.consent_box, view.notes_edit, view.history, view.save_button]
+        chain += [view.consent_box, self.legal.combo, self.legal.do_not_contact_box]
+        chain += [view.notes_edit, view.history, view.save_button]
         chain.append(view.new_button)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -223,6 +231,7 @@ class CaptureForm(QWidget):
             if self.started:
                 self._load_catalogue(event)
             view.consent_box.setEnabled(bool(event.consent_text))
+            self.legal.follow_consent_box()
             if event.consent_text:
                 version = f" (version {event.consent_version})" if event.consent_version else ""
                 view.consent_text.setText(consent_summary(event.consent_text) + version)
@@ -304,6 +313,8 @@ class CaptureForm(QWidget):
             products=self.view.products.chosen(),
             answers=self.view.questions.answers(),
             consent=self.view.consent_box.isChecked(),
+            legal_basis=self.legal.legal_basis(),
+            do_not_contact=self.legal.do_not_contact(),
             note=self.view.notes_edit.toPlainText(),
         )
 
@@ -318,6 +329,9 @@ class CaptureForm(QWidget):
         values["products"] = view.products.draft_value()
         values["answers"] = view.questions.draft_value()
         values["consent"] = view.consent_box.isChecked()
+        basis = self.legal.legal_basis()
+        values["legal_basis"] = basis.value if basis is not None else None
+        values["do_not_contact"] = self.legal.do_not_contact()
         values["note"] = view.notes_edit.toPlainText()
         return values
 
@@ -340,6 +354,10 @@ class CaptureForm(QWidget):
             view.products.set_draft_value(values.get("products"))
             view.questions.set_draft_value(values.get("answers"))
             view.consent_box.setChecked(values.get("consent") is True)
+            self.legal.set_values(
+                legal_basis_of_draft(values.get("legal_basis")),
+                values.get("do_not_contact") is True,
+            )
             note = values.get("note")
             view.notes_edit.setPlainText(note if isinstance(note, str) else "")
         self.hints.validate_all()
@@ -367,6 +385,7 @@ class CaptureForm(QWidget):
             view.products.set_chosen(())
             view.questions.set_answers({})
             view.consent_box.setChecked(False)
+            self.legal.reset()
             view.notes_edit.clear()
         self.hints.clear_errors()
 
@@ -441,6 +460,7 @@ class CaptureForm(QWidget):
             view.products.set_chosen(lead.products)
             view.questions.set_stored_answers(lead.answers)
             view.consent_box.setChecked(lead.consent_given)
+            self.legal.set_values(lead.legal_basis, lead.do_not_contact)
         self.lead_id = lead.id
         self.editing = lead
         self._show_editing(lead)
@@ -490,6 +510,9 @@ class CaptureForm(QWidget):
         except ValidationError as error:
             self.hints.show_error(error)
             return None
+        except ErasedPerson as error:
+            self.forget_erased_visitor(str(error))
+            return None
         except BoothError as error:
             self.show_general_error(str(error))
             return None
@@ -507,6 +530,14 @@ class CaptureForm(QWidget):
             ), None
         before = self.editing
         return self.services.leads.update(self.lead_id, data, staff_id=staff_id), before
+
+    def forget_erased_visitor(self, message: str) -> None:
+        """A visitor who asked to be erased was typed in: nothing was saved, and what
+        was typed is not kept as a draft either (it would store them again)."""
+        self.drafts.discard_stored()
+        self.clear()
+        self.show_general_error(message)
+        self.message.emit(f"Not saved: {message}")
 
     def save_anyway(self) -> LeadDetail | None:
         return self.save(check_duplicates=False)
@@ -538,12 +569,16 @@ class CaptureForm(QWidget):
 
     def save_open_lead(self) -> bool:
         """Saves the edits made to the lead open in the form (see :meth:`put_away`).
-        Edits that are refused (an e-mail that is not one, say) are kept instead."""
+        Edits that are refused (an e-mail that is not one, say) are kept instead, but
+        not those naming a person who asked to be erased."""
         if self.lead_id is None or not self._edited or self.active_show is None:
             return True
         name = self.editing.display_name if self.editing is not None else "the lead"
         try:
             detail, before = self._write(self.lead_input())
+        except ErasedPerson as error:
+            self.forget_erased_visitor(str(error))
+            return True
         except BoothError as error:
             if not self.drafts.keep(f"Changes to {name} not saved ({error})"):
                 return False
