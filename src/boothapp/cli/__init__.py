@@ -25,6 +25,7 @@ from boothapp.cli import (
     events,
     exports,
     leads,
+    merge,
     pin,
     privacy,
     products,
@@ -49,6 +50,7 @@ _GROUPS = (
     backups,
     pin,
     privacy,
+    merge,
 )
 
 
