@@ -48,9 +48,9 @@ def test_an_xlsx_catalogue_adds_products_with_their_attributes(
     assert catalogue["TC-8050"] == (
         "Étui de transport 80x50",
         "transit_case",
-        {"ip rating": "IP67"},
+        {"ip_rating": "IP67"},
     )
-    assert catalogue["RK-19-12U"][2] == {"rack units": "12"}
+    assert catalogue["RK-19-12U"][2] == {"rack_units": "12"}
     assert {p.sku for p in services.products.list(event_id=show.id)} >= {"TC-8050", "RK-19-12U"}
 
 
@@ -98,7 +98,7 @@ def _zip_without_sheet(path: Path) -> None:
         (
             "no-sku.csv",
             lambda path: path.write_text("name,category\nCase,transit_case\n"),
-            "no-sku.csv row 1: the first row must name the columns, with sku and name",
+            "no-sku.csv row 1: the first row must name the columns, with SKU and name",
         ),
         (
             "bad-row.csv",
@@ -133,3 +133,50 @@ def test_a_bad_file_or_row_is_named_and_nothing_is_written(
         services.products.import_file(path, show.id)
     assert str(caught.value).startswith(expected)
     assert _catalogue(services) == before
+
+
+def test_headers_are_recognised_in_any_case_accents_and_in_french(tmp_path: Path) -> None:
+    from boothapp.core.catalogue import column_key
+
+    assert [column_key(h) for h in ("Référence", "Nom", "IP Rating", "Poids", "Couleur")] == [
+        "sku",
+        "name",
+        "ip_rating",
+        "weight",
+        "colours",
+    ]
+    assert column_key("Lid colour (RAL)") == "lid_colour_ral"
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_exported_catalogue_imports_into_another_database_unchanged(
+    services: Services, show: EventRow, tmp_path: Path, suffix: str
+) -> None:
+    from boothapp.core.db import open_database
+    from boothapp.core.schemas import ProductInput
+
+    services.products.create(
+        ProductInput(
+            sku="RK-19-12U",
+            name='Rack 19" 12U — « sûr » 山田',
+            category="rack",
+            description="Shock-mounted\nwith wheels",
+            attributes={"rack_units": "12", "standard": "ATA 300", "lid_colour": "olive"},
+            brochure_url="https://example.com/rk-12u.pdf",
+        ),
+        show.id,
+    )
+    services.products.create(ProductInput(sku="=SUM(A1)", name="@risky +name"))
+    path = tmp_path / f"catalogue{suffix}"
+    assert services.products.export_file(path) == len(_catalogue(services))
+
+    other = open_database(tmp_path / "other.sqlite3")
+    try:
+        copy = Services.over(other)
+        preview = copy.products.preview_file(path)
+        assert (preview.new, preview.updated) == (len(_catalogue(services)), 0)
+        copy.products.import_file(path)
+        assert _catalogue(copy) == _catalogue(services)
+        assert copy.products.get("RK-19-12U").brochure_url == "https://example.com/rk-12u.pdf"
+    finally:
+        other.close()

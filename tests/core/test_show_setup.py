@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from boothapp.core.catalogue import clean_sku_and_name
 from boothapp.core.errors import Conflict, ValidationError
 from boothapp.core.schemas import (
     EventInput,
@@ -18,7 +19,6 @@ from boothapp.core.schemas import (
     StaffEntry,
 )
 from boothapp.core.services import Services
-from boothapp.core.services.products import clean_sku_and_name
 from boothapp.core.vocabulary import ProductCategory, QuestionKind, StaffRole
 
 

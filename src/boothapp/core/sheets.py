@@ -16,6 +16,7 @@ import datetime
 import functools
 import io
 import re
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
@@ -62,6 +63,12 @@ def read_rows(path: Path) -> Iterator[Row]:
     out; a text file's rows are its records as they are.
     """
     return _rows(path, as_text=False)
+
+
+def fold_header(text: str) -> str:
+    """A column header as compared: no accents, no case, letters and digits only."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
 
 
 def read_table(path: Path, what: str) -> list[TextRow]:

@@ -139,6 +139,18 @@ TOMBSTONE_LABELS: Final[Mapping[TombstoneKind, str]] = {
     TombstoneKind.JOINED: "Joined into another lead",
 }
 
+PRODUCT_ATTRIBUTE_LABELS: Final[Mapping[str, str]] = {
+    "internal_dimensions": "Internal dimensions",
+    "rack_units": "Rack units",
+    "weight": "Weight",
+    "ip_rating": "IP rating",
+    "standard": "Standards",
+    "colours": "Colours",
+    "picture": "Picture",
+}
+"""The attributes that matter for cases and racks, by the key a product stores them
+under, in the order a catalogue file and the product sheet give them."""
+
 NOT_RATED_LABEL: Final = "Not rated"
 NO_STAFF_LABEL: Final = "(nobody)"
 """Stands for the staff member of leads captured with nobody signed in at the laptop."""

@@ -17,6 +17,7 @@ from typing import TypeVar
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from boothapp.core.catalogue import clean_sku_and_name, parse_category
 from boothapp.core.db import Database
 from boothapp.core.errors import NotFound, ValidationError
 from boothapp.core.models import (
@@ -28,7 +29,7 @@ from boothapp.core.models import (
 )
 from boothapp.core.schemas import EventRow, ProductEntry, QuestionEntry, ShowSetup, StaffEntry
 from boothapp.core.services.events import clean_event, clean_question, event_row, find_event
-from boothapp.core.services.products import check_sku_free, clean_sku_and_name, parse_category
+from boothapp.core.services.products import check_sku_free
 from boothapp.core.services.staff import clean_staff
 from boothapp.core.validation import clean_line
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.core.catalogue import clean_sku_and_name
 from boothapp.core.errors import BoothError, ValidationError
 from boothapp.core.models import ProductCategory, QuestionKind, StaffRole
 from boothapp.core.schemas import (
@@ -38,7 +39,6 @@ from boothapp.core.schemas import (
 )
 from boothapp.core.services import Services
 from boothapp.core.services.events import parse_date
-from boothapp.core.services.products import clean_sku_and_name
 from boothapp.core.validation import (
     clean_line,
     country_choices,
