@@ -17,6 +17,7 @@ from boothapp.cli.common import (
     write_json_array,
     write_table,
 )
+from boothapp.cli.lock import require_manager
 from boothapp.core.audit import AuditRow
 from boothapp.core.models import utc_now
 from boothapp.core.privacy.erasure import HeldLead, erase, plan_erasure
@@ -66,6 +67,7 @@ def _lead_cells(lead: HeldLead) -> list[str]:
 
 
 def cmd_erase(ctx: Context) -> None:
+    require_manager(ctx, "erasing a person")
     services = ctx.services
     given = ctx.args.who.strip()
     who = given if looks_like_email(given) else services.leads.resolve_id(given)
@@ -119,6 +121,8 @@ def cmd_retention(ctx: Context) -> None:
     if a.json and a.purge:
         raise UsageError("--json lists the leads; run --purge without it")
     out = ctx.out
+    if a.set_months is not None or a.purge:
+        require_manager(ctx, "purging old leads" if a.purge else "changing the retention period")
     if a.set_months is not None:
         months = set_retention_months(database, a.set_months)
         out.write(f"The retention period is now {months} months, for every laptop of the booth.\n")
@@ -168,6 +172,7 @@ def cmd_retention(ctx: Context) -> None:
 
 
 def cmd_subject_export(ctx: Context) -> None:
+    require_manager(ctx, "exporting what is held on a person")
     written = write_subject_export(ctx.services.database, ctx.args.email, ctx.args.output)
     noun = "lead" if written.leads == 1 else "leads"
     ctx.out.write(

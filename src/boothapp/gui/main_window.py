@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
     from boothapp.gui.dashboard import Dashboard
     from boothapp.gui.pin_dialog import PinDialog
+    from boothapp.gui.privacy_dialog import PrivacyDialogs
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 # The capture form's own shortcuts, which a field must not take either.
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.live_refresh = LiveRefresh(services, self.context, self.lead_changes, parent=self)
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)
+        self._privacy: PrivacyDialogs | None = None
         self.pin_dialog: PinDialog | None = None
         self._closing_anyway = False
         self.restore_requested: Path | None = None
@@ -224,6 +226,21 @@ class MainWindow(QMainWindow):
     def scan_image_file(self, path: str | Path) -> None:
         self.scans.scan_image_file(path)
 
+    @property
+    def privacy(self) -> PrivacyDialogs:
+        """The personal-data dialogs (``gui.privacy_dialog``), made on first use."""
+        if self._privacy is None:
+            from boothapp.gui.privacy_dialog import PrivacyDialogs
+
+            self._privacy = PrivacyDialogs(self, self)
+        return self._privacy
+
+    def open_merge(self) -> None:
+        """File > Merge a laptop's file…: the merge dialog (see ``gui.merge_dialog``)."""
+        from boothapp.gui.merge_dialog import open_merge_dialog
+
+        open_merge_dialog(self, self.services, self.runner, self.lead_changes, self.context)
+
     def open_export(self) -> None:
         """Opens the export of the active show's leads, once the manager PIN is given."""
         if self.active_show is None:
@@ -249,7 +266,7 @@ class MainWindow(QMainWindow):
             return
         self.as_manager("Setting up a new show", self.dialogs.open_new_show)
 
-    def as_manager(self, action_text: str, then: Callable[[], None]) -> None:
+    def as_manager(self, action_text: str, then: Callable[[], object]) -> None:
         """Runs ``then`` once the manager PIN is given for ``action_text``, at once when
         no PIN is set (see :func:`boothapp.gui.pin_dialog.ask_manager_pin`); the PIN
         dialog, while it is open, is ``pin_dialog``. Cancelled, nothing happens."""
@@ -415,6 +432,24 @@ class MainWindow(QMainWindow):
         )
         for safety in (self.backup_action, self.check_action, self.restore_action):
             safety.setEnabled(is_file)
+        self.merge_action = action(
+            "&Merge a laptop's file…",
+            tip="Bring another laptop's leads into this database (from a USB stick)",
+        )
+        self.erase_person_action = action(
+            "&Erase a person…", tip="Delete everything held on a visitor, for good, on request"
+        )
+        self.erase_lead_action = action("Erase lead for &good…", enabled=False)
+        self.retention_action = action(
+            "&Retention of old leads…", tip="List and purge the leads not contacted for long"
+        )
+        self.subject_export_action = action(
+            "E&xport what is held on a person…",
+            tip="Everything about one visitor, as JSON and a readable page (subject access)",
+        )
+        self.audit_action = action(
+            "&Audit log…", tip="Exports, merges, restores, erasures and purges: who, when"
+        )
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -430,6 +465,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.image_action)
         file_menu.addAction(self.import_attendees_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.merge_action)
+        privacy_menu = file_menu.addMenu("Personal &data")
+        for privacy in (
+            self.erase_person_action,
+            self.retention_action,
+            self.subject_export_action,
+            self.audit_action,
+        ):
+            privacy_menu.addAction(privacy)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.check_action)
@@ -441,6 +485,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.open_action)
         edit_menu.addAction(self.delete_action)
+        edit_menu.addAction(self.erase_lead_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
@@ -471,6 +516,24 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(
             lambda: self.as_manager("restoring a backup", dialogs.restore_backup)
         )
+        self.merge_action.triggered.connect(
+            lambda: self.as_manager("merging leads", self.open_merge)
+        )
+        self.erase_person_action.triggered.connect(
+            lambda: self.as_manager("erasing a person", lambda: self.privacy.open_erasure())
+        )
+        self.erase_lead_action.triggered.connect(
+            lambda: self.as_manager("erasing a person", lambda: self.privacy.erase_selected())
+        )
+        self.retention_action.triggered.connect(
+            lambda: self.as_manager("purging old leads", lambda: self.privacy.open_retention())
+        )
+        self.subject_export_action.triggered.connect(
+            lambda: self.as_manager(
+                "exporting what is held on a person", lambda: self.privacy.open_subject_export()
+            )
+        )
+        self.audit_action.triggered.connect(lambda: self.privacy.open_audit_log())
         self.dashboard_action.toggled.connect(self._dashboard_toggled)
 
         self.badge_box.scanned.connect(self.scan_badge)
@@ -546,6 +609,7 @@ class MainWindow(QMainWindow):
         has_show = self.active_show is not None
         selected = has_show and self.lead_list.selected_lead_id() is not None
         self.delete_action.setEnabled(selected)
+        self.erase_lead_action.setEnabled(selected and self.services.database.writable)
         self.open_action.setEnabled(selected)
         self.find_action.setEnabled(has_show)
         self.settings_action.setEnabled(has_show)

@@ -209,7 +209,7 @@ def ask_manager_pin(
     parent: QWidget,
     lock: ManagerLock,
     action_text: str,
-    on_granted: Callable[[], None],
+    on_granted: Callable[[], object],
 ) -> PinDialog | None:
     """Runs ``on_granted`` once the manager may do ``action_text`` (a phrase such as
     ``"Exporting leads"``): at once when no PIN is set (returns None), else after the
