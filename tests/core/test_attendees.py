@@ -15,8 +15,8 @@ from boothapp.core.models import Attendee
 from boothapp.core.schemas import EventRow
 from boothapp.core.services import Services
 from boothapp.core.services import attendees as attendee_module
-from boothapp.core.services.attendees import fold_header, guess_mapping
-from boothapp.core.sheets import cell_text
+from boothapp.core.services.attendees import guess_mapping
+from boothapp.core.sheets import cell_text, fold_header
 
 FRENCH = ["Numéro de badge", "Prénom", "Nom", "Société", "Fonction", "Courriel", "Pays", "Ville"]
 GERMAN = ["Ausweisnummer", "Vorname", "Nachname", "Firma", "Titel", "E-Mail", "Land", "Stadt"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from boothapp.cli import main
 from boothapp.core.errors import ValidationError
 from boothapp.core.leads.changes import merged_input
 from boothapp.core.schemas import EventRow, LeadInput
@@ -64,3 +68,19 @@ def test_the_form_can_lift_do_not_contact(services: Services, show: EventRow) ->
     lead = services.leads.create(LeadInput(first_name="Zoé", do_not_contact=True), show.id)
     again = services.leads.update(lead.id, LeadInput(first_name="Zoé", do_not_contact=False))
     assert not again.do_not_contact
+
+
+def test_the_command_line_records_and_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "booth.sqlite3")
+    assert main(["--db", db, "event", "add", "Milipol", "--country", "FR"]) == 0
+    capsys.readouterr()
+    args = ["--db", db, "lead", "add", "--first-name", "Zoé", "--json"]
+    assert main([*args, "--legal-basis", "legitimate_interest", "--do-not-contact"]) == 0
+    saved = json.loads(capsys.readouterr().out)
+    assert (saved["legal_basis"], saved["do_not_contact"]) == ("legitimate_interest", True)
+    assert main(["--db", db, "lead", "show", saved["id"][:8]]) == 0
+    shown = capsys.readouterr().out
+    assert "Legal basis: Legitimate interest (business contact, informed)" in shown
+    assert "DO NOT CONTACT" in shown

@@ -25,7 +25,14 @@ from boothapp.cli.common import (
 )
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow, lead_display_name
 from boothapp.core.show_time import local_time
-from boothapp.core.vocabulary import FollowUp, LeadSource, Rating
+from boothapp.core.vocabulary import (
+    LEGAL_BASIS_LABELS,
+    NO_LEGAL_BASIS_LABEL,
+    FollowUp,
+    LeadSource,
+    LegalBasis,
+    Rating,
+)
 
 
 def _contact_fields() -> tuple[Field[Any], ...]:
@@ -150,6 +157,11 @@ def cmd_lead_show(ctx: Context) -> None:
             "Consent",
             f"yes ({lead.consent_version or 'no version'})" if lead.consent_given else "no",
         ),
+        (
+            "Legal basis",
+            LEGAL_BASIS_LABELS[lead.legal_basis] if lead.legal_basis else NO_LEGAL_BASIS_LABEL,
+        ),
+        ("Contact", "DO NOT CONTACT" if lead.do_not_contact else ""),
         ("Show", lead.event),
         ("Captured", f"{local_time(lead.created_at, timezone)} by {lead.staff or 'unknown'}"),
         ("Source", lead.source.value),
@@ -208,6 +220,15 @@ def _add_lead_commands(commands: Commands) -> None:
     add.add_choice("--follow-up", [f.value for f in FollowUp], action="append", default=[])
     add.add_argument("--product", action="append", default=[], metavar="SKU[:QTY[:REMARK]]")
     add.add_argument("--consent", action="store_true", help="the visitor gave consent")
+    add.add_choice(
+        "--legal-basis",
+        [basis.value for basis in LegalBasis],
+        help="without --consent: legitimate_interest for a business contact informed of the "
+        "follow-up who did not object (consent given is always the legal basis)",
+    )
+    add.add_argument(
+        "--do-not-contact", action="store_true", help="the visitor asked not to be contacted"
+    )
     add.add_argument("--note", default="")
     add.add_argument("--event", help="show (default: the active one)")
     add.add_argument("--staff", help="captured by (default: who is at the laptop)")

@@ -91,14 +91,8 @@ _PROGRESS_STEP = 1000
 Progress = Callable[[int, int], None]
 
 
-def fold_header(text: str) -> str:
-    """A header as compared: no accents, no case, letters and digits only."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
-
-
 _BY_FOLDED: dict[str, str] = {
-    fold_header(name): key for key, names in _SYNONYMS.items() for name in names.split(", ")
+    sheets.fold_header(name): key for key, names in _SYNONYMS.items() for name in names.split(", ")
 }
 
 
@@ -106,7 +100,7 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
     """Field -> header for each column recognised; the first column wins a field."""
     mapping: dict[str, str] = {}
     for header in headers:
-        key = _BY_FOLDED.get(fold_header(header))
+        key = _BY_FOLDED.get(sheets.fold_header(header))
         if key is not None and key not in mapping:
             mapping[key] = header
     return mapping
@@ -168,14 +162,7 @@ class _Table:
 
 def _read_rows(path: Path) -> list[tuple[int, tuple[str, ...]]]:
     """The file's rows that hold something, each with its row number, as text."""
-    if path.suffix.lower() not in sheets.SUFFIXES:
-        raise ValidationError(
-            path.name, "give the attendee list as an .xlsx, .xls, .ods or .csv file"
-        )
-    numbered = list(sheets.read_text_rows(path))
-    if not numbered:
-        raise ValidationError(path.name, "the file is empty")
-    return numbered
+    return sheets.read_table(path, "the attendee list")
 
 
 def _file_version(path: Path) -> tuple[object, ...] | None:
