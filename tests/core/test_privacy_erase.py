@@ -383,3 +383,33 @@ def test_bytes_an_older_version_left_in_free_pages_are_zeroed_by_an_erasure(
     erase(booth.database, lead.id)
 
     assert marker.encode() not in path.read_bytes()
+
+
+def test_restoring_a_backup_made_before_an_erasure_does_not_bring_the_person_back(
+    booth: Services, path: Path, tmp_path: Path
+) -> None:
+    from boothapp.core.salvage import restore_from
+
+    show = make_show(booth)
+    add_product(booth, show)
+    lead_id = marked_lead(booth, show)
+    kept = booth.leads.create(LeadInput(first_name="Jonas", last_name="Weber"), show.id)
+    before = backup_to(booth.database, tmp_path / "usb")
+    erase(booth.database, EMAIL, "Claire Martin")
+    booth.database.close()
+
+    outcome = restore_from(before, path)
+
+    assert (outcome.leads, outcome.erased_again) == (1, 1)
+    assert found_in(path) == {}
+    restored = open_database(path)
+    try:
+        services = Services.over(restored)
+        assert [row.id for row in services.leads.list(LeadFilter(), limit=None)] == [kept.id]
+        with restored.read_connection() as connection:
+            assert tombstones(connection)[lead_id] == (TombstoneKind.ERASED, None)
+            assert is_suppressed(connection, EMAIL, show.name, None)
+            restore = entries(connection, AuditAction.RESTORE)[0]
+        assert "1 erased lead(s) removed again" in restore.detail and str(before) in restore.detail
+    finally:
+        restored.close()

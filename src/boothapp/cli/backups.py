@@ -80,8 +80,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
             f"nothing was restored: confirm on a terminal, or add --yes to restore {backup}"
         )
     outcome = restore_from(backup, target)
-    kept = f"; the file it replaced is kept as {outcome.replaced}" if outcome.replaced else ""
-    out.write(f"Restored {outcome.leads} leads from {backup} into {outcome.path}{kept}\n")
+    out.write(outcome.summary(f"{backup} into {outcome.path}") + "\n")
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> None:

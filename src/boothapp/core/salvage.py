@@ -42,6 +42,7 @@ from boothapp.core.integrity import (
     open_read_only,
     refuse_if_in_use,
 )
+from boothapp.core.privacy.restored import Erasures, apply_erasures, erasures_of
 from boothapp.core.search import reindex_lead
 
 _CHECKPOINT_BUSY_MS = 5000
@@ -55,11 +56,25 @@ _UNREADABLE_RECORD = "it is listed but its record cannot be read"
 @dataclass(frozen=True)
 class RestoreOutcome:
     """What ``restore_from`` did: the database now holds the backup's ``leads``; the file
-    it replaced was kept as ``replaced`` (None when there was none)."""
+    it replaced was kept as ``replaced`` (None when there was none); ``erased_again``
+    leads of the backup were people the replaced file had erased, removed again."""
 
     path: Path
     replaced: Path | None
     leads: int
+    erased_again: int = 0
+
+    def summary(self, source: str) -> str:
+        """ "Restored 12 leads from ``source``", with the leads erased again and where the
+        replaced file is kept, for the status bar and the command line."""
+        erased = (
+            f" ({self.erased_again} erased lead{'' if self.erased_again == 1 else 's'} "
+            "removed again)"
+            if self.erased_again
+            else ""
+        )
+        kept = f"; the file it replaced is kept as {self.replaced}" if self.replaced else ""
+        return f"Restored {self.leads} leads from {source}{erased}{kept}"
 
 
 # --- restoring ------------------------------------------------------------------------------
@@ -93,7 +108,8 @@ def restore_from(
         with suppress(FileNotFoundError):
             part.unlink()
         copy_database(backup, part, step_pages=-1, pause=0.0, cancel=None)
-        checked_facts(part, str(backup))
+        erased_again = _carry_erasures(part, erasures_of(target), backup)
+        facts = checked_facts(part, str(backup))
         replaced = _keep_aside(target)
         os.replace(part, target)
         sync_folder(target.parent)
@@ -102,7 +118,23 @@ def restore_from(
     finally:
         with suppress(FileNotFoundError):
             part.unlink()
-    return RestoreOutcome(target, replaced, facts.leads)
+    return RestoreOutcome(target, replaced, facts.leads, erased_again)
+
+
+def _carry_erasures(part: Path, erasures: Erasures, backup: Path) -> int:
+    """Opens the copy of the backup (upgrading it when it is older), carries into it
+    the erasures of the database it replaces and records the restore in its audit log;
+    closed, it has no journal beside it."""
+    database = open_database(part)
+    try:
+        erased_again = apply_erasures(database, erasures, f"restored from {backup}")
+    finally:
+        database.close()
+    for journal in (Path(f"{part}-wal"), Path(f"{part}-shm")):
+        if journal.exists() and journal.stat().st_size > 0 and journal.name.endswith("-wal"):
+            raise StorageError(f"the restore of {backup} could not fold its journal in")
+        journal.unlink(missing_ok=True)
+    return erased_again
 
 
 def _aside_path(path: Path, label: str) -> Path:

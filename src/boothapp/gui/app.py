@@ -177,8 +177,7 @@ def _restore_and_reopen(
     except BoothError as error:
         notice = f"Nothing was restored from {backup}: {error}"
     else:
-        kept = f"; the file it replaced is kept as {outcome.replaced}" if outcome.replaced else ""
-        notice = f"Restored {outcome.leads} leads from {backup}{kept}"
+        notice = outcome.summary(str(backup))
     reopened = _open_database(str(path), runner)
     if reopened is None:
         return None

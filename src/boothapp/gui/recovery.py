@@ -138,12 +138,7 @@ def carry_out(recovery: Recovery, remedy: Remedy) -> str:
         backup = recovery.backup
         assert backup is not None
         outcome = restore_from(backup.path, recovery.path)
-        kept = (
-            f"; the file it replaced is kept as {outcome.replaced}"
-            if outcome.replaced is not None
-            else ""
-        )
-        return f"Restored {outcome.leads} leads from the backup {backup.path.name}{kept}."
+        return outcome.summary(f"the backup {backup.path.name}") + "."
     if remedy is Remedy.SET_JOURNAL_ASIDE:
         moved = set_journal_aside(recovery.path)
         names = ", ".join(path.name for path in moved) or "nothing"
