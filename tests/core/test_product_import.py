@@ -180,3 +180,16 @@ def test_an_exported_catalogue_imports_into_another_database_unchanged(
         assert copy.products.get("RK-19-12U").brochure_url == "https://example.com/rk-12u.pdf"
     finally:
         other.close()
+
+
+def test_the_command_line_exports_and_previews_a_catalogue(
+    services: Services, show: EventRow, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from boothapp.cli import main
+
+    db = str(services.database.target.path)
+    path = tmp_path / "stand.csv"
+    assert main(["--db", db, "product", "export", "-o", str(path), "--event", show.name]) == 0
+    assert f"Wrote 3 products to {path}" in capsys.readouterr().out
+    assert main(["--db", db, "product", "import", str(path), "--dry-run"]) == 0
+    assert "would add 0 products and update 3; nothing was stored" in capsys.readouterr().out

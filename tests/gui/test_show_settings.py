@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from gui_helpers import Booth
@@ -483,3 +484,66 @@ def test_each_tab_gives_every_alt_letter_to_one_control(
             if letter is not None and widget.isVisible():
                 letters.append(letter)
         assert len(letters) == len(set(letters)), (view.tabs.tabText(index), sorted(letters))
+
+
+def test_a_catalogue_is_previewed_then_imported_keeping_unsaved_ticks(
+    qtbot: QtBot, catalogue: Booth, services: Services, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "catalogue.csv"
+    path.write_text(
+        "SKU;Name;Category;IP rating\n"
+        "TC-6040;Transit case 60x40 (olive);transit_case;IP67\n"
+        "TC-8050;Étui 80x50;transit_case;IP65\n"
+    )
+    dialog = open_dialog(qtbot, make_window())
+    rack = row_named(dialog.products, ProductColumn.SKU, "RK-19")
+    set_checked(dialog.products, rack, ProductColumn.ON_STAND, True)
+
+    preview = dialog.preview_catalogue(path)
+    assert preview is not None
+    assert preview.table.rowCount() == 2
+    assert [preview.table.item(row, 5).text() for row in range(2)] == ["Update", "New"]
+    assert "IP rating: IP67" in preview.table.item(0, 4).text()
+    preview.accept()
+
+    products = dialog.products
+    new = row_named(products, ProductColumn.SKU, "TC-8050")
+    assert products.entry(new).on_stand and products.entry(new).id is not None
+    assert products.entry(row_named(products, ProductColumn.SKU, "RK-19")).on_stand
+    assert "1 products added, 1 updated" in dialog.view.catalogue_notice.text()
+    assert services.products.get("TC-6040").name == "Transit case 60x40 (olive)"
+    assert dict(services.products.get("TC-8050").attributes) == {"ip_rating": "IP65"}
+
+
+def test_a_bad_catalogue_is_named_and_nothing_is_stored(
+    qtbot: QtBot, catalogue: Booth, services: Services, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "photo.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    before = services.products.list(include_inactive=True)
+    dialog = open_dialog(qtbot, make_window())
+    assert dialog.preview_catalogue(path) is None
+    assert dialog.view.product_error.text().startswith("photo.xlsx: is not a readable")
+    assert services.products.list(include_inactive=True) == before
+
+
+def test_the_catalogue_is_exported_where_chosen(
+    qtbot: QtBot,
+    catalogue: Booth,
+    services: Services,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = tmp_path / "catalogue"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(chosen), ""))
+    dialog = open_dialog(qtbot, make_window())
+    dialog.view.export_catalogue_button.click()
+    written = chosen.with_suffix(".xlsx")
+    assert written.is_file()
+    assert str(written) in dialog.view.catalogue_notice.text()
+    assert services.products.preview_file(written).updated == len(
+        services.products.list(include_inactive=True)
+    )

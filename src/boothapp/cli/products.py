@@ -12,7 +12,7 @@ from boothapp.core.vocabulary import ProductCategory
 
 
 def add_commands(commands: Commands) -> None:
-    actions = commands.group("product", "the catalogue: add, list, import")
+    actions = commands.group("product", "the catalogue: add, list, import, export")
     add = actions.command("add", "add a product", cmd_product_add)
     add.add_argument("sku")
     add.add_argument("name")
@@ -34,6 +34,14 @@ def add_commands(commands: Commands) -> None:
         "description, brochure_url, and any other column as an attribute",
     )
     imports.add_argument("--event", help="put the products on this show's stand")
+    imports.add_argument(
+        "--dry-run", action="store_true", help="say what would be added and updated; store nothing"
+    )
+    export = actions.command(
+        "export", "write the catalogue to a spreadsheet (.xlsx or .csv)", cmd_product_export
+    )
+    export.add_argument("-o", "--output", required=True, metavar="FILE")
+    export.add_argument("--event", help="only the products on this show's stand")
 
 
 def parse_attribute(value: str) -> tuple[str, str]:
@@ -67,7 +75,20 @@ def cmd_product_list(ctx: Context) -> None:
 
 
 def cmd_product_import(ctx: Context) -> None:
+    path = Path(ctx.args.file)
+    if ctx.args.dry_run:
+        preview = ctx.services.products.preview_file(path)
+        ctx.out.write(
+            f"{path}: would add {preview.new} products and update {preview.updated}; "
+            "nothing was stored\n"
+        )
+        return
     require_manager(ctx, "importing products")
-    path = ctx.args.file
-    added, updated = ctx.services.products.import_file(Path(path), event_id=optional_event_id(ctx))
+    added, updated = ctx.services.products.import_file(path, event_id=optional_event_id(ctx))
     ctx.out.write(f"{path}: {added} products added, {updated} updated\n")
+
+
+def cmd_product_export(ctx: Context) -> None:
+    path = Path(ctx.args.output)
+    written = ctx.services.products.export_file(path, event_id=optional_event_id(ctx))
+    ctx.out.write(f"Wrote {written} products to {path}\n")

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
+    QFileDialog,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -33,6 +35,7 @@ from boothapp.core.schemas import (
     EventInput,
     EventRow,
     ProductEntry,
+    ProductRow,
     QuestionEntry,
     ShowSetup,
     StaffEntry,
@@ -59,6 +62,9 @@ from boothapp.gui.settings.models import (
 )
 from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowDetailsView, ShowSettingsView
 
+if TYPE_CHECKING:
+    from boothapp.gui.settings.catalogue_dialog import CataloguePreviewDialog
+
 MAX_SIZE = (980, 680)
 NO_COUNTRY = "(none)"
 FIELD_TITLES = {name: title.replace("&", "") for name, title in SHOW_FIELDS}
@@ -75,6 +81,10 @@ def show_problem(label: QLabel, text: str) -> None:
     label.setPalette(palette)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def _on_stand(product: ProductRow) -> ProductEntry:
+    return ProductEntry(product.id, product.sku, product.name, product.category, True)
 
 
 def _date_text(value: date | None) -> str:
@@ -204,6 +214,7 @@ class ShowSettingsDialog(QDialog):
         self.roster = RosterModel(parent=self)
         self.products = ProductsModel(parent=self)
         self.questions = QuestionsModel(parent=self)
+        self.catalogue_preview: CataloguePreviewDialog | None = None
 
         self._fill_choices()
         view = self.view
@@ -238,6 +249,8 @@ class ShowSettingsDialog(QDialog):
         view.staff_name_edit.returnPressed.connect(self.add_staff)
         view.staff_email_edit.returnPressed.connect(self.add_staff)
         view.add_product_button.clicked.connect(self.add_product)
+        view.import_catalogue_button.clicked.connect(self.choose_catalogue)
+        view.export_catalogue_button.clicked.connect(self.export_catalogue)
         view.product_sku_edit.returnPressed.connect(self.add_product)
         view.product_name_edit.returnPressed.connect(self.add_product)
         view.add_question_button.clicked.connect(self.add_question)
@@ -400,6 +413,84 @@ class ShowSettingsDialog(QDialog):
         show_problem(view.product_error, "")
         view.product_sku_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    # --- the catalogue as a spreadsheet -------------------------------------------------
+
+    def choose_catalogue(self) -> None:
+        """Import catalogue…: asks for a spreadsheet and previews it."""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import the product catalogue",
+            "",
+            "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)",
+        )
+        if chosen:
+            self.preview_catalogue(Path(chosen))
+
+    def preview_catalogue(self, path: Path) -> CataloguePreviewDialog | None:
+        """Reads ``path`` and shows what importing it would do; a file that cannot be
+        imported is said under the table, naming the file and row."""
+        from boothapp.gui.settings.catalogue_dialog import CataloguePreviewDialog
+
+        self._say_about_catalogue("")
+        try:
+            preview = self.services.products.preview_file(path)
+        except BoothError as error:
+            show_problem(self.view.product_error, str(error))
+            return None
+        dialog = CataloguePreviewDialog(preview, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.import_catalogue(path))
+        self.catalogue_preview = dialog
+        dialog.open()
+        return dialog
+
+    def import_catalogue(self, path: Path) -> None:
+        """Stores the catalogue's products (on this show's stand) and adds them to the
+        table, keeping what was ticked or added here and not saved yet."""
+        try:
+            added, updated = self.services.products.import_file(path, event_id=self.show_row.id)
+        except BoothError as error:
+            show_problem(self.view.product_error, str(error))
+            return
+        imported = {
+            product.sku: product
+            for product in self.services.products.list(event_id=self.show_row.id)
+        }
+        entries = []
+        for entry in self.products.entries:
+            product = imported.pop(entry.sku, None)
+            entries.append(entry if product is None else _on_stand(product))
+        known = {entry.id for entry in entries}
+        entries += [_on_stand(product) for product in imported.values() if product.id not in known]
+        self.products.set_entries(entries)
+        self._say_about_catalogue(
+            f"Imported {path.name}: {added} products added, {updated} updated; they are on "
+            "this show's stand."
+        )
+
+    def export_catalogue(self) -> None:
+        """Export catalogue…: writes the whole catalogue as it is stored (.xlsx or .csv)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export the product catalogue", "catalogue.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".xlsx", ".csv"):
+            path = path.with_suffix(".xlsx")
+        try:
+            written = self.services.products.export_file(path)
+        except BoothError as error:
+            show_problem(self.view.product_error, str(error))
+            return
+        self._say_about_catalogue(f"Wrote the {written} products of the catalogue to {path}.")
+
+    def _say_about_catalogue(self, text: str) -> None:
+        self.view.catalogue_notice.setText(text)
+        self.view.catalogue_notice.setVisible(bool(text))
+        if text:
+            show_problem(self.view.product_error, "")
 
     def add_question(self) -> bool:
         """Adds the typed question at the end of the list."""

@@ -256,6 +256,17 @@ class ShowSettingsView(QWidget):
         self.add_product_button = QPushButton("A&dd product")
         self.add_product_button.setObjectName("addProduct")
         self.product_error = error_label("productError")
+        self.import_catalogue_button = QPushButton("&Import catalogue…")
+        self.import_catalogue_button.setObjectName("importCatalogue")
+        self.import_catalogue_button.setToolTip(
+            "Add or update products from a spreadsheet (.xlsx, .ods or .csv), with a preview"
+        )
+        self.export_catalogue_button = QPushButton("E&xport catalogue…")
+        self.export_catalogue_button.setObjectName("exportCatalogue")
+        self.catalogue_notice = QLabel()
+        self.catalogue_notice.setObjectName("catalogueNotice")
+        self.catalogue_notice.setWordWrap(True)
+        self.catalogue_notice.setVisible(False)
         hint = QLabel(
             "Tick the products on the stand at this show: the capture form lists them. "
             "New products join the catalogue and go on the stand."
@@ -277,10 +288,17 @@ class ShowSettingsView(QWidget):
             row.addWidget(field, stretch)
         row.addWidget(self.add_product_button)
 
+        files = QHBoxLayout()
+        files.addWidget(self.import_catalogue_button)
+        files.addWidget(self.export_catalogue_button)
+        files.addStretch(1)
+
         layout = QVBoxLayout(tab)
         layout.addWidget(hint)
         layout.addWidget(self.products_table, 1)
         layout.addWidget(group)
+        layout.addLayout(files)
+        layout.addWidget(self.catalogue_notice)
         layout.addWidget(self.product_error)
         return tab
 

@@ -1,0 +1,84 @@
+"""Importing the product catalogue from a spreadsheet in the show settings: a preview of
+what the file holds (each product, new or updating one of the catalogue), then the
+import, which stores the products at once and puts them on the show's stand."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from boothapp.core.catalogue import CataloguePreview, parse_category
+from boothapp.core.errors import ValidationError
+from boothapp.core.vocabulary import CATEGORY_LABELS, PRODUCT_ATTRIBUTE_LABELS
+
+HEADERS = ("Row", "SKU", "Name", "Category", "Attributes", "")
+
+
+def _category_label(value: object) -> str:
+    try:
+        return CATEGORY_LABELS[parse_category(str(value))]
+    except ValidationError:
+        return str(value)
+
+
+def _attributes_text(attributes: dict[str, object]) -> str:
+    return "; ".join(
+        f"{PRODUCT_ATTRIBUTE_LABELS.get(key, key.replace('_', ' '))}: {value}"
+        for key, value in attributes.items()
+    )
+
+
+class CataloguePreviewDialog(QDialog):
+    """Shows ``preview``; accepted, the caller imports the file."""
+
+    def __init__(self, preview: CataloguePreview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import the catalogue — {preview.path.name}")
+        self.summary = QLabel(
+            f"{preview.path.name} holds {len(preview.products)} products: "
+            f"{preview.new} new, {preview.updated} updating the catalogue's product of "
+            "the same SKU. Importing stores them at once and puts them on this show's stand."
+        )
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(preview.products), len(HEADERS))
+        self.table.setObjectName("cataloguePreview")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, (number, product, is_new) in enumerate(preview.products):
+            cells = (
+                str(number),
+                product.sku,
+                product.name,
+                _category_label(product.category),
+                _attributes_text(dict(product.attributes)),
+                "New" if is_new else "Update",
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Import")
+        ok.setEnabled(bool(preview.products))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 460)
