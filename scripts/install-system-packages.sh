@@ -7,10 +7,10 @@ packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
-  libxcb-xkb1 libxcb-xfixes0 libpulse0 fonts-noto-cjk
+  libxcb-xkb1 libxcb-xfixes0 libpulse0 fonts-noto-cjk fonts-dejavu-core
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
-  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql sqlite3)
+  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql sqlite3 poppler-utils)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -29,6 +29,7 @@ from boothapp.cli import (
     pin,
     privacy,
     products,
+    qr,
     scans,
     staff,
 )
@@ -45,6 +46,7 @@ _GROUPS = (
     products,
     leads,
     scans,
+    qr,
     attendees,
     exports,
     backups,
