@@ -37,6 +37,7 @@ from boothapp.gui.dialogs import Dialogs
 from boothapp.gui.lead_list import LeadList
 from boothapp.gui.live_refresh import LiveRefresh
 from boothapp.gui.scanning.scan_controller import ScanController
+from boothapp.gui.scanning.sheet_scans import SheetScans
 from boothapp.gui.scanning.wedge import BadgeEntryBox, WedgeScanner
 from boothapp.gui.shortcuts import WindowShortcuts
 from boothapp.gui.show_header import ShowHeader
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
             [*(action.shortcut() for action in self.findChildren(QAction)), *_FORM_KEYS],
         )
         self.scans = ScanController(services, self, self.scanner_indicator, self)
+        self.scans.sheet_scans = SheetScans(services, self.capture, self.context.use_staff)
         self.live_refresh = LiveRefresh(services, self.context, self.lead_changes, parent=self)
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)

@@ -37,6 +37,7 @@ from boothapp.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from boothapp.core.services.scans import ScanResult
+    from boothapp.gui.scanning.sheet_scans import SheetScans
 
 PENDING_NOTE = "Badge not recognised: saved as pending, raw text kept"
 NO_SHOW = "No show is open: choose or create a show before scanning badges"
@@ -84,6 +85,7 @@ class ScanController(QObject):
 
     done = Signal(object)
     failed = Signal(str)
+    sheet_applied = Signal(object)
 
     def __init__(
         self,
@@ -99,13 +101,17 @@ class ScanController(QObject):
         self.indicator = indicator
         self.beep = beep
         self.last_result: ScanResult | None = None
+        self.sheet_scans: SheetScans | None = None
 
     def handle(self, payload: str, source: LeadSource = LeadSource.BADGE) -> ScanResult | None:
-        """Saves the scan and opens its lead; None (after saying why) when it failed."""
+        """Saves the scan and opens its lead; None (after saying why) when it failed, or
+        when the payload was a code of the capture sheet (applied to the open lead)."""
         host = self.host
         show = host.active_show
         if show is None:
             self.fail(NO_SHOW)
+            return None
+        if self.sheet_scans is not None and self._sheet_code(payload, show):
             return None
         staff = host.active_staff
         capture = host.capture
@@ -136,6 +142,28 @@ class ScanController(QObject):
         host.lead_changes.report(LeadChange(result.lead.id))
         self.done.emit(result)
         return result
+
+    def _sheet_code(self, payload: str, show: EventRow) -> bool:
+        """Applies ``payload`` when it is a capture-sheet code, with a badge's feedback;
+        False when it is no sheet code."""
+        sheet = self.sheet_scans
+        assert sheet is not None
+        try:
+            action = sheet.parse(payload, show)
+        except BoothError as refusal:
+            self.fail(str(refusal))
+            return True
+        if action is None:
+            return False
+        applied, message = sheet.apply(action)
+        if not applied:
+            self.fail(message)
+            return True
+        self.host.notify(message)
+        self.indicator.flash(True, message)
+        self.beep()
+        self.sheet_applied.emit(action)
+        return True
 
     def fail(self, message: str) -> None:
         """Reports a scan that gave no lead: status bar, red indicator, beep."""
