@@ -237,6 +237,24 @@ class MainWindow(QMainWindow):
             self._privacy = PrivacyDialogs(self, self)
         return self._privacy
 
+    def show_my_card(self) -> QDialog | None:
+        """F9: the contact of the person at the laptop as a QR code, full screen."""
+        from boothapp.gui.printed_codes import show_my_card
+
+        return show_my_card(self, self)
+
+    def show_lead_card(self) -> QDialog | None:
+        """The selected lead's contact as a QR code."""
+        from boothapp.gui.printed_codes import show_lead_card
+
+        return show_lead_card(self, self)
+
+    def print_sheet(self, kind: str) -> None:
+        """File > Print: a sheet of the active show as PDF (``gui.printed_codes``)."""
+        from boothapp.gui.printed_codes import print_sheet
+
+        print_sheet(self, self, kind)
+
     def open_merge(self) -> None:
         """File > Merge a laptop's file…: the merge dialog (see ``gui.merge_dialog``)."""
         from boothapp.gui.merge_dialog import open_merge_dialog
@@ -452,6 +470,21 @@ class MainWindow(QMainWindow):
         self.audit_action = action(
             "&Audit log…", tip="Exports, merges, restores, erasures and purges: who, when"
         )
+        self.my_card_action = action(
+            "My &business card",
+            QKeySequence(Qt.Key.Key_F9),
+            "Your contact as a QR code, full screen, for a visitor's phone",
+        )
+        self.lead_card_action = action("Show contact as &QR code…", enabled=False)
+        self.print_actions = {
+            kind: action(text, tip=tip)
+            for kind, text, tip in (
+                ("capture", "&Capture sheet…", "Codes to scan after a badge: products, rating…"),
+                ("stand", "&Product sheet…", "The stand's products with their brochure codes"),
+                ("cards", "&Business cards…", "Your contact card with its QR code, 8 a page"),
+                ("badges", "&Test badges…", "Badges in every format, to check the scanners"),
+            )
+        }
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -468,6 +501,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_attendees_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.merge_action)
+        print_menu = file_menu.addMenu("&Print")
+        for print_action in self.print_actions.values():
+            print_menu.addAction(print_action)
         privacy_menu = file_menu.addMenu("Personal &data")
         for privacy in (
             self.erase_person_action,
@@ -488,11 +524,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.open_action)
         edit_menu.addAction(self.delete_action)
         edit_menu.addAction(self.erase_lead_action)
+        edit_menu.addAction(self.lead_card_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.dashboard_action)
+        view_menu.addAction(self.my_card_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -536,6 +574,10 @@ class MainWindow(QMainWindow):
             )
         )
         self.audit_action.triggered.connect(lambda: self.privacy.open_audit_log())
+        self.my_card_action.triggered.connect(self.show_my_card)
+        self.lead_card_action.triggered.connect(self.show_lead_card)
+        for kind, print_action in self.print_actions.items():
+            print_action.triggered.connect(lambda _=False, kind=kind: self.print_sheet(kind))
         self.dashboard_action.toggled.connect(self._dashboard_toggled)
 
         self.badge_box.scanned.connect(self.scan_badge)
@@ -612,6 +654,9 @@ class MainWindow(QMainWindow):
         selected = has_show and self.lead_list.selected_lead_id() is not None
         self.delete_action.setEnabled(selected)
         self.erase_lead_action.setEnabled(selected and self.services.database.writable)
+        self.lead_card_action.setEnabled(selected)
+        for print_action in self.print_actions.values():
+            print_action.setEnabled(has_show)
         self.open_action.setEnabled(selected)
         self.find_action.setEnabled(has_show)
         self.settings_action.setEnabled(has_show)
