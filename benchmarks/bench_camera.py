@@ -28,7 +28,6 @@ from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from boothapp.gui.scanning.camera import (  # noqa: E402
-    BADGE_FORMATS,
     DEFAULT_FORMATS,
     CameraScanner,
     ImageFrameSource,
@@ -130,12 +129,12 @@ def main() -> None:
     rows = []
     via_gray8 = lambda image, chosen: decode_gray(gray_pixels(image), chosen)  # noqa: E731
     for label, formats, decode in (
-        ("QR only", DEFAULT_FORMATS, decode_view),
-        ("all badge formats", BADGE_FORMATS, decode_view),
-        ("QR only, via Format_Grayscale8", DEFAULT_FORMATS, via_gray8),
+        ("QR only", ("qr",), decode_view),
+        ("every symbology (the default)", DEFAULT_FORMATS, decode_view),
+        ("QR only, via Format_Grayscale8", ("qr",), via_gray8),
     ):
         fps, median, share = decode_rate(images, formats, decode)
-        verdict = "ok" if fps >= 20 or formats != DEFAULT_FORMATS else "SLOW"
+        verdict = "ok" if fps >= 20 else "SLOW"
         rows.append((f"decode 1280x720, {label}", f"{fps:.0f} fps", f"{median:.1f} ms", verdict))
         rows.append((f"  frames with the code read ({label})", f"{share:.0%}", "", ""))
     stall = ui_stall(app, images, args.seconds)

@@ -12,7 +12,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from boothapp.core.printing.symbols import ZXING_FORMATS, Symbology
+from boothapp.core.badges.symbologies import ZXING_FORMATS, Symbology
 
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 

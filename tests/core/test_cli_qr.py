@@ -219,7 +219,7 @@ def test_qr_commands_load_no_qt(tmp_path: Path) -> None:
 # --- scan --image -------------------------------------------------------------------------------
 
 
-def test_scan_image_saves_each_badge_of_a_picture_as_the_window_does(
+def test_scan_image_saves_each_badge_of_a_picture_in_every_symbology_the_show_reads(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first_page = render_pages(sample_badge_sheet().data, tmp_path / "pages", dpi=200)[0]
@@ -229,7 +229,7 @@ def test_scan_image_saves_each_badge_of_a_picture_as_the_window_does(
     code, out, err = run(capsys, "--db", db, "scan", "--image", str(first_page))
     assert (code, err) == (0, "")
     scans = json.loads(out)
-    assert len(scans) == len(qr_badges)
+    assert len(scans) == len(on_page)
     assert {scan["source"] for scan in scans} == {LeadSource.IMAGE.value}
     names = {(scan["first_name"], scan["last_name"]) for scan in scans}
     assert {("Zoé", "Lefèvre"), ("太郎", "山田"), ("محمد", "العلي"), ("Jürgen", "Müller")} <= names

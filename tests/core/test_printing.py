@@ -55,7 +55,7 @@ TWO_D = (Symbology.QR, Symbology.PDF417, Symbology.DATA_MATRIX, Symbology.AZTEC)
 
 
 def _read_png(data: bytes, symbology: Symbology) -> list[str]:
-    from boothapp.core.printing.symbols import ZXING_FORMATS
+    from boothapp.core.badges.symbologies import ZXING_FORMATS
 
     with Image.open(io.BytesIO(data)) as image:
         found = zxingcpp.read_barcodes(image.convert("L"), formats=ZXING_FORMATS[symbology])

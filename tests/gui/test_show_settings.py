@@ -78,6 +78,7 @@ def test_ctrl_comma_opens_the_dialog_filled_from_the_show(
         "St&aff",
         "&Products",
         "&Questions",
+        "Badge &codes",
     ]
     assert view.edits["name"].text() == "Milipol Paris"
     assert view.country_combo.currentText() == "France"
@@ -547,3 +548,25 @@ def test_the_catalogue_is_exported_where_chosen(
     assert services.products.preview_file(written).updated == len(
         services.products.list(include_inactive=True)
     )
+
+
+def test_the_badge_codes_read_are_chosen_per_show(
+    qtbot: QtBot, catalogue: Booth, services: Services, make_window: MakeWindow
+) -> None:
+    from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, Symbology
+
+    window = make_window()
+    dialog = open_dialog(qtbot, window)
+    boxes = dialog.view.symbology_boxes
+    assert all(box.isChecked() for box in boxes.values())
+    for box in boxes.values():
+        box.setChecked(False)
+    assert not dialog.save()
+    assert dialog.view.tabs.currentWidget() is dialog.view.badges_tab
+    assert dialog.view.badges_error.text() == "Tick at least one kind of code to read."
+    assert services.scans.symbologies(catalogue.show.id) == ALL_SYMBOLOGIES
+    boxes[Symbology.PDF417].setChecked(True)
+    boxes[Symbology.QR].setChecked(True)
+    assert dialog.save()
+    assert services.scans.symbologies(catalogue.show.id) == (Symbology.QR, Symbology.PDF417)
+    assert window.scans.symbologies() == (Symbology.QR, Symbology.PDF417)

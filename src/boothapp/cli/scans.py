@@ -101,15 +101,15 @@ def _scan_image(ctx: Context, path: Path) -> None:
     badge photo), and prints a JSON array of what each scan saved. A capture-sheet code
     is passed over with a warning; a code that cannot be saved is said on stderr, the
     others are still saved, and the status is then 1."""
-    from boothapp.core.printing import IMAGE_SCAN_FORMATS, Symbology, decode_image_file
+    from boothapp.core.badges.symbologies import parse_symbologies
+    from boothapp.core.printing import decode_image_file
 
     try:
-        formats = [Symbology(name.strip().lower()) for name in ctx.args.format]
-    except ValueError as error:
-        known = ", ".join(symbology.value for symbology in Symbology)
-        raise UsageError(f"--format: {error}; use {known}") from None
-    formats = formats or list(IMAGE_SCAN_FORMATS)
-    ctx.services.events.resolve(ctx.args.event)
+        formats = parse_symbologies(ctx.args.format)
+    except ValidationError as error:
+        raise UsageError(f"--format: {error.reason}") from None
+    show = ctx.services.events.resolve(ctx.args.event)
+    formats = formats or ctx.services.scans.symbologies(show.id)
     payloads = decode_image_file(path, formats)
     if not payloads:
         raise ValidationError(

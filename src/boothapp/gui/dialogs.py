@@ -76,7 +76,9 @@ class Dialogs(QObject):
         if self._raised():
             return
         window = self._window
-        dialog = CameraDialog(window, devices=window.camera_devices)
+        dialog = CameraDialog(
+            window, devices=window.camera_devices, formats=window.scans.symbologies()
+        )
         dialog.decoded.connect(lambda payload: window.scans.handle(payload, LeadSource.CAMERA))
         self._open(dialog)
         dialog.start()

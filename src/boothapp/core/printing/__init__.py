@@ -14,6 +14,7 @@ reading codes back from a picture (:mod:`.reading`).
 
 from __future__ import annotations
 
+from boothapp.core.badges.symbologies import Symbology
 from boothapp.core.printing.capture_sheet import capture_sheet
 from boothapp.core.printing.cards import (
     business_cards,
@@ -31,13 +32,12 @@ from boothapp.core.printing.files import (
     write_printed,
 )
 from boothapp.core.printing.fonts import FontSet, find_fonts
-from boothapp.core.printing.reading import IMAGE_SCAN_FORMATS, decode_image_file, decode_picture
+from boothapp.core.printing.reading import decode_image_file, decode_picture
 from boothapp.core.printing.sample_badges import SAMPLE_BADGES, SampleBadge, sample_badge_sheet
 from boothapp.core.printing.stand_sheet import stand_sheet
-from boothapp.core.printing.symbols import Symbology, make_symbol, png_bytes, svg_text
+from boothapp.core.printing.symbols import make_symbol, png_bytes, svg_text
 
 __all__ = [
-    "IMAGE_SCAN_FORMATS",
     "SAMPLE_BADGES",
     "FileKind",
     "FontSet",

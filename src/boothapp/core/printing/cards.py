@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from boothapp import APP_NAME
+from boothapp.core.badges.symbologies import Symbology
 from boothapp.core.errors import ValidationError
 from boothapp.core.exporting.columns import ShowContext
 from boothapp.core.exporting.report import ExportReport
@@ -18,7 +19,7 @@ from boothapp.core.exporting.text import clean
 from boothapp.core.exporting.vcard import CRLF, escape, fold, vcard
 from boothapp.core.printing.document import Document, Paper, Printed
 from boothapp.core.printing.fonts import FontSet
-from boothapp.core.printing.symbols import Symbol, Symbology, make_symbol
+from boothapp.core.printing.symbols import Symbol, make_symbol
 from boothapp.core.schemas import EventRow, LeadDetail, StaffRow, family_name_first
 from boothapp.core.validation import format_phone
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
+from boothapp.core.badges.symbologies import Symbology
 from boothapp.core.errors import ValidationError
 from boothapp.core.printing.cards import code_page
 from boothapp.core.printing.document import Paper, Printed, write_file
 from boothapp.core.printing.fonts import FontSet
-from boothapp.core.printing.symbols import Symbology, png_bytes, svg_text
+from boothapp.core.printing.symbols import png_bytes, svg_text
 
 
 class FileKind(enum.StrEnum):

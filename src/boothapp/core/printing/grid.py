@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from boothapp.core.badges.symbologies import Symbology
 from boothapp.core.printing.document import Document
-from boothapp.core.printing.symbols import Symbology, make_symbol
+from boothapp.core.printing.symbols import make_symbol
 
 HEADING_SIZE = 10.5
 TITLE_SIZE = 8.0

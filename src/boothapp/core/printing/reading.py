@@ -4,37 +4,25 @@ that a printed sheet scans.
 It does what the window's "Scan badge from image" does (``gui/scanning/camera.py``:
 the picture in 8-bit gray, ``zxingcpp.read_barcodes`` restricted to the badge
 symbologies, valid codes with text, in the order found), with Pillow opening the file
-instead of QImage. :data:`IMAGE_SCAN_FORMATS` is the window's list.
+instead of QImage. A show chooses what its pictures are searched for
+(``ScanService.symbologies``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final
 
 import zxingcpp
 from PIL import Image, UnidentifiedImageError
 
+from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, Symbology, zxing_formats
 from boothapp.core.errors import ValidationError
-from boothapp.core.printing.symbols import ZXING_FORMATS, Symbology
-
-IMAGE_SCAN_FORMATS: Final = (
-    Symbology.QR,
-    Symbology.CODE128,
-    Symbology.CODE39,
-    Symbology.ITF,
-    Symbology.EAN13,
-)
-"""What a badge picture is searched for, as in the window (searching every symbology is
-about ten times slower)."""
 
 
-def decode_picture(
-    image: Image.Image, formats: Iterable[Symbology] = IMAGE_SCAN_FORMATS
-) -> list[str]:
+def decode_picture(image: Image.Image, formats: Iterable[Symbology] = ALL_SYMBOLOGIES) -> list[str]:
     """Texts of the valid codes in ``image``, in the order zxing-cpp finds them."""
-    wanted = zxingcpp.BarcodeFormats([ZXING_FORMATS[symbology] for symbology in formats])
+    wanted = zxing_formats(formats)
     gray = image if image.mode == "L" else image.convert("L")
     return [
         result.text
@@ -44,7 +32,7 @@ def decode_picture(
 
 
 def decode_image_file(
-    path: str | Path, formats: Iterable[Symbology] = IMAGE_SCAN_FORMATS
+    path: str | Path, formats: Iterable[Symbology] = ALL_SYMBOLOGIES
 ) -> list[str]:
     """The codes in a photo or image file (empty when it shows none).
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from boothapp import APP_NAME
+from boothapp.core.badges.symbologies import LINEAR, SYMBOLOGY_LABELS, Symbology
 from boothapp.core.printing.document import Document, Paper, Printed
 from boothapp.core.printing.fonts import FontSet
 from boothapp.core.printing.grid import Grid, Tile, draw_section
-from boothapp.core.printing.symbols import LINEAR, SYMBOLOGY_LABELS, Symbology
 from boothapp.core.schemas import family_name_first
 
 

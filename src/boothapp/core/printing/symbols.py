@@ -8,7 +8,6 @@ carry (Code 39: upper-case letters, digits and ``-. $/+%``; ITF and EAN-13: digi
 
 from __future__ import annotations
 
-import enum
 import io
 import re
 from dataclasses import dataclass
@@ -18,41 +17,8 @@ import numpy as np
 import numpy.typing as npt
 import zxingcpp
 
+from boothapp.core.badges.symbologies import LINEAR, SYMBOLOGY_LABELS, ZXING_FORMATS, Symbology
 from boothapp.core.errors import ValidationError
-
-
-class Symbology(enum.StrEnum):
-    QR = "qr"
-    PDF417 = "pdf417"
-    DATA_MATRIX = "datamatrix"
-    AZTEC = "aztec"
-    CODE128 = "code128"
-    CODE39 = "code39"
-    ITF = "itf"
-    EAN13 = "ean13"
-
-
-ZXING_FORMATS: Final[dict[Symbology, zxingcpp.BarcodeFormat]] = {
-    Symbology.QR: zxingcpp.BarcodeFormat.QRCode,
-    Symbology.PDF417: zxingcpp.BarcodeFormat.PDF417,
-    Symbology.DATA_MATRIX: zxingcpp.BarcodeFormat.DataMatrix,
-    Symbology.AZTEC: zxingcpp.BarcodeFormat.Aztec,
-    Symbology.CODE128: zxingcpp.BarcodeFormat.Code128,
-    Symbology.CODE39: zxingcpp.BarcodeFormat.Code39,
-    Symbology.ITF: zxingcpp.BarcodeFormat.ITF,
-    Symbology.EAN13: zxingcpp.BarcodeFormat.EAN13,
-}
-SYMBOLOGY_LABELS: Final[dict[Symbology, str]] = {
-    Symbology.QR: "QR Code",
-    Symbology.PDF417: "PDF417",
-    Symbology.DATA_MATRIX: "Data Matrix",
-    Symbology.AZTEC: "Aztec",
-    Symbology.CODE128: "Code 128",
-    Symbology.CODE39: "Code 39",
-    Symbology.ITF: "ITF",
-    Symbology.EAN13: "EAN-13",
-}
-LINEAR: Final = frozenset({Symbology.CODE128, Symbology.CODE39, Symbology.ITF, Symbology.EAN13})
 
 _SVG_SIZE: Final = re.compile(r'<svg width="(?P<width>[0-9.]+)" height="(?P<height>[0-9.]+)"')
 

@@ -8,7 +8,7 @@ one gets a visit recorded, and a payload nothing understands is kept as a *pendi
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ from boothapp.core.badges import (
     lead_input_from_badge,
     parse_badge,
 )
+from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, Symbology, parse_symbologies
 from boothapp.core.db import Database
 from boothapp.core.errors import ValidationError
 from boothapp.core.leads.changes import NO_CONSENT_TEXT
@@ -34,6 +35,7 @@ from boothapp.core.validation import FieldWarning
 ScanOutcome = Literal["new", "returning", "pending"]
 
 PROFILE_KEY = "badge_profile:{event_id}"
+SYMBOLOGIES_KEY = "scan_symbologies:{event_id}"
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,30 @@ class ScanService:
         self._db = database
         self._leads = leads
         self._events = events
+
+    # --- the codes the camera and pictures look for ---------------------------------
+
+    def symbologies(self, event_id: int) -> tuple[Symbology, ...]:
+        """What the show's camera and badge pictures look for: all symbologies unless
+        the show settings chose fewer."""
+        with self._db.read() as session:
+            row = session.get(Setting, SYMBOLOGIES_KEY.format(event_id=event_id))
+            value = row.value if row is not None else None
+        if not isinstance(value, list):
+            return ALL_SYMBOLOGIES
+        try:
+            return parse_symbologies(str(name) for name in value) or ALL_SYMBOLOGIES
+        except ValidationError:
+            return ALL_SYMBOLOGIES
+
+    def set_symbologies(self, event_id: int, symbologies: Iterable[Symbology | str]) -> None:
+        """Stores what the show's camera and pictures look for; at least one."""
+        chosen = parse_symbologies(str(symbology) for symbology in symbologies)
+        if not chosen:
+            raise ValidationError("symbologies", "choose at least one kind of code to read")
+        key = SYMBOLOGIES_KEY.format(event_id=event_id)
+        with self._db.write() as session:
+            session.merge(Setting(key=key, value=[symbology.value for symbology in chosen]))
 
     # --- badge profiles ----------------------------------------------------------
 

@@ -45,6 +45,7 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, ZXING_FORMATS, parse_symbologies
 from boothapp.core.errors import ValidationError
 
 NO_CAMERA = "No camera found: connect one or use the badge box"
@@ -53,25 +54,14 @@ CAMERA_DENIED = (
     "or use the badge box"
 )
 
-FORMATS: dict[str, zxingcpp.BarcodeFormat] = {
-    "qr": zxingcpp.BarcodeFormat.QRCode,
-    "code128": zxingcpp.BarcodeFormat.Code128,
-    "code39": zxingcpp.BarcodeFormat.Code39,
-    "itf": zxingcpp.BarcodeFormat.ITF,
-    "ean13": zxingcpp.BarcodeFormat.EAN13,
-}
-DEFAULT_FORMATS = ("qr",)
-BADGE_FORMATS = tuple(FORMATS)
+DEFAULT_FORMATS = tuple(symbology.value for symbology in ALL_SYMBOLOGIES)
+"""Every symbology (``core.badges.symbologies``); a show may choose fewer."""
 
 
 def barcode_formats(names: Iterable[str]) -> list[zxingcpp.BarcodeFormat]:
-    """zxing-cpp formats for names among :data:`FORMATS` (``"qr"``, ``"code128"``...)."""
-    chosen = []
-    for name in names:
-        if name not in FORMATS:
-            raise ValueError(f"unknown barcode format {name!r}; known: {', '.join(FORMATS)}")
-        chosen.append(FORMATS[name])
-    return chosen
+    """zxing-cpp formats for symbology names (``"qr"``, ``"pdf417"``...); an unknown
+    name raises ``ValidationError``."""
+    return [ZXING_FORMATS[symbology] for symbology in parse_symbologies(names)]
 
 
 _DIRECT_FORMATS = {
@@ -135,7 +125,7 @@ def decode_image(image: QImage, formats: Iterable[str] = DEFAULT_FORMATS) -> lis
     return decode_view(image, barcode_formats(formats))
 
 
-def decode_image_file(path: str | Path, formats: Iterable[str] = BADGE_FORMATS) -> list[str]:
+def decode_image_file(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS) -> list[str]:
     """The codes in a photo or image file (empty when it shows none).
 
     Raises ``ValidationError("image", ...)`` when the file is missing or is not an

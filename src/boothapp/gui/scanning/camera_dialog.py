@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from boothapp.gui.palette import problem_style
 from boothapp.gui.scanning.camera import (
+    DEFAULT_FORMATS,
     NO_CAMERA,
     CameraChoice,
     CameraScanner,
@@ -47,9 +48,11 @@ class CameraDialog(QDialog):
         parent: QWidget | None = None,
         devices: Devices | None = None,
         make_source: Callable[[bytes | None], FrameSource] | None = None,
+        formats: Iterable[str] = DEFAULT_FORMATS,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Scan with camera")
+        self.formats = tuple(formats)
         self._devices: Devices = devices if devices is not None else QMediaDevices.videoInputs
         self._make_source = make_source
         self.scanner: CameraScanner | None = None
@@ -111,7 +114,7 @@ class CameraDialog(QDialog):
         else:
             source = CameraSource(camera_id, devices=self._devices)
         source.show_in(self.preview.videoSink())
-        scanner = CameraScanner(source, self)
+        scanner = CameraScanner(source, self, formats=self.formats)
         source.setParent(scanner)
         scanner.decoded.connect(self._on_decoded)
         scanner.error.connect(self._show_problem)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, Symbology
 from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
@@ -165,6 +166,11 @@ class ScanController(QObject):
         self.sheet_applied.emit(action)
         return True
 
+    def symbologies(self) -> tuple[Symbology, ...]:
+        """What the active show's camera and badge pictures look for."""
+        show = self.host.active_show
+        return self.services.scans.symbologies(show.id) if show is not None else ALL_SYMBOLOGIES
+
     def fail(self, message: str) -> None:
         """Reports a scan that gave no lead: status bar, red indicator, beep."""
         self.host.notify(message)
@@ -214,9 +220,10 @@ class ScanController(QObject):
         from boothapp.gui.scanning.camera import decode_image_file
 
         path = Path(path)
+        formats = self.symbologies()
         self.host.notify(f"Reading the badge code in {path.name}…")
         self.host.runner.run(
-            lambda: decode_image_file(path),
+            lambda: decode_image_file(path, formats),
             on_result=lambda payloads: self._image_decoded(path, payloads),
             on_error=self._image_failed,
         )

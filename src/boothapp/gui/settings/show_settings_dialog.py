@@ -355,6 +355,9 @@ class ShowSettingsDialog(QDialog):
                 for q in services.events.questions(event.id)
             ]
         )
+        read = set(services.scans.symbologies(event.id))
+        for symbology, box in self.view.symbology_boxes.items():
+            box.setChecked(symbology in read)
 
     def _country_chosen(self) -> None:
         """Gives a show still in UTC, the default, its new country's time zone."""
@@ -573,6 +576,7 @@ class ShowSettingsDialog(QDialog):
     def clear_errors(self) -> None:
         self.details.clear_errors()
         show_problem(self.view.message, "")
+        show_problem(self.view.badges_error, "")
 
     def show_field_error(self, error: ValidationError) -> None:
         """The message beside the Show tab field it names (or at the bottom)."""
@@ -593,6 +597,12 @@ class ShowSettingsDialog(QDialog):
         """Stores everything in one transaction; on a refused value, says which and why,
         keeps the dialog open and stores nothing."""
         self.clear_errors()
+        symbologies = [s for s, box in self.view.symbology_boxes.items() if box.isChecked()]
+        if not symbologies:
+            self.view.tabs.setCurrentWidget(self.view.badges_tab)
+            show_problem(self.view.badges_error, "Tick at least one kind of code to read.")
+            show_problem(self.view.message, "Nothing was saved: check the Badges tab.")
+            return False
         try:
             setup = ShowSetup(
                 show=self.details.value(),
@@ -601,6 +611,7 @@ class ShowSettingsDialog(QDialog):
                 questions=tuple(self.questions.entries),
             )
             event = self.services.show_setup.save(self.show_row.id, setup)
+            self.services.scans.set_symbologies(event.id, symbologies)
         except ValidationError as error:
             self.show_field_error(error)
             return False

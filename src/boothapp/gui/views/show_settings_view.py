@@ -6,9 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from boothapp.core.badges.symbologies import SYMBOLOGY_LABELS, Symbology
 
 SHOW_FIELDS = (
     # (field name as the services give it in ValidationError.field, label)
@@ -171,10 +175,12 @@ class ShowSettingsView(QWidget):
         self.staff_tab = self._make_staff_tab()
         self.products_tab = self._make_products_tab()
         self.questions_tab = self._make_questions_tab()
+        self.badges_tab = self._make_badges_tab()
         self.tabs.addTab(self.show_tab, "&Show")
         self.tabs.addTab(self.staff_tab, "St&aff")
         self.tabs.addTab(self.products_tab, "&Products")
         self.tabs.addTab(self.questions_tab, "&Questions")
+        self.tabs.addTab(self.badges_tab, "Badge &codes")
 
         self.message = error_label("settingsMessage")
         self.buttons, self.save_button = dialog_buttons(
@@ -201,6 +207,31 @@ class ShowSettingsView(QWidget):
         self.consent_version_edit = details.consent_version_edit
         self.show_fields = details.fields
         return details
+
+    def _make_badges_tab(self) -> QWidget:
+        tab = QWidget()
+        hint = QLabel(
+            "The kinds of code the camera and badge pictures look for. European badges "
+            "mostly carry QR codes; North American ones often PDF417 or Data Matrix; "
+            "linear codes carry a bare badge ID. A USB scanner reads what it is set to "
+            "read, whatever is ticked here."
+        )
+        hint.setWordWrap(True)
+        group = QGroupBox("Codes read by the camera and from pictures")
+        grid = QGridLayout(group)
+        self.symbology_boxes: dict[Symbology, QCheckBox] = {}
+        for number, (symbology, label) in enumerate(SYMBOLOGY_LABELS.items()):
+            box = QCheckBox(label)
+            box.setObjectName(f"symbology_{symbology.value}")
+            self.symbology_boxes[symbology] = box
+            grid.addWidget(box, number % 4, number // 4)
+        self.badges_error = error_label("badgesError")
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(group)
+        layout.addWidget(self.badges_error)
+        layout.addStretch(1)
+        return tab
 
     def _make_staff_tab(self) -> QWidget:
         tab = QWidget()
