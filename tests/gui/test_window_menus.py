@@ -54,3 +54,21 @@ def test_with_a_pin_erasing_and_merging_ask_for_it_first(
     window.pin_dialog.reject()
     window.merge_action.trigger()
     assert window.pin_dialog is not None and not window.findChildren(MergeDialog)
+
+
+def test_view_kiosk_mode_hides_the_window_and_leaving_brings_it_back(
+    qtbot: QtBot, services: Services, show: int, window: MainWindow
+) -> None:
+    window.capture.view.edits["first_name"].setText("Zoé")
+    window.kiosk_action.trigger()
+    kiosk = window.kiosk
+    assert kiosk is not None
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window.capture.is_empty()
+    with qtbot.waitSignal(kiosk.left):
+        kiosk.leave()
+    qtbot.waitUntil(window.isVisible)
+    assert window.kiosk is None
+    assert window.capture.view.restore_bar.isVisible()
+    window.capture.view.restore_button.click()
+    assert window.capture.text("first_name") == "Zoé"

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from boothapp.gui.dashboard import Dashboard
+    from boothapp.gui.kiosk import KioskWindow
     from boothapp.gui.pin_dialog import PinDialog
     from boothapp.gui.privacy_dialog import PrivacyDialogs
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.dialogs = Dialogs(self, self._settings)
         self._privacy: PrivacyDialogs | None = None
+        self.kiosk: KioskWindow | None = None
         self.pin_dialog: PinDialog | None = None
         self._closing_anyway = False
         self.restore_requested: Path | None = None
@@ -236,6 +238,25 @@ class MainWindow(QMainWindow):
 
             self._privacy = PrivacyDialogs(self, self)
         return self._privacy
+
+    def start_kiosk(self) -> None:
+        """View > Kiosk mode…: a full-screen page for visitors to register themselves
+        (``gui.kiosk``); what the form holds is saved or kept aside first."""
+        from boothapp.gui.kiosk import start_kiosk
+
+        if self.kiosk is not None:
+            self.kiosk.activateWindow()
+            return
+        kiosk = start_kiosk(self, put_away=self.capture.put_away)
+        if kiosk is None:
+            self.dialogs.ask_before_losing_the_form()
+            return
+        self.kiosk = kiosk
+        kiosk.left.connect(self._kiosk_left)
+
+    def _kiosk_left(self) -> None:
+        self.kiosk = None
+        self.capture.offer_draft()
 
     def show_my_card(self) -> QDialog | None:
         """F9: the contact of the person at the laptop as a QR code, full screen."""
@@ -476,6 +497,9 @@ class MainWindow(QMainWindow):
             "Your contact as a QR code, full screen, for a visitor's phone",
         )
         self.lead_card_action = action("Show contact as &QR code…", enabled=False)
+        self.kiosk_action = action(
+            "&Kiosk mode…", tip="A full-screen page where visitors register themselves"
+        )
         self.print_actions = {
             kind: action(text, tip=tip)
             for kind, text, tip in (
@@ -531,6 +555,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.dashboard_action)
         view_menu.addAction(self.my_card_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.kiosk_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -575,6 +601,7 @@ class MainWindow(QMainWindow):
         )
         self.audit_action.triggered.connect(lambda: self.privacy.open_audit_log())
         self.my_card_action.triggered.connect(self.show_my_card)
+        self.kiosk_action.triggered.connect(self.start_kiosk)
         self.lead_card_action.triggered.connect(self.show_lead_card)
         for kind, print_action in self.print_actions.items():
             print_action.triggered.connect(lambda _=False, kind=kind: self.print_sheet(kind))
@@ -655,6 +682,7 @@ class MainWindow(QMainWindow):
         self.delete_action.setEnabled(selected)
         self.erase_lead_action.setEnabled(selected and self.services.database.writable)
         self.lead_card_action.setEnabled(selected)
+        self.kiosk_action.setEnabled(has_show and self.services.database.writable)
         for print_action in self.print_actions.values():
             print_action.setEnabled(has_show)
         self.open_action.setEnabled(selected)
