@@ -5,39 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli import LEAD_KEYS
 
 from boothapp.cli import main
 from boothapp.core.badges import BADGE_FIELDS
 
-LEAD_KEYS = {
-    "id",
-    "event",
-    "staff",
-    "created_at",
-    "updated_at",
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "email",
-    "phone",
-    "mobile",
-    "website",
-    "street",
-    "postal_code",
-    "city",
-    "region",
-    "country",
-    "rating",
-    "products",
-    "notes",
-    "follow_ups",
-    "consent",
-    "legal_basis",
-    "do_not_contact",
-    "badge_id",
-    "source",
-}
 MECARD = "MECARD:N:Weber,Jonas;ORG:Rheinmetall;EMAIL:jonas.weber@rheinmetall.com;;"
 
 
