@@ -1,5 +1,5 @@
 """What the merge tests share: a clock the saves read, booth laptops' files, and a dump
-of a database's leads that two files can be compared by."""
+of a database's leads and follow-up tasks that two files can be compared by."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 
 from boothapp.core.db import open_database
 from boothapp.core.leads.reader import details_by_id
+from boothapp.core.merge.tasks import read_tasks
 from boothapp.core.schemas import EventInput, LeadDetail, ProductInput
 from boothapp.core.services import Services
 from boothapp.core.suppression import bury, person_digests, suppress, tombstones
@@ -37,9 +38,11 @@ class Clock:
 
 
 def patched_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """A ``Clock`` that every save of a lead reads."""
+    """A ``Clock`` that every save of a lead, and every change of a follow-up task,
+    reads."""
     made = Clock()
     monkeypatch.setattr("boothapp.core.leads.writer.utc_now", made)
+    monkeypatch.setattr("boothapp.core.follow_ups.queue.utc_now", made)
     return made
 
 
@@ -148,8 +151,8 @@ def lead_dump(lead: LeadDetail) -> dict[str, Any]:
 
 
 def database_dump(path: Path) -> dict[str, Any]:
-    """Every lead of the file as ``lead_dump`` gives it, and the ids buried: how, and
-    in which lead."""
+    """Every lead of the file as ``lead_dump`` gives it, the ids buried: how, and in
+    which lead, and every follow-up task (by lead id and kind, staff by name)."""
     database = open_database(path, read_only=True)
     try:
         with database.read_connection() as connection:
@@ -157,12 +160,18 @@ def database_dump(path: Path) -> dict[str, Any]:
                 (lead_id, kind.value, into)
                 for lead_id, (kind, into) in tombstones(connection).items()
             )
+            tasks = sorted(
+                (lead_id, *task)
+                for lead_id, found in read_tasks(connection).items()
+                for task in found
+            )
     finally:
         database.close()
     leads = all_leads(path)
     return {
         "leads": {lead_id: lead_dump(lead) for lead_id, lead in leads.items()},
         "buried": buried,
+        "follow_ups": tasks,
     }
 
 

@@ -1,16 +1,18 @@
 """Three laptops' files merged in every order give the same leads, and nothing is lost.
 
 The laptops start from one file (four leads), then each goes its own way: edits of the
-same leads, notes, visits, consent, deletions, an erasure, and visitors captured on two
-laptops (by badge ID, and by e-mail address where one had no badge). Each file is taken
-as the base in turn and the other two merged into a copy of it, in both orders: six
-results, compared lead by lead, by name (the files number their shows, staff members,
-questions, notes and visits differently).
+same leads, notes, visits, consent, deletions, an erasure, visitors captured on two
+laptops (by badge ID, and by e-mail address where one had no badge), and follow-ups
+added, marked done, undone, given another due day or owner. Each file is taken as the
+base in turn and the other two merged into a copy of it, in both orders: six results,
+compared lead by lead and follow-up by follow-up, by name (the files number their
+shows, staff members, questions, notes, visits and tasks differently).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from itertools import permutations
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,10 @@ def edit(services: Services, lead_id: str, **changes: Any) -> None:
     services.leads.update(lead_id, replace(lead_input_of(lead), **changes))
 
 
+def task_id(services: Services, lead_id: str, kind: str) -> int:
+    return next(task.id for task in services.follow_ups.of_lead(lead_id) if task.kind == kind)
+
+
 @pytest.fixture
 def laptops(tmp_path: Path, clock: Clock) -> dict[str, Path]:
     """Laptops A, B and C, copies of one file that went their own ways."""
@@ -63,9 +69,13 @@ def laptops(tmp_path: Path, clock: Clock) -> dict[str, Path]:
             name: create(services, "Anna Schmidt", first_name=name, **fields)
             for name, fields in {
                 "Zoé": {"company": "Thales", "email": "zoe@thales.fr", "badge_id": "MP-1"},
-                "Hans": {"company": "Rheinmetall", "note": "Racks"},
-                "Li": {"company": "AVIC", "products": (ProductShown(sku="TC-6040", quantity=2),)},
-                "Erased": {"email": "erase.me@example.com"},
+                "Hans": {"company": "Rheinmetall", "note": "Racks", "follow_ups": ("send_quote",)},
+                "Li": {
+                    "company": "AVIC",
+                    "products": (ProductShown(sku="TC-6040", quantity=2),),
+                    "follow_ups": ("demo", "call_back"),
+                },
+                "Erased": {"email": "erase.me@example.com", "follow_ups": ("send_brochure",)},
             }.items()
         }
     paths = {name: tmp_path / f"laptop-{name}.sqlite3" for name in "ABC"}
@@ -77,7 +87,18 @@ def laptops(tmp_path: Path, clock: Clock) -> dict[str, Path]:
         edit(services, zoe, company="Thales DMS", job_title="Buyer")
         services.leads.add_note(hans, "Wants a quote", staff_id(services, "Anna Schmidt"))
         services.leads.delete(li)
-        create(services, "Anna Schmidt", first_name="Ada", badge_id="MP-7", note="On A")
+        anna = staff_id(services, "Anna Schmidt")
+        services.follow_ups.mark_done([task_id(services, hans, "send_quote")], staff_id=anna)
+        services.follow_ups.set_due([task_id(services, li, "demo")], date(2025, 12, 1))
+        ada = create(
+            services,
+            "Anna Schmidt",
+            first_name="Ada",
+            badge_id="MP-7",
+            note="On A",
+            follow_ups=("demo",),
+        )
+        services.follow_ups.mark_done([task_id(services, ada, "demo")], staff_id=anna)
         create(services, "Anna Schmidt", first_name="Paul", email="paul@navy.mil")
         create(services, "Anna Schmidt", first_name="Only A", company="Safran")
 
@@ -91,7 +112,19 @@ def laptops(tmp_path: Path, clock: Clock) -> dict[str, Path]:
             answers={question: "11-100"},
         )
         services.leads.record_visit(hans, staff_id(services, "Ben Okafor"))
-        create(services, "Ben Okafor", first_name="Ada L.", badge_id="MP-7", note="On B")
+        ben = staff_id(services, "Ben Okafor")
+        services.follow_ups.mark_done([task_id(services, hans, "send_quote")], staff_id=ben)
+        services.follow_ups.set_owner([task_id(services, li, "demo")], ben)
+        services.follow_ups.mark_done([task_id(services, li, "call_back")], staff_id=ben)
+        services.follow_ups.mark_to_do([task_id(services, li, "call_back")])
+        create(
+            services,
+            "Ben Okafor",
+            first_name="Ada L.",
+            badge_id="MP-7",
+            note="On B",
+            follow_ups=("send_quote", "demo"),
+        )
         create(services, "Ben Okafor", first_name="Kim", badge_id="MP-8", city="Seoul")
         create(services, "Ben Okafor", first_name="Again", email="Erase.Me@example.com")
 
@@ -104,8 +137,20 @@ def laptops(tmp_path: Path, clock: Clock) -> dict[str, Path]:
         kim = create(services, "Ben Okafor", first_name="Kim Min", badge_id="MP-8")
         services.leads.delete(kim)
         create(services, "Ben Okafor", first_name="Paul", last_name="Roy", email="PAUL@navy.mil")
-        create(services, "Anna Schmidt", first_name="Ada", badge_id="MP-7", note="On C")
+        ada = create(
+            services,
+            "Anna Schmidt",
+            first_name="Ada",
+            badge_id="MP-7",
+            note="On C",
+            follow_ups=("call_back",),
+        )
+        services.follow_ups.mark_done([task_id(services, ada, "call_back")])
         edit(services, hans, legal_basis="legitimate_interest")
+        services.follow_ups.set_due([task_id(services, li, "demo")], date(2025, 12, 5))
+        services.follow_ups.mark_done(
+            [task_id(services, li, "call_back")], staff_id=staff_id(services, "Ben Okafor")
+        )
     return paths
 
 
@@ -175,3 +220,43 @@ def test_nothing_typed_on_any_laptop_is_lost(laptops: dict[str, Path], tmp_path:
     with laptop(merged) as services:
         found = services.leads.list(LeadFilter(event_id=show_id(services), search="Seoul"))
         assert [row.first_name for row in found] == ["Kim Min"]
+
+    tasks = {(lead_id, kind): rest for lead_id, kind, *rest in database_dump(merged)["follow_ups"]}
+    names = {lead_id: lead["first_name"] for lead_id, lead in leads.items()}
+    assert {(names[lead_id], kind) for lead_id, kind in tasks} == {
+        ("Hans", "send_quote"),
+        ("Li", "demo"),
+        ("Li", "call_back"),
+        ("Zoé", "call_back"),
+        ("Ada", "demo"),
+        ("Ada", "send_quote"),
+        ("Ada", "call_back"),
+    }, "the erased lead's follow-up went with it; Ada's three laptops' came together"
+
+    def task(name: str, kind: str) -> dict[str, Any]:
+        status, due, owner, created, updated, done_at, done_by = tasks[by_name[name]["id"], kind]
+        return {
+            "status": status.value,
+            "due": due,
+            "owner": owner,
+            "done_by": done_by,
+            "done_at": done_at,
+            "updated_at": updated,
+        }
+
+    hans_quote = task("Hans", "send_quote")
+    assert (hans_quote["status"], hans_quote["done_by"]) == ("done", "Anna Schmidt"), (
+        "done on A before B: A's time and person"
+    )
+    li_demo = task("Li", "demo")
+    assert (li_demo["due"], li_demo["owner"]) == (date(2025, 12, 5), "Anna Schmidt"), (
+        "C's edit is the latest: its day and its owner"
+    )
+    li_call = task("Li", "call_back")
+    assert (li_call["status"], li_call["done_by"]) == ("done", "Ben Okafor"), (
+        "B's undo does not undo C's done"
+    )
+    assert task("Ada", "demo")["status"] == "done"
+    assert task("Ada", "send_quote")["status"] == "todo"
+    assert task("Ada", "call_back")["status"] == "done"
+    assert task("Zoé", "call_back")["status"] == "todo"

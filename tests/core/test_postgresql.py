@@ -509,7 +509,11 @@ def test_exports_read_back(booth: Booth, tmp_path: Path) -> None:
     assert exports.count(not_exported) == 0
     assert exports.export(not_exported).count == 0
     workbook = load_workbook(result.path)
-    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits"]
+    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits", "Follow-ups"]
+    follow_ups = [row[:9] for row in workbook["Follow-ups"].iter_rows(min_row=2, values_only=True)]
+    assert [(row[0], row[5], row[6], row[8]) for row in follow_ups] == [
+        (booth.zoe.id, "Send quote", "To do", "Claire Martin")
+    ]
     sheet = workbook["Leads"]
     header = [cell.value for cell in sheet[1]]
     records = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from boothapp.core.schemas import LeadInput
@@ -72,3 +73,21 @@ def test_view_kiosk_mode_hides_the_window_and_leaving_brings_it_back(
     assert window.capture.view.restore_bar.isVisible()
     window.capture.view.restore_button.click()
     assert window.capture.text("first_name") == "Zoé"
+
+
+def test_ctrl_t_opens_the_follow_up_queue_and_a_lead_opens_in_the_form(
+    qtbot: QtBot, services: Services, show: int, window: MainWindow
+) -> None:
+    from boothapp.gui.follow_up_queue import FollowUpQueue
+
+    lead = services.leads.create(
+        LeadInput(first_name="Zoé", rating="hot", follow_ups=("send_quote",)), show
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    [queue] = window.findChildren(FollowUpQueue)
+    qtbot.waitExposed(queue)
+    queue.open_lead_requested.emit(lead.id)
+    assert window.capture.lead_id == lead.id
+    queue.close()

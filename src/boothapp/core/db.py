@@ -67,6 +67,7 @@ KNOWN_REVISIONS = (
     "0008_folded_search_elsewhere",
     "0009_lead_first_exports",
     "0010_privacy_and_merging",
+    "0011_follow_up_tasks",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from boothapp.core.follow_ups.status import FollowUpStatus as FollowUpStatus
 from boothapp.core.vocabulary import AuditAction as AuditAction
 from boothapp.core.vocabulary import FollowUp as FollowUp
 from boothapp.core.vocabulary import LeadSource as LeadSource
@@ -392,6 +393,31 @@ class LeadFirstExport(Base):
         String(36), ForeignKey("leads.id", ondelete="CASCADE"), primary_key=True
     )
     export_id: Mapped[int] = mapped_column(ForeignKey("exports.id", ondelete="CASCADE"))
+
+
+class FollowUpTask(Base):
+    """A follow-up promised to a lead (one of its ``follow_ups``) as a task: to do or
+    done, due on a day of the show's calendar, owned by a staff member. One per lead and
+    kind of follow-up; the rules are ``core.follow_ups``'s."""
+
+    __tablename__ = "follow_up_tasks"
+    __table_args__ = (UniqueConstraint("lead_id", "kind", name="uq_follow_up_tasks_lead_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lead_id: Mapped[str] = mapped_column(String(36), ForeignKey("leads.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    """The follow-up, as the lead stores it (a ``FollowUp`` value)."""
+    status: Mapped[FollowUpStatus] = mapped_column(
+        _enum(FollowUpStatus, "follow_up_status"), default=FollowUpStatus.TODO
+    )
+    due_on: Mapped[date] = mapped_column(Date)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    """When the follow-up was promised (the save that added it)."""
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    """The last change of the task itself (status, due day, owner)."""
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
 
 
 class Setting(Base):

@@ -239,6 +239,24 @@ class MainWindow(QMainWindow):
             self._privacy = PrivacyDialogs(self, self)
         return self._privacy
 
+    def open_follow_ups(self) -> None:
+        """View > Follow-ups… (Ctrl+T): the show's follow-up queue
+        (``gui.follow_up_queue``); opening a lead there opens it in the form."""
+        from boothapp.gui.follow_up_queue import open_follow_up_queue
+
+        open_follow_up_queue(
+            self,
+            self.services,
+            self.runner,
+            self.lead_changes,
+            self.context,
+            open_lead=self._open_lead_from_queue,
+        )
+
+    def _open_lead_from_queue(self, lead_id: str) -> None:
+        self._leave_dashboard()
+        self.capture.open_lead(lead_id)
+
     def start_kiosk(self) -> None:
         """View > Kiosk mode…: a full-screen page for visitors to register themselves
         (``gui.kiosk``); what the form holds is saved or kept aside first."""
@@ -497,6 +515,9 @@ class MainWindow(QMainWindow):
             "Your contact as a QR code, full screen, for a visitor's phone",
         )
         self.lead_card_action = action("Show contact as &QR code…", enabled=False)
+        self.follow_ups_action = action(
+            "&Follow-ups…", "Ctrl+T", "The follow-ups promised to the show's leads"
+        )
         self.kiosk_action = action(
             "&Kiosk mode…", tip="A full-screen page where visitors register themselves"
         )
@@ -554,6 +575,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.dashboard_action)
+        view_menu.addAction(self.follow_ups_action)
         view_menu.addAction(self.my_card_action)
         view_menu.addSeparator()
         view_menu.addAction(self.kiosk_action)
@@ -602,6 +624,7 @@ class MainWindow(QMainWindow):
         self.audit_action.triggered.connect(lambda: self.privacy.open_audit_log())
         self.my_card_action.triggered.connect(self.show_my_card)
         self.kiosk_action.triggered.connect(self.start_kiosk)
+        self.follow_ups_action.triggered.connect(self.open_follow_ups)
         self.lead_card_action.triggered.connect(self.show_lead_card)
         for kind, print_action in self.print_actions.items():
             print_action.triggered.connect(lambda _=False, kind=kind: self.print_sheet(kind))
@@ -683,6 +706,7 @@ class MainWindow(QMainWindow):
         self.erase_lead_action.setEnabled(selected and self.services.database.writable)
         self.lead_card_action.setEnabled(selected)
         self.kiosk_action.setEnabled(has_show and self.services.database.writable)
+        self.follow_ups_action.setEnabled(has_show)
         for print_action in self.print_actions.values():
             print_action.setEnabled(has_show)
         self.open_action.setEnabled(selected)

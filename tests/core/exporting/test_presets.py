@@ -114,7 +114,7 @@ def test_a_preset_shapes_the_leads_sheet_of_a_workbook(booth: Booth, tmp_path: P
     workbook = load_workbook(result.path)
     leads = workbook["Leads"]
     assert [cell.value for cell in leads[1]] == SALESFORCE_HEADERS
-    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits"]
+    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits", "Follow-ups"]
     assert leads["O2"].value == "Hot"
     assert leads["O2"].fill.fgColor.rgb.endswith("F8CBAD")
     assert booth.exports.headers(ExportRequest(tmp_path / "x.csv", preset="hubspot")) == (

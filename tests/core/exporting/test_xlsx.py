@@ -38,11 +38,11 @@ def lead_row(sheet: Any, lead_id: str) -> dict[str, Any]:
     return next(row for row in rows(sheet) if row["Lead ID"].value == lead_id)
 
 
-def test_the_workbook_reads_back_with_four_sheets(booth: Booth, tmp_path: Path) -> None:
+def test_the_workbook_reads_back_with_five_sheets(booth: Booth, tmp_path: Path) -> None:
     result, workbook = export(booth, tmp_path)
     assert result.count == 4
     assert result.format == "xlsx"
-    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits"]
+    assert workbook.sheetnames == ["Leads", "Summary", "Notes", "Visits", "Follow-ups"]
     leads = workbook["Leads"]
     assert [cell.value for cell in leads[1]] == EXPECTED_HEADERS
     assert leads.max_row == 5
@@ -100,7 +100,7 @@ def test_layout_frozen_header_filter_widths_and_rating_colours(
     assert leads["A1"].font.b
     fills = {row["Rating"].value: row["Rating"].fill.fgColor.rgb[-6:] for row in rows(leads)}
     assert fills == {"Hot": "F8CBAD", "Warm": "FFE699", "Cold": "BDD7EE", None: "000000"}
-    for name in ("Notes", "Visits"):
+    for name in ("Notes", "Visits", "Follow-ups"):
         assert workbook[name].freeze_panes == "A2"
         assert workbook[name].auto_filter.ref.startswith("A1:")
 

@@ -107,6 +107,7 @@ def is_cut(block: Block, tops: list[int]) -> bool:
         ("Summary", "portrait", None),
         ("Notes", "landscape", "$1:$1"),
         ("Visits", "portrait", "$1:$1"),
+        ("Follow-ups", "landscape", "$1:$1"),
     ],
 )
 def test_each_sheet_prints_one_page_wide(
@@ -150,7 +151,12 @@ def test_the_page_setup_is_in_the_sheet_xml_after_the_rows(booth: Booth, tmp_pat
         for name in workbook.iter(f"{MAIN}definedName")
         if name.get("name") == "_xlnm.Print_Titles"
     }
-    assert titles == {"0": "'Leads'!$1:$1", "2": "'Notes'!$1:$1", "3": "'Visits'!$1:$1"}
+    assert titles == {
+        "0": "'Leads'!$1:$1",
+        "2": "'Notes'!$1:$1",
+        "3": "'Visits'!$1:$1",
+        "4": "'Follow-ups'!$1:$1",
+    }
 
 
 def test_an_ampersand_in_the_show_name_is_printed_as_one(booth: Booth) -> None:

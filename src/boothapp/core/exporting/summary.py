@@ -1,5 +1,7 @@
 """The figures of the Summary sheet: the exported leads counted in SQL
-(``core.leads.counts``), in the sheet's order and words."""
+(``core.leads.counts``), in the sheet's order and words; and, read in the same snapshot,
+the exported leads' follow-up tasks, which the Follow-ups sheet lists and the Summary
+sheet counts (``follow_ups``)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from boothapp.core.exporting.columns import ShowContext
+from boothapp.core.exporting.follow_ups import LeadTasks
 from boothapp.core.leads.counts import LeadFigures, ProductTally, RatingTally, lead_figures
 from boothapp.core.leads.query import Selection
 from boothapp.core.validation import country_name
@@ -28,12 +31,16 @@ class Summary:
     products: dict[str, ProductTally] = field(default_factory=dict)
     ratings: RatingTally = field(default_factory=RatingTally)
     countries: dict[str, int] = field(default_factory=dict)
+    follow_ups: LeadTasks = field(default_factory=LeadTasks)
+    """The follow-up tasks of the exported leads, handed out as the leads are written."""
 
     @classmethod
     def read(cls, connection: Connection, selection: Selection, show: ShowContext) -> Summary:
         """The summary of the leads ``selection`` picks, counted in ``connection``'s
-        transaction (the snapshot the export reads)."""
-        return cls.of(lead_figures(connection, selection, show.zone), show)
+        transaction (the snapshot the export reads), with their follow-up tasks."""
+        summary = cls.of(lead_figures(connection, selection, show.zone), show)
+        summary.follow_ups = LeadTasks.read(connection, selection)
+        return summary
 
     @classmethod
     def of(cls, figures: LeadFigures, show: ShowContext) -> Summary:

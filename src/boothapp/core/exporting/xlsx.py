@@ -1,4 +1,5 @@
-"""The Excel workbook: Leads, Summary, Notes and Visits sheets, streamed row by row.
+"""The Excel workbook: Leads, Summary, Notes, Visits and Follow-ups sheets, streamed row
+by row.
 
 openpyxl (write-only mode, lxml) builds the workbook: styles, frozen header rows,
 column widths, filters, the charts of the Summary sheet, the page setup for printing.
@@ -25,13 +26,14 @@ import io
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import IO, Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.datetime import to_excel  # type: ignore[import-untyped]
 
 from boothapp import APP_NAME
 from boothapp.core.exporting.columns import (
@@ -40,6 +42,13 @@ from boothapp.core.exporting.columns import (
     ColumnKind,
     ShowContext,
     note_heading,
+)
+from boothapp.core.exporting.follow_ups import (
+    FOLLOW_UPS_HEADERS,
+    FOLLOW_UPS_SHEET,
+    FOLLOW_UPS_WIDTHS,
+    ExportedTask,
+    FollowUpTally,
 )
 from boothapp.core.exporting.report import ExportReport
 from boothapp.core.exporting.sheet_layout import (
@@ -66,8 +75,15 @@ from boothapp.core.exporting.text import (
     needs_cleaning,
     split_for_excel,
 )
+from boothapp.core.follow_ups.status import STATUS_LABELS, FollowUpStatus
 from boothapp.core.schemas import LeadDetail
-from boothapp.core.vocabulary import NOT_RATED_LABEL, RATING_LABELS, SOURCE_LABELS, Rating
+from boothapp.core.vocabulary import (
+    NOT_RATED_LABEL,
+    RATING_LABELS,
+    SOURCE_LABELS,
+    Rating,
+    follow_up_label,
+)
 
 LEADS_SHEET = "Leads"
 SUMMARY_SHEET = "Summary"
@@ -86,6 +102,7 @@ NOTES_CUT_MARKER = (
 CELL_CUT_MARKER = " … [cut here: over Excel's 32,767-character cell limit]"
 
 HEADER_FONT = "FFFFFF"
+OVERDUE_FONT = "C00000"
 
 NOTES_HEADERS = ("Lead ID", "Lead", "Company", "Time", "Staff", "Note", "Part")
 NOTES_WIDTHS = (38, 24, 24, 17, 18, 90, 16)
@@ -119,6 +136,9 @@ class _Styles:
         self.title = self._make(font=Font(bold=True, size=14))
         self.datetime = self._make(number_format=DATETIME_FORMAT)
         self.day = self._make(number_format=DAY_FORMAT)
+        self.overdue = self._make(
+            number_format=DAY_FORMAT, font=Font(bold=True, color=OVERDUE_FONT)
+        )
         self.percent = self._make(number_format=PERCENT_FORMAT)
         self.wrap = self._make(alignment=wrap)
         self.text = self._make(quotePrefix=True)
@@ -209,10 +229,10 @@ class WorkbookWriter:
         self._workbook.properties.title = info.title
         sheets = [
             self._workbook.create_sheet(title)
-            for title in (LEADS_SHEET, SUMMARY_SHEET, NOTES_SHEET, VISITS_SHEET)
+            for title in (LEADS_SHEET, SUMMARY_SHEET, NOTES_SHEET, VISITS_SHEET, FOLLOW_UPS_SHEET)
         ]
         self._rows = [SheetRows(sheet) for sheet in sheets]
-        self._leads, self._summary_rows, self._notes, self._visits = self._rows
+        self._leads, self._summary_rows, self._notes, self._visits, self._follow_ups = self._rows
         self._styles = _Styles(sheets[0])
         self._text = _SheetText(self._styles, report)
         self._plan = [
@@ -220,6 +240,11 @@ class WorkbookWriter:
             for column in self._columns
         ]
         self._summary = info.summary
+        self._tasks = info.summary.follow_ups
+        self._tally = FollowUpTally()
+        self._today = info.exported_at.date()
+        self._labels: dict[str, str | Styled | None] = {}
+        self._due_cells: dict[tuple[date, bool], Styled] = {}
         self._start_table(
             self._leads,
             [c.header for c in self._columns],
@@ -228,6 +253,7 @@ class WorkbookWriter:
         )
         self._start_table(self._notes, NOTES_HEADERS, NOTES_WIDTHS, landscape=True)
         self._start_table(self._visits, VISITS_HEADERS, VISITS_WIDTHS, landscape=False)
+        self._start_table(self._follow_ups, FOLLOW_UPS_HEADERS, FOLLOW_UPS_WIDTHS, landscape=True)
         self._set_widths(self._summary_rows, SUMMARY_WIDTHS)
         set_up_printing(self._summary_rows.sheet, info.title, landscape=False, table=False)
         self._summary_pages = PageBreaks(self._summary_rows.sheet, SUMMARY_PAGE_ROWS)
@@ -251,6 +277,9 @@ class WorkbookWriter:
             self._add_notes(lead, name)
         if lead.visits:
             self._add_visits(lead, name)
+        tasks = self._tasks.of(lead.id)
+        if tasks:
+            self._add_follow_ups(lead, name, tasks)
 
     def _converter(self, column: Column) -> Converter:
         """How a column's values become cells (``add`` passes plain values itself)."""
@@ -353,6 +382,57 @@ class WorkbookWriter:
                 ]
             )
 
+    def _add_follow_ups(
+        self, lead: LeadDetail, lead_name: str, tasks: Sequence[ExportedTask]
+    ) -> None:
+        """The lead's follow-up tasks, one row each; a due day passed while the task is
+        still to do is red."""
+        text = self._text.cell
+        sheet = FOLLOW_UPS_SHEET
+        lead_cells = [
+            lead.id,
+            text(sheet, lead_name, lead, "Lead"),
+            text(sheet, lead.company, lead, "Company"),
+            text(sheet, lead.email or "", lead, "E-mail"),
+            text(sheet, lead.phone or lead.mobile or "", lead, "Phone"),
+        ]
+        local = self._show.local
+        datetime_style = self._styles.datetime
+        today = self._today
+        append = self._follow_ups.append
+        for task in tasks:
+            self._tally.add(task, today)
+            late = task.status is FollowUpStatus.TODO and task.due_on < today
+            append(
+                [
+                    *lead_cells,
+                    self._label_cell(task.kind, lead),
+                    STATUS_LABELS[task.status],
+                    self._due_cell(task.due_on, late),
+                    text(sheet, task.owner or "", lead, "Owner"),
+                    Styled(local(task.done_at), datetime_style) if task.done_at else None,
+                    text(sheet, task.done_by or "", lead, "Done by"),
+                ]
+            )
+
+    def _label_cell(self, kind: str, lead: LeadDetail) -> str | Styled | None:
+        """A follow-up's label as a cell (the same for every task of its kind)."""
+        cell = self._labels.get(kind)
+        if cell is None:
+            cell = self._labels[kind] = self._text.cell(
+                FOLLOW_UPS_SHEET, follow_up_label(kind), lead, "Follow-up"
+            )
+        return cell
+
+    def _due_cell(self, day: date, late: bool) -> Styled:
+        """A due day as a date cell, red when it has passed: made once per day (a show's
+        follow-ups fall due on a few days)."""
+        cell = self._due_cells.get((day, late))
+        if cell is None:
+            style = self._styles.overdue if late else self._styles.day
+            cell = self._due_cells[day, late] = Styled(int(to_excel(day)), style)
+        return cell
+
     # --- layout ------------------------------------------------------------------------
 
     @staticmethod
@@ -424,29 +504,43 @@ class WorkbookWriter:
             [[_plain(name, quoted), code, count] for name, code, count in summary.country_rows()],
             lambda first, last: bars(sheet, "Top countries", first, last, value_column=3),
         )
+        if self._tally.total:
+            self._summary_block(
+                "Follow-ups",
+                ["Follow-up", "To do", "Overdue", "Done"],
+                [
+                    [_plain(follow_up_label(kind), quoted), to_do, overdue, done]
+                    for kind, to_do, overdue, done in self._tally.rows()
+                ],
+                None,
+            )
 
     def _summary_block(
         self,
         title: str,
         headers: Sequence[str],
         body: Sequence[Sequence[Any]],
-        chart: Callable[[int, int], Any],
+        chart: Callable[[int, int], Any] | None,
     ) -> None:
-        """A titled table with its chart under it, across the table's columns; the
-        block starts a new page rather than be cut across two, and a chart is never
+        """A titled table with its chart (if any) under it, across the table's columns;
+        the block starts a new page rather than be cut across two, and a chart is never
         cut."""
         rows = self._summary_rows
         pages = self._summary_pages
         first = rows.count + 1
         table_rows = 2 + len(body)
-        chart_rows = chart_height_rows(len(body)) if body and self._summary.total else 0
+        chart_rows = (
+            chart_height_rows(len(body))
+            if chart is not None and body and self._summary.total
+            else 0
+        )
         block_rows = table_rows + 1 + chart_rows if chart_rows else table_rows
         pages.keep_together(first, block_rows if block_rows <= SUMMARY_PAGE_ROWS else table_rows)
         rows.append([Styled(title, self._styles.bold)])
         rows.append([Styled(h, self._styles.header) for h in headers])
         for line in body:
             rows.append(line)
-        if chart_rows:
+        if chart is not None and chart_rows:
             chart_first = first + table_rows + 1
             pages.keep_together(chart_first, chart_rows)
             figure = chart(first + 1, first + 1 + len(body))
@@ -460,6 +554,8 @@ class WorkbookWriter:
         self._finish_table(self._leads, len(self._columns))
         self._finish_table(self._notes, len(NOTES_HEADERS))
         self._finish_table(self._visits, len(VISITS_HEADERS))
+        self._finish_table(self._follow_ups, len(FOLLOW_UPS_HEADERS))
+        self._tasks.check_exhausted()
         self._write_summary()
         skeleton = io.BytesIO()
         self._workbook.save(skeleton)
@@ -467,7 +563,9 @@ class WorkbookWriter:
         splice(skeleton, stream, self._rows)
 
     def discard(self) -> None:
-        """Deletes the temporary files of the rows; the writer is unusable after."""
+        """Deletes the temporary files of the rows and stops reading the follow-ups; the
+        writer is unusable after."""
+        self._tasks.close()
         for rows in self._rows:
             rows.close()
 

@@ -3,8 +3,9 @@ notes, visits, delete and restore.
 
 Saving a lead is the hot path of the booth (every save, every new badge), so all of
 them are a handful of statements on the driver's cursor (``core.driver``) instead of
-the ORM's unit of work, and the search index is kept in step by the same statements'
-transaction. A new lead is returned as made from what was written, without reading it
+the ORM's unit of work, and the search index and the follow-up tasks
+(``core.follow_ups.store``) are kept in step by the same statements' transaction. A new
+lead is returned as made from what was written, without reading it
 back; a changed one is read back in full.
 """
 
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from boothapp.core.driver import DriverStatement, table_of
 from boothapp.core.errors import NotFound, ValidationError
+from boothapp.core.follow_ups.store import LeadFollowUps, add_tasks, follow_save
 from boothapp.core.leads.changes import (
     MAX_NOTE_LENGTH,
     NO_CONSENT,
@@ -64,10 +66,16 @@ class EventFacts(NamedTuple):
     country: str | None
     consent_version: str
     consent_text: str
+    timezone: str
 
 
 _EVENT_FACTS_COLUMNS = select(
-    Event.id, Event.name, Event.country, Event.consent_version, Event.consent_text
+    Event.id,
+    Event.name,
+    Event.country,
+    Event.consent_version,
+    Event.consent_text,
+    Event.timezone,
 )
 _EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.where(Event.id == bindparam("event_id")))
 _NEWEST_EVENT_FACTS = DriverStatement(_EVENT_FACTS_COLUMNS.order_by(Event.id.desc()).limit(1))
@@ -229,6 +237,8 @@ def create_lead(
     }
     _INSERT_LEAD.rows(connection, values)
     _write_parts(connection, lead_id, products, answers, new=True)
+    follow_ups = LeadFollowUps(values["follow_ups"], values["rating"])
+    add_tasks(connection, lead_id, follow_ups, staff_id, now, event.timezone)
     notes = []
     if contact.note:
         note = {"lead_id": lead_id, "staff_id": staff_id, "created_at": now, "text": contact.note}
@@ -303,6 +313,15 @@ def update_lead(
     }
     _UPDATE_LEAD.rows(connection, {**values, **consent, "updated_at": now, "the_lead_id": lead_id})
     _write_parts(connection, lead_id, products, answers, new=False)
+    follow_save(
+        connection,
+        lead_id,
+        LeadFollowUps(current.follow_ups, current.rating),
+        LeadFollowUps(values["follow_ups"], values["rating"]),
+        current.staff_id if current.staff_id is not None else staff_id,
+        now,
+        event.timezone,
+    )
     if contact.note:
         note = {"lead_id": lead_id, "staff_id": staff_id, "created_at": now, "text": contact.note}
         _new_id(connection, _INSERT_NOTE, note)

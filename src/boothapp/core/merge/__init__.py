@@ -9,6 +9,8 @@ into this one.
 * ``rules``: how versions of a lead become one, and who is the same visitor;
 * ``plan``: what the merge changes, worked out before anything is written;
 * ``writing`` and ``index``: the writes, in bulk, and the search index kept in step;
+* ``tasks``: the follow-up tasks, matched by lead and kind and carried to the lead each
+  lies in after the merge;
 * ``conflicts``: the values merges left aside, for review;
 * ``summary``: what a merge reports.
 """

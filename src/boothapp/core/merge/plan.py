@@ -13,6 +13,10 @@ The other file's leads are sorted out in this order:
    earliest capture, and the others are buried in it. Leads both files hold are never
    joined to others: the files agree about them already;
 5. every other lead of the other file is added.
+
+The follow-up tasks of every lead of the other file, and of the target's leads joined
+into another, go to the lead each lies in after the merge, joined with its tasks by
+kind of follow-up (``core.merge.tasks``).
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from boothapp.core.merge.summary import (
     MergedLead,
     MergeSummary,
 )
+from boothapp.core.merge.tasks import TaskPlan, Tasks, plan_tasks, read_tasks
 from boothapp.core.schemas import LeadDetail
 from boothapp.core.suppression import person_digests, tombstones
 from boothapp.core.vocabulary import TombstoneKind
@@ -67,6 +72,8 @@ class SourceData:
     """In capture order."""
     tombstones: Tombstones
     digests: dict[str, str]
+    tasks: Tasks
+    """The follow-up tasks of its leads, by lead id."""
 
 
 def read_source(connection: Connection, name: str) -> SourceData:
@@ -76,6 +83,7 @@ def read_source(connection: Connection, name: str) -> SourceData:
         leads=stored_leads(connection),
         tombstones=tombstones(connection),
         digests=suppression_digests(connection),
+        tasks=read_tasks(connection),
     )
 
 
@@ -121,6 +129,8 @@ class MergePlan:
     """(kind, digest) new to the target's suppression list."""
     conflicts: tuple[FieldConflict, ...]
     summary: MergeSummary
+    tasks: TaskPlan
+    """The follow-up tasks added to leads, and those changed."""
 
 
 class _Ref(NamedTuple):
@@ -450,6 +460,7 @@ class _Planner:
             if lead_id in self.keys:
                 removals[lead_id] = self._removal(lead_id, None)
         new_tombstones = self._new_tombstones(joined, survivor_of)
+        tasks = plan_tasks(self.target, source.tasks, survivor_of, self.keys)
         summary = MergeSummary(
             source=source.name,
             dry_run=False,
@@ -469,6 +480,7 @@ class _Planner:
                 if lead_id in self.keys or lead_id not in self.own_tombstones
             ),
             conflicts=tuple(conflicts.values()),
+            follow_ups=tasks.count,
         )
         return MergePlan(
             additions=self.additions,
@@ -489,6 +501,7 @@ class _Planner:
             digests=tuple((kind, digest) for digest, kind in sorted(self.new_digests.items())),
             conflicts=tuple(conflicts.values()),
             summary=summary,
+            tasks=tasks,
         )
 
     def _same_in_both(self, members: Sequence[str], in_target: StoredLeads) -> bool:

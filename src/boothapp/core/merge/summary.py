@@ -72,6 +72,8 @@ class MergeSummary:
     conflicts: tuple[FieldConflict, ...]
     """The conflicts recorded by this merge (those recorded by an earlier one are not
     repeated)."""
+    follow_ups: int = 0
+    """The follow-up tasks added to leads or changed (done, due day, owner)."""
 
     @property
     def changed_anything(self) -> bool:
@@ -85,6 +87,7 @@ class MergeSummary:
             or self.joined
             or self.left_out
             or self.conflicts
+            or self.follow_ups
         )
 
     @property
@@ -94,11 +97,14 @@ class MergeSummary:
 
     def counts_line(self) -> str:
         """One line of counts, as the audit log and the status bar show it."""
-        return (
+        line = (
             f"{len(self.added)} added, {len(self.updated)} updated, {len(self.joined)} joined, "
             f"{self.unchanged} unchanged, {len(self.left_out)} left out, "
             f"{len(self.conflicts)} conflicts"
         )
+        if self.follow_ups:
+            line += f", {self.follow_ups} follow-up{'' if self.follow_ups == 1 else 's'} merged"
+        return line
 
 
 @dataclass(frozen=True)

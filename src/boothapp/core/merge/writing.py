@@ -1,6 +1,7 @@
 """Writing a merge plan into the target, in the caller's transaction: one
 ``executemany`` per statement, names (shows, staff, SKUs, questions) turned into the
-target's ids, and the search index rebuilt for every lead written or removed."""
+target's ids, the follow-up tasks written once every lead is in place, and the search
+index rebuilt for every lead written or removed."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from boothapp.core.merge.index import RowidAllocator, drop_index_rows, rebuild_i
 from boothapp.core.merge.plan import LeadUpdate, MergePlan, Removal
 from boothapp.core.merge.reading import StoredLeads
 from boothapp.core.merge.rules import LATER_EDIT_FIELDS
+from boothapp.core.merge.tasks import write_tasks
 from boothapp.core.models import (
     Answer,
     LeadFirstExport,
@@ -70,6 +72,7 @@ def apply_plan(connection: Connection, plan: MergePlan) -> None:
     drop_index_rows(connection, [(r.lead_id, r.search_rowid) for r in plan.removals])
     _DELETE_LEAD.run_many(connection, [{"the_lead_id": r.lead_id} for r in plan.removals])
     _update_leads(connection, plan.updates, ids)
+    write_tasks(connection, plan.tasks, ids)
     for tombstone in plan.tombstones:
         bury(connection, tombstone.lead_id, tombstone.kind, into_id=tombstone.into)
     if plan.repointed:

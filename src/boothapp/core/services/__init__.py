@@ -17,6 +17,7 @@ from boothapp.core.settings import SettingsService, StationSettings
 from boothapp.core.station import current_station
 
 if TYPE_CHECKING:
+    from boothapp.core.follow_ups.queue import FollowUpService
     from boothapp.core.manager_lock import ManagerLock
     from boothapp.core.services.attendees import AttendeeService
     from boothapp.core.services.exports import ExportService
@@ -80,6 +81,13 @@ class Services:
         from boothapp.core.services.exports import ExportService
 
         return ExportService(self.database, self.events, self.products, self.staff)
+
+    @cached_property
+    def follow_ups(self) -> FollowUpService:
+        """The follow-up queue (``core.follow_ups``)."""
+        from boothapp.core.follow_ups.queue import FollowUpService
+
+        return FollowUpService(self.database, self.events, self.staff)
 
     @cached_property
     def scanner(self) -> ScannerSettingsService:

@@ -454,6 +454,7 @@ def create_demo(
     ]
     show = _show_context(event.id, staff, product_ids, questions)
     _add_leads(services.database, dice, show, leads, progress)
+    services.follow_ups.add_missing(event.id)
     services.staff.use(staff[0].id)
     return services.events.use(event.id)
 
