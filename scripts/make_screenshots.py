@@ -127,6 +127,14 @@ def _merging_and_privacy(app: QApplication, window: MainWindow, docs: Path, fold
     _save(merge, docs / "merge-dialog.png")
     merge.reject()
     settle(app)
+    window.open_follow_ups()
+    settle(app)
+    [queue] = [w for w in app.topLevelWidgets() if w.objectName() == "followUpQueue"]
+    queue.resize(1100, 560)
+    settle(app)
+    _save(queue, docs / "follow-ups.png")
+    queue.close()
+    settle(app)
     window.lead_list.select_lead(shared.id)
     for open_dialog, name in (
         (window.privacy.erase_selected, "erase-dialog.png"),

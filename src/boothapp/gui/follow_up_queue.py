@@ -270,6 +270,7 @@ class FollowUpQueueView(QWidget):
         self.due_edit.setObjectName("followUpDueEdit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setDate(QDate.currentDate())
         self.due_button = QPushButton("&Change due day")
         self.due_button.setObjectName("followUpSetDue")
         self.owner_edit = QComboBox()
