@@ -33,6 +33,13 @@ _SUPPRESSED = DriverStatement(
     .limit(1)
 )
 _EVERY_DIGEST = DriverStatement(select(_SUPPRESSIONS.c.digest))
+_ANY_DIGEST = DriverStatement(select(_SUPPRESSIONS.c.digest).limit(1))
+
+
+def anyone_erased(connection: Connection) -> bool:
+    """Whether the suppression list holds anyone: one look-up, so that the saves of a
+    booth where nobody asked to be erased skip the address's normalisation (0.1 ms)."""
+    return bool(_ANY_DIGEST.rows(connection, {}))
 
 
 class ErasedPerson(Conflict):
@@ -54,6 +61,8 @@ def is_erased(
 ) -> bool:
     """Whether the person with this e-mail address, or this badge at this show, asked to
     be erased. One look-up on the suppression list's key."""
+    if not anyone_erased(connection):
+        return False
     digests = digests_of(email, show_name, badge_id)
     if not digests:
         return False

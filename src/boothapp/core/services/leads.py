@@ -27,7 +27,7 @@ from boothapp.core.leads.changes import check_created_range, parse_source
 from boothapp.core.leads.reader import details_by_id
 from boothapp.core.leads.rows import LEADS, ROW_COLUMNS, lead_input_of, lead_rows, staff_names
 from boothapp.core.models import Attendee, Event
-from boothapp.core.privacy.guard import refuse_erased
+from boothapp.core.privacy.guard import anyone_erased, refuse_erased
 from boothapp.core.privacy.people import comparable_email
 from boothapp.core.schemas import LeadDetail, LeadFilter, LeadInput, LeadRow, NoteRow, VisitRow
 from boothapp.core.search import LIKE_ESCAPE, like_prefix
@@ -299,6 +299,8 @@ def _refuse_erased_person_brought_in(connection: Connection, lead_id: str, data:
     """Refuses a save over a lead that gives it the e-mail address or badge of a person
     who asked to be erased (``core.privacy.guard``). What the lead holds already is not
     refused: it stays editable (an erasure by lead id keeps the person's other leads)."""
+    if not anyone_erased(connection):
+        return
     rows = _STORED_PERSON.rows(connection, {"lead_id": lead_id})
     if not rows:
         return
