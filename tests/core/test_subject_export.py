@@ -180,3 +180,14 @@ def test_a_person_with_nothing_held_gets_an_empty_record_and_a_bad_address_is_re
     assert "No lead holds this address" in written.html_path.read_text("utf-8")
     with pytest.raises(ValidationError):
         subject_record(services.database, "not an address")
+
+
+def test_the_follow_ups_promised_to_the_person_are_in_the_record(
+    services: Services, zoe: list[str]
+) -> None:
+    found = subject_record(services.database, "zoe.lefevre@thales.fr", now=NOW)
+    first = next(lead for lead in found["leads"] if lead["id"] == zoe[0])
+    assert [(task["follow_up"], task["status"]) for task in first["follow_up_tasks"]] == [
+        ("Send quote", "todo")
+    ]
+    assert first["follow_up_tasks"][0]["owner"] == "Claire Martin"

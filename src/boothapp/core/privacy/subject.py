@@ -2,8 +2,8 @@
 
 The person is found by e-mail address, in every show (``people``): each lead with every
 field, its notes, visits, products, answers, consent record (with the show's consent
-text), legal basis and "do not contact" mark, the badge as scanned, and the merge
-conflicts kept about it; the organiser's attendee-list rows with the address; the audit
+text), legal basis and "do not contact" mark, the badge as scanned, the follow-ups
+promised (their tasks) and the merge conflicts kept about it; the organiser's attendee-list rows with the address; the audit
 entries that name those leads' ids; and whether the address is on the suppression list.
 
 ``subject_record`` is that as plain JSON values (times in UTC, ISO 8601); ``write_subject_export``
@@ -30,7 +30,14 @@ from boothapp.core.driver import table_of
 from boothapp.core.errors import StorageError, ValidationError
 from boothapp.core.leads.reader import details_by_id
 from boothapp.core.leads.rows import LEADS
-from boothapp.core.models import Attendee, Event, MergeConflict, utc_now
+from boothapp.core.models import (
+    Attendee,
+    Event,
+    FollowUpTask,
+    MergeConflict,
+    StaffMember,
+    utc_now,
+)
 from boothapp.core.privacy.guard import is_erased
 from boothapp.core.privacy.people import comparable_email, ids_with_email
 from boothapp.core.schemas import LeadDetail
@@ -50,6 +57,8 @@ HTML_SUFFIX = ".html"
 _ATTENDEES = table_of(Attendee)
 _EVENTS = table_of(Event)
 _CONFLICTS = table_of(MergeConflict)
+_TASKS = table_of(FollowUpTask)
+_STAFF = table_of(StaffMember)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -57,7 +66,10 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def _lead_record(
-    lead: LeadDetail, show: Mapping[str, Any], conflicts: Sequence[dict[str, Any]]
+    lead: LeadDetail,
+    show: Mapping[str, Any],
+    conflicts: Sequence[dict[str, Any]],
+    tasks: Sequence[dict[str, Any]],
 ) -> dict[str, Any]:
     basis = lead.legal_basis
     return {
@@ -109,7 +121,41 @@ def _lead_record(
             for visit in lead.visits
         ],
         "merge_conflicts": list(conflicts),
+        "follow_up_tasks": list(tasks),
     }
+
+
+def _tasks(connection: Connection, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The follow-up tasks of the leads ``ids``: what was promised, its status and due
+    day, who owns it, when it was done."""
+    by_lead: dict[str, list[dict[str, Any]]] = {}
+    if not ids:
+        return by_lead
+    owner = _STAFF.alias("owner")
+    rows = connection.execute(
+        select(
+            _TASKS.c.lead_id,
+            _TASKS.c.kind,
+            _TASKS.c.status,
+            _TASKS.c.due_on,
+            _TASKS.c.done_at,
+            owner.c.name.label("owner"),
+        )
+        .outerjoin(owner, owner.c.id == _TASKS.c.owner_id)
+        .where(_TASKS.c.lead_id.in_(ids))
+        .order_by(_TASKS.c.due_on, _TASKS.c.kind)
+    )
+    for row in rows:
+        by_lead.setdefault(row.lead_id, []).append(
+            {
+                "follow_up": follow_up_label(row.kind),
+                "status": str(row.status),
+                "due": row.due_on.isoformat(),
+                "owner": row.owner,
+                "done_at": _iso(row.done_at),
+            }
+        )
+    return by_lead
 
 
 def _conflicts(connection: Connection, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
@@ -197,6 +243,7 @@ def subject_record(database: Database, email: str, now: datetime | None = None) 
             )
         }
         conflicts = _conflicts(connection, ids)
+        tasks = _tasks(connection, ids)
         ordered = sorted(leads.values(), key=lambda lead: (lead.created_at, lead.id))
         return {
             "subject": {
@@ -206,7 +253,9 @@ def subject_record(database: Database, email: str, now: datetime | None = None) 
                 "on_suppression_list": is_erased(connection, address, "", None),
             },
             "leads": [
-                _lead_record(lead, shows[lead.event_id], conflicts.get(lead.id, ()))
+                _lead_record(
+                    lead, shows[lead.event_id], conflicts.get(lead.id, ()), tasks.get(lead.id, ())
+                )
                 for lead in ordered
             ],
             "attendee_lists": _attendee_rows(connection, address),
@@ -350,6 +399,17 @@ _LEAD_PARTS: tuple[tuple[str, str, _Columns], ...] = (
     ("Answers", "answers", (("Question", "question"), ("Answer", "answer"))),
     ("Notes", "notes", (("At (UTC)", "at"), ("By", "by"), ("Note", "text"))),
     ("Visits", "visits", (("At (UTC)", "at"), ("By", "by"), ("How", "how"))),
+    (
+        "Follow-ups promised",
+        "follow_up_tasks",
+        (
+            ("Follow-up", "follow_up"),
+            ("Status", "status"),
+            ("Due", "due"),
+            ("Owner", "owner"),
+            ("Done at (UTC)", "done_at"),
+        ),
+    ),
     (
         "Values another laptop held",
         "merge_conflicts",
