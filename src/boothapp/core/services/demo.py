@@ -100,6 +100,9 @@ class _StaffSpec:
     language: str  # of the notes they sometimes write instead of English
 
 
+DEMO_BROCHURES = "https://www.korvent-rugged.example/brochures/"
+"""Where the demo's product brochures would be (a reserved ``.example`` domain)."""
+
 DEMO_PRODUCTS: tuple[ProductInput, ...] = tuple(
     ProductInput(
         sku=product["sku"],
@@ -107,6 +110,7 @@ DEMO_PRODUCTS: tuple[ProductInput, ...] = tuple(
         category=ProductCategory(product["category"]),
         description=product["description"],
         attributes=product["attributes"],
+        brochure_url=f"{DEMO_BROCHURES}{product['sku'].lower()}.pdf",
     )
     for product in DATA["products"]
 )
