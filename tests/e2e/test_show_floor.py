@@ -397,3 +397,34 @@ def test_consent_ticked_just_before_saving_is_stored_and_not_carried_over(
     shots.take("second-visitor-saved")
     consent = {lead["first_name"]: lead["consent"]["given"] for lead in leads}
     assert consent == {"Claire": True, "Marc": False}
+
+
+def test_a_badge_then_the_capture_sheet_qualify_a_lead_without_a_key(
+    booth: RunningApp, shots: Shots
+) -> None:
+    """The scanner reads Paul's badge, then codes of the printed capture sheet, as their
+    text reads: a product, hot, send quote, save. Each arrives as a USB scanner types it
+    (3 ms a key and Return, a person aiming at the next code 0.3 s later), wherever the
+    cursor is; no key is typed by a person."""
+    from boothapp.core.sheet_codes import show_tag
+
+    sheet = f"BTHP1/{show_tag(SHOW, '')}"
+    booth.scanner_types(PAUL_VCARD)
+    wait_for_leads(booth, lambda leads: named(leads, "Paul", "Roux") is not None, "Paul's scan")
+    for action in ("product/KRS-TC-3015", "rating/hot", "follow_up/send_quote"):
+        booth.scanner_types(f"{sheet}/{action}")
+        time.sleep(0.3)
+    shots.take("paul-qualified-by-the-sheet")
+    booth.scanner_types(f"{sheet}/save")
+
+    def qualified(leads: list[dict[str, Any]]) -> bool:
+        paul = named(leads, "Paul", "Roux")
+        return paul is not None and (
+            paul["products"],
+            paul["rating"],
+            paul["follow_ups"],
+        ) == (["KRS-TC-3015"], "hot", ["send_quote"])
+
+    leads = wait_for_leads(booth, qualified, "Paul's lead qualified by the sheet")
+    shots.take("paul-saved-by-the-sheet")
+    assert len(leads) == 1
