@@ -3,8 +3,9 @@
 The person is found by e-mail address, in every show (``people``): each lead with every
 field, its notes, visits, products, answers, consent record (with the show's consent
 text), legal basis and "do not contact" mark, the badge as scanned, the follow-ups
-promised (their tasks) and the merge conflicts kept about it; the organiser's attendee-list rows with the address; the audit
-entries that name those leads' ids; and whether the address is on the suppression list.
+promised (their tasks) and the merge conflicts kept about it; the organiser's
+attendee-list rows with the address; the audit entries that name those leads' ids; and
+whether the address is on the suppression list.
 
 ``subject_record`` is that as plain JSON values (times in UTC, ISO 8601); ``write_subject_export``
 writes it as a JSON file and as an HTML page a person can read, side by side.
