@@ -149,7 +149,7 @@ def test_retention_lists_keeps_the_period_and_purges(
     assert isinstance(dialog, RetentionDialog)
     view = dialog.view
     assert view.months.value() == 24
-    assert [lead.id for lead in dialog.model.leads] == [old.id]
+    assert [lead.id for lead in dialog.model.rows] == [old.id]
     assert "1 lead not contacted for more than 24 months" in view.summary.text()
 
     view.months.setValue(30)

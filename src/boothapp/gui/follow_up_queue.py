@@ -22,11 +22,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -59,14 +56,13 @@ from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.show_time import local_time
 from boothapp.core.vocabulary import NO_STAFF_LABEL
 from boothapp.gui.changes import LeadChange
+from boothapp.gui.models.rows_model import RowsModel
 from boothapp.gui.palette import problem_colour, problem_style
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
     from boothapp.gui.changes import LeadChanges, ShowContext
     from boothapp.gui.tasks import TaskRunner
-
-_Index = QModelIndex | QPersistentModelIndex
 
 OBJECT_NAME = "followUpQueue"
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,95 +106,65 @@ _TITLES = {
 }
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(RowsModel[FollowUpRow]):
     """The tasks of a listing, one per row, due day first; overdue ones in red."""
+
+    titles = tuple(column.title for column in FollowUpColumn)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[FollowUpRow] = []
         self.today = date.today()
         self.timezone = "UTC"
 
     def set_listing(self, listing: FollowUpListing) -> None:
-        self.beginResetModel()
-        self.rows = list(listing.rows)
         self.today = listing.today
         self.timezone = listing.show.timezone
-        self.endResetModel()
+        self.set_rows(listing.rows)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        self.endResetModel()
+        self.set_rows([])
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FollowUpColumn)
-
-    def row_at(self, row: int) -> FollowUpRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        task = self.row_at(index.row()) if index.isValid() else None
-        if task is None:
-            return None
+    def role_data(self, row: FollowUpRow, column: int, role: int) -> Any:
         if role == TASK_ID_ROLE:
-            return task.id
+            return row.id
         if role == LEAD_ID_ROLE:
-            return task.lead_id
-        column = FollowUpColumn(index.column())
-        overdue = task.is_overdue(self.today)
+            return row.lead_id
+        alarming = row.is_overdue(self.today) and column in (
+            FollowUpColumn.DUE,
+            FollowUpColumn.STATUS,
+        )
         if role == Qt.ItemDataRole.ForegroundRole:
-            if overdue and column in (FollowUpColumn.DUE, FollowUpColumn.STATUS):
-                return problem_colour(QPalette.ColorRole.Base)
-            return None
+            return problem_colour(QPalette.ColorRole.Base) if alarming else None
         if role == Qt.ItemDataRole.FontRole:
-            if overdue and column in (FollowUpColumn.DUE, FollowUpColumn.STATUS):
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
+            if not alarming:
+                return None
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column is FollowUpColumn.LEAD:
-                return "\n".join(part for part in (task.lead_name, task.email, task.phone) if part)
-            return self._text(task, column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(task, column)
+            if column == FollowUpColumn.LEAD:
+                return "\n".join(part for part in (row.lead_name, row.email, row.phone) if part)
+            return self.text(row, column)
         return None
 
-    def _text(self, task: FollowUpRow, column: FollowUpColumn) -> str:
-        if column is FollowUpColumn.DUE:
-            return task.due_on.isoformat()
-        if column is FollowUpColumn.STATUS:
-            return task.status_label(self.today)
-        if column is FollowUpColumn.FOLLOW_UP:
-            return task.label
-        if column is FollowUpColumn.LEAD:
-            return task.lead_name
-        if column is FollowUpColumn.COMPANY:
-            return task.company
-        if column is FollowUpColumn.OWNER:
-            return task.owner or NO_STAFF_LABEL
-        if task.done_at is None:
+    def text(self, row: FollowUpRow, column: int) -> str:
+        kind = FollowUpColumn(column)
+        if kind is FollowUpColumn.DUE:
+            return row.due_on.isoformat()
+        if kind is FollowUpColumn.STATUS:
+            return row.status_label(self.today)
+        if kind is FollowUpColumn.FOLLOW_UP:
+            return row.label
+        if kind is FollowUpColumn.LEAD:
+            return row.lead_name
+        if kind is FollowUpColumn.COMPANY:
+            return row.company
+        if kind is FollowUpColumn.OWNER:
+            return row.owner or NO_STAFF_LABEL
+        if row.done_at is None:
             return ""
-        done = local_time(task.done_at, self.timezone)
-        return f"{done} by {task.done_by}" if task.done_by else done
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(FollowUpColumn)
-        ):
-            return FollowUpColumn(section).title
-        return None
+        done = local_time(row.done_at, self.timezone)
+        return f"{done} by {row.done_by}" if row.done_by else done
 
 
 # --- the layout ---------------------------------------------------------------------------

@@ -17,10 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -45,13 +41,12 @@ from PySide6.QtWidgets import (
 from boothapp.core.errors import BoothError
 from boothapp.core.merge import MergeSummary, list_conflicts, mark_reviewed, merge_file
 from boothapp.core.merge.summary import ConflictRow
+from boothapp.gui.models.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
     from boothapp.gui.changes import LeadChanges, ShowContext
     from boothapp.gui.tasks import TaskRunner
-
-_Index = QModelIndex | QPersistentModelIndex
 
 FILE_FILTER = "boothapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 LISTED_AT_MOST = 12
@@ -107,55 +102,28 @@ def field_label(field: str) -> str:
     return _SPECIAL_LABELS.get(field, field.replace("_", " ").capitalize())
 
 
-class ConflictTableModel(QAbstractTableModel):
+class ConflictTableModel(RowsModel[ConflictRow]):
     """The conflicts not reviewed yet, one per row."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.conflicts: list[ConflictRow] = []
+    titles = tuple(column.title for column in ConflictColumn)
 
-    def set_conflicts(self, conflicts: list[ConflictRow]) -> None:
-        self.beginResetModel()
-        self.conflicts = conflicts
-        self.endResetModel()
+    def text(self, row: ConflictRow, column: int) -> str:
+        kind = ConflictColumn(column)
+        if kind is ConflictColumn.LEAD:
+            return row.lead_name
+        if kind is ConflictColumn.FIELD:
+            return field_label(row.field)
+        if kind is ConflictColumn.KEPT:
+            return row.kept
+        if kind is ConflictColumn.OTHER:
+            return row.other
+        return row.source
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ConflictColumn)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.conflicts):
-            return None
-        conflict = self.conflicts[index.row()]
+    def role_data(self, row: ConflictRow, column: int, role: int) -> Any:
         if role == CONFLICT_ID_ROLE:
-            return conflict.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        column = ConflictColumn(index.column())
-        if column is ConflictColumn.LEAD:
-            return conflict.lead_name
-        if column is ConflictColumn.FIELD:
-            return field_label(conflict.field)
-        if column is ConflictColumn.KEPT:
-            return conflict.kept
-        if column is ConflictColumn.OTHER:
-            return conflict.other
-        return conflict.source
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(ConflictColumn)
-        ):
-            return ConflictColumn(section).title
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.text(row, column)
         return None
 
 
@@ -369,7 +337,7 @@ class MergeDialog(QDialog):
     # --- reviewing ------------------------------------------------------------------------
 
     def reload_conflicts(self) -> None:
-        self.model.set_conflicts(list_conflicts(self.services.database))
+        self.model.set_rows(list_conflicts(self.services.database))
 
     def selected_conflict_ids(self) -> list[int]:
         rows = self.view.table.selectionModel().selectedRows()

@@ -23,9 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -65,14 +63,13 @@ from boothapp.core.privacy.retention import (
 from boothapp.core.privacy.subject import SubjectExport, write_subject_export
 from boothapp.core.vocabulary import AUDIT_ACTION_LABELS, AuditAction
 from boothapp.gui.changes import LeadChange
+from boothapp.gui.models.rows_model import RowsModel
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
     from boothapp.gui.capture.capture_form import CaptureForm
     from boothapp.gui.changes import LeadChanges
     from boothapp.gui.tasks import TaskRunner
-
-_Index = QModelIndex | QPersistentModelIndex
 
 NOT_WIPED = (
     "The database file could not be compacted yet (another program is using it, or the "
@@ -375,58 +372,20 @@ class OldLeadColumn(enum.IntEnum):
     SHOW = enum.auto()
 
 
-_OLD_TITLES = {
-    OldLeadColumn.LAST_CONTACT: "Last contact",
-    OldLeadColumn.NAME: "Name",
-    OldLeadColumn.COMPANY: "Company",
-    OldLeadColumn.SHOW: "Show",
-}
-
-
-class OldLeadsModel(QAbstractTableModel):
+class OldLeadsModel(RowsModel[OldLead]):
     """The leads past the retention period, longest without contact first."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.leads: list[OldLead] = []
+    titles = ("Last contact", "Name", "Company", "Show")
 
-    def set_leads(self, leads: Sequence[OldLead]) -> None:
-        self.beginResetModel()
-        self.leads = list(leads)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.leads)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(OldLeadColumn)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        old = self.leads[index.row()]
-        column = OldLeadColumn(index.column())
-        if column is OldLeadColumn.LAST_CONTACT:
-            return f"{old.last_contact.astimezone():%Y-%m-%d}"
-        if column is OldLeadColumn.NAME:
-            return old.lead.display_name
-        if column is OldLeadColumn.COMPANY:
-            return old.lead.company
-        return f"{old.lead.show} (deleted)" if old.lead.deleted else old.lead.show
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OldLeadColumn)
-        ):
-            return _OLD_TITLES[OldLeadColumn(section)]
-        return None
+    def text(self, row: OldLead, column: int) -> str:
+        kind = OldLeadColumn(column)
+        if kind is OldLeadColumn.LAST_CONTACT:
+            return f"{row.last_contact.astimezone():%Y-%m-%d}"
+        if kind is OldLeadColumn.NAME:
+            return row.lead.display_name
+        if kind is OldLeadColumn.COMPANY:
+            return row.lead.company
+        return f"{row.lead.show} (deleted)" if row.lead.deleted else row.lead.show
 
 
 def _table_view(name: str, model: QAbstractTableModel) -> QTableView:
@@ -521,7 +480,7 @@ class RetentionDialog(QDialog):
     def _listed(self, months: int, leads: list[OldLead]) -> None:
         if months != self.months:
             return
-        self.model.set_leads(leads)
+        self.model.set_rows(leads)
         count = len(leads)
         noun = "lead" if count == 1 else "leads"
         self.view.summary.setText(
@@ -541,7 +500,7 @@ class RetentionDialog(QDialog):
         self.view.summary.setText(f"The retention period is now {months} months.")
 
     def ask(self) -> None:
-        leads = list(self.model.leads)
+        leads = list(self.model.rows)
         if not leads or self.busy:
             return
         count = len(leads)
@@ -690,66 +649,28 @@ class AuditColumn(enum.IntEnum):
     DETAIL = enum.auto()
 
 
-_AUDIT_TITLES = {
-    AuditColumn.AT: "At",
-    AuditColumn.ACTION: "What",
-    AuditColumn.STAFF: "By",
-    AuditColumn.LEADS: "Leads",
-    AuditColumn.DETAIL: "Detail",
-}
-
-
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel[AuditRow]):
     """Entries of the audit log, newest first."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AuditRow] = []
+    titles = ("At", "What", "By", "Leads", "Detail")
 
-    def set_rows(self, rows: Sequence[AuditRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AuditColumn)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = AuditColumn(index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is AuditColumn.LEADS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column is AuditColumn.DETAIL:
-            return row.detail
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if column is AuditColumn.AT:
+    def text(self, row: AuditRow, column: int) -> str:
+        kind = AuditColumn(column)
+        if kind is AuditColumn.AT:
             return f"{row.at.astimezone():%Y-%m-%d %H:%M}"
-        if column is AuditColumn.ACTION:
+        if kind is AuditColumn.ACTION:
             return AUDIT_ACTION_LABELS[row.action]
-        if column is AuditColumn.STAFF:
+        if kind is AuditColumn.STAFF:
             return row.staff_name
-        if column is AuditColumn.LEADS:
+        if kind is AuditColumn.LEADS:
             return str(row.lead_count)
         return row.detail
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(AuditColumn)
-        ):
-            return _AUDIT_TITLES[AuditColumn(section)]
+    def role_data(self, row: AuditRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == AuditColumn.LEADS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == AuditColumn.DETAIL:
+            return row.detail
         return None
 
 
