@@ -2,7 +2,7 @@
 
     python benchmarks/bench_crash.py [--kills 1000] [--copy-kills 100] [--seed 1]
 
-The rounds are those of tests/core/test_crash.py (the suite runs 50 of the first kind):
+The rounds are those of tests/core/test_kills.py (the suite runs 50 of the first kind):
 a child process saves leads one by one and is killed; every lead it acknowledged must
 be there afterwards, found by a search for a word only it holds, with PRAGMA
 integrity_check saying ok. Then children killed while backing up (no backup under a
@@ -21,10 +21,12 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-ROUNDS = Path(__file__).resolve().parent.parent / "tests" / "core" / "test_crash.py"
+ROUNDS = Path(__file__).resolve().parent.parent / "tests" / "core" / "test_kills.py"
 
 
 def load_rounds() -> ModuleType:
+    """The test module, importable as the suite imports it (its helpers sit in tests/)."""
+    sys.path.insert(0, str(ROUNDS.parent.parent))
     spec = importlib.util.spec_from_file_location("crash_rounds", ROUNDS)
     if spec is None or spec.loader is None:
         raise SystemExit(f"cannot load the crash rounds from {ROUNDS}")

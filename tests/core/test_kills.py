@@ -9,19 +9,17 @@ benchmarks/bench_crash.py runs the same rounds a thousand times.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 
@@ -32,6 +30,7 @@ from boothapp.core.integrity import integrity_check, journal_may_hold_frames
 from boothapp.core.salvage import restore_from
 from boothapp.core.schemas import EventInput, LeadFilter, LeadInput
 from boothapp.core.services import Services
+from fork_server import ForkServer, fork_server, say, serve
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL"
@@ -44,34 +43,30 @@ SAVES_PER_ROUND = 150
 # --- the server, in its own process ---------------------------------------------------------
 
 
-def _say(line: str) -> None:
-    os.write(1, (line + "\n").encode())
-
-
 def _save_leads(database_path: str, tag: str) -> None:
     database = open_database(database_path)
     services = Services.over(database, station_id=STATION)
     event_id = services.events.list()[0].id
-    _say("ready")
+    say("ready")
     for number in range(SAVES_PER_ROUND):
         word = f"{tag}n{number}"
         lead = services.leads.create(
             LeadInput(first_name="Crash", last_name=word, company="Test"), event_id=event_id
         )
-        _say(f"saved {lead.id} {word}")
+        say(f"saved {lead.id} {word}")
 
 
 def _backup(database_path: str, folder: str) -> None:
     database = open_database(database_path, read_only=True)
-    _say("ready")
+    say("ready")
     backup_to(database, folder, step_pages=16, pause=0.0005)
-    _say("done")
+    say("done")
 
 
 def _restore(backup: str, database_path: str) -> None:
-    _say("ready")
+    say("ready")
     restore_from(backup, database_path)
-    _say("done")
+    say("done")
 
 
 def _leave_journal(database_path: str) -> None:
@@ -82,31 +77,11 @@ def _leave_journal(database_path: str) -> None:
     connection.execute(
         "INSERT OR REPLACE INTO settings (key, value) VALUES ('crash-test', json('1'))"
     )
-    _say("done")
+    say("done")
     os._exit(0)
 
 
 _JOBS = {"save": _save_leads, "backup": _backup, "restore": _restore, "journal": _leave_journal}
-
-
-def serve() -> None:
-    """Reads one job per line (JSON: ``[name, arguments...]``), forks a child for it,
-    says ``pid N``, and ``exit N`` once the child is gone."""
-    for line in sys.stdin:
-        name, *arguments = json.loads(line)
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                _JOBS[name](*arguments)
-            except BaseException as exc:
-                _say(f"error {type(exc).__name__}: {exc}")
-                code = 1
-            os._exit(code)
-        _say(f"pid {pid}")
-        os.waitpid(pid, 0)
-        _say(f"exit {pid}")
 
 
 # --- the test's side ----------------------------------------------------------------------
@@ -133,14 +108,17 @@ class Round:
         return "done" in self.lines
 
 
-class Server:
-    """The forking server, seen from the test."""
+@contextmanager
+def crash_server() -> Iterator[CrashServer]:
+    with fork_server(__file__) as server:
+        yield CrashServer(server)
 
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        self._process = process
-        assert process.stdin is not None and process.stdout is not None
-        self._in: IO[str] = process.stdin
-        self._out: IO[str] = process.stdout
+
+class CrashServer:
+    """The forking server, with each job's lines read as a :class:`Round`."""
+
+    def __init__(self, server: ForkServer) -> None:
+        self._server = server
 
     def timed(self, job: list[Any]) -> float:
         """Runs ``job`` to its end; how long it took, fork to exit, in seconds."""
@@ -152,50 +130,7 @@ class Server:
     def run(self, job: list[Any], kill_after: float | None = None) -> Round:
         """Runs ``job`` in a new child and kills it ``kill_after`` seconds after it
         started (None: lets it finish)."""
-        self._in.write(json.dumps(job) + "\n")
-        self._in.flush()
-        result = Round()
-        pid = 0
-        while not pid:
-            line = self._out.readline().strip()
-            if line.startswith("pid "):
-                pid = int(line.split()[1])
-            elif line:
-                result.lines.append(line)
-        if kill_after is not None:
-            _sleep_then_kill(pid, kill_after)
-        while True:
-            line = self._out.readline()
-            if not line:
-                raise RuntimeError("the crash server died")
-            line = line.strip()
-            if line == f"exit {pid}":
-                return result
-            result.lines.append(line)
-
-
-def _sleep_then_kill(pid: int, seconds: float) -> None:
-    time.sleep(seconds)
-    with suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-
-
-@contextmanager
-def crash_server() -> Iterator[Server]:
-    process = subprocess.Popen(
-        [sys.executable, __file__, "serve"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        bufsize=1,
-    )
-    try:
-        yield Server(process)
-    finally:
-        assert process.stdin is not None and process.stdout is not None
-        process.stdin.close()
-        process.wait(timeout=30)
-        process.stdout.close()
+        return Round(self._server.run(job, kill_after))
 
 
 def new_show(path: Path) -> None:
@@ -385,4 +320,4 @@ def test_killed_while_restoring_leaves_the_old_or_the_new_database(tmp_path: Pat
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["serve"]:
-    serve()
+    serve(_JOBS)

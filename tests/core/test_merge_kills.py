@@ -10,18 +10,16 @@ the moment fell on.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 
@@ -32,6 +30,7 @@ from boothapp.core.merge import merge_file
 from boothapp.core.schemas import LeadFilter, LeadInput
 from boothapp.core.services import Services
 from boothapp.core.services.demo import create_demo
+from fork_server import ForkServer, fork_server, say, serve
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"), reason="needs fork and SIGKILL"
@@ -44,91 +43,22 @@ KILLS = 12
 # --- the server, in its own process ---------------------------------------------------------
 
 
-def _say(line: str) -> None:
-    os.write(1, (line + "\n").encode())
-
-
 def _merge(target: str, other: str) -> None:
     database = open_database(target)
-    _say("ready")
+    say("ready")
     merge_file(database, other)
-    _say("done")
-
-
-def serve() -> None:
-    """Reads one job per line (JSON: ``[target, other]``), forks a child merging
-    ``other`` into ``target``, says ``pid N``, and ``exit N`` once the child is gone."""
-    for line in sys.stdin:
-        target, other = json.loads(line)
-        sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                _merge(target, other)
-            except BaseException as exc:
-                _say(f"error {type(exc).__name__}: {exc}")
-                code = 1
-            os._exit(code)
-        _say(f"pid {pid}")
-        os.waitpid(pid, 0)
-        _say(f"exit {pid}")
+    say("done")
 
 
 # --- the test's side ----------------------------------------------------------------------
 
 
-class Server:
-    def __init__(self, process: subprocess.Popen[str]) -> None:
-        assert process.stdin is not None and process.stdout is not None
-        self._in: IO[str] = process.stdin
-        self._out: IO[str] = process.stdout
-
-    def run(self, target: Path, other: Path, kill_after: float | None = None) -> list[str]:
-        """Merges in a new child, killed ``kill_after`` seconds after it started (None:
-        left to finish); what the child said."""
-        self._in.write(json.dumps([str(target), str(other)]) + "\n")
-        self._in.flush()
-        said: list[str] = []
-        pid = 0
-        while not pid:
-            line = self._out.readline().strip()
-            if line.startswith("pid "):
-                pid = int(line.split()[1])
-            elif line:
-                said.append(line)
-        if kill_after is not None:
-            time.sleep(kill_after)
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-        while True:
-            line = self._out.readline()
-            if not line:
-                raise RuntimeError("the merge server died")
-            if line.strip() == f"exit {pid}":
-                return said
-            said.append(line.strip())
-
-
 @contextmanager
-def merge_server(scratch: Path) -> Iterator[Server]:
+def merge_server(scratch: Path) -> Iterator[ForkServer]:
     """The server; the copies merges make of the other file go in ``scratch`` (a killed
     merge leaves its copy behind)."""
-    process = subprocess.Popen(
-        [sys.executable, __file__, "serve"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        bufsize=1,
-        env={**os.environ, "TMPDIR": str(scratch)},
-    )
-    try:
-        yield Server(process)
-    finally:
-        assert process.stdin is not None and process.stdout is not None
-        process.stdin.close()
-        process.wait(timeout=60)
-        process.stdout.close()
+    with fork_server(__file__, {"TMPDIR": str(scratch)}) as server:
+        yield server
 
 
 def copy_file(source: Path, destination: Path) -> None:
@@ -227,7 +157,7 @@ def test_a_merge_killed_at_any_moment_leaves_the_database_before_or_after(
         for _run in range(2):
             copy_file(booth, target)
             started = time.perf_counter()
-            said = server.run(target, other)
+            said = server.run(["merge", str(target), str(other)])
             durations.append(time.perf_counter() - started)
             assert "done" in said, said
         after = state(target)
@@ -235,7 +165,9 @@ def test_a_merge_killed_at_any_moment_leaves_the_database_before_or_after(
         whole = min(durations)
         for number in range(KILLS):
             copy_file(booth, target)
-            said = server.run(target, other, kill_after=rng.uniform(0, whole * 1.2))
+            said = server.run(
+                ["merge", str(target), str(other)], kill_after=rng.uniform(0, whole * 1.2)
+            )
             interrupted += "done" not in said
             problems += [line for line in said if line.startswith("error ")]
             now = state(target)
@@ -248,7 +180,7 @@ def test_a_merge_killed_at_any_moment_leaves_the_database_before_or_after(
             if len(arrivals) != (1 if now == after else 0):
                 problems.append(f"round {number}: the search finds {len(arrivals)} new leads")
             if now == before:
-                server.run(target, other)
+                server.run(["merge", str(target), str(other)])
                 if state(target) != after:
                     problems.append(f"round {number}: merging again did not finish the merge")
 
@@ -257,4 +189,4 @@ def test_a_merge_killed_at_any_moment_leaves_the_database_before_or_after(
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["serve"]:
-    serve()
+    serve({"merge": _merge})
