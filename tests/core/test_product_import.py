@@ -136,7 +136,7 @@ def test_a_bad_file_or_row_is_named_and_nothing_is_written(
 
 
 def test_headers_are_recognised_in_any_case_accents_and_in_french(tmp_path: Path) -> None:
-    from boothapp.core.catalogue import column_key
+    from boothapp.core.catalogue_files import column_key
 
     assert [column_key(h) for h in ("Référence", "Nom", "IP Rating", "Poids", "Couleur")] == [
         "sku",

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import Connection, Insert, Table, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from boothapp.core.driver import table_of
 from boothapp.core.models import LeadTombstone, Suppression, utc_now
@@ -57,8 +55,14 @@ def person_digests(
 
 
 def _insert_ignoring_duplicates(connection: Connection, table: Table) -> Insert:
+    """An insert that leaves a row with the same key as it is (the dialects' modules are
+    imported here, not when the window starts)."""
     if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
         return postgresql_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
     return sqlite_insert(table).on_conflict_do_nothing()
 
 

@@ -9,10 +9,10 @@ member's own sheet starts with their "I am at this laptop" code.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from boothapp import APP_NAME
+from boothapp.core.catalogue import by_category
 from boothapp.core.printing.document import Document, Paper, Printed
 from boothapp.core.printing.fonts import FontSet
 from boothapp.core.printing.grid import Grid, Tile, draw_section
@@ -30,26 +30,10 @@ from boothapp.core.vocabulary import (
     QUESTION_KIND_LABELS,
     RATING_LABELS,
     FollowUp,
-    ProductCategory,
     Rating,
 )
 
 GRID = Grid(columns=5, code_size=24.0)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def by_category(products: Sequence[ProductRow]) -> list[tuple[ProductCategory, list[ProductRow]]]:
-    """The products grouped by category in the vocabulary's order, each group by name
-    (accents and case aside), as the capture form lists them."""
-    order = list(CATEGORY_LABELS)
-    groups: dict[ProductCategory, list[ProductRow]] = {}
-    for product in sorted(products, key=lambda p: (order.index(p.category), _fold(p.name))):
-        groups.setdefault(product.category, []).append(product)
-    return list(groups.items())
 
 
 def capture_sheet(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from boothapp import APP_NAME
-from boothapp.core.printing.capture_sheet import by_category
+from boothapp.core.catalogue import by_category
 from boothapp.core.printing.document import Document, Paper, Printed
 from boothapp.core.printing.fonts import FontSet
 from boothapp.core.printing.symbols import make_symbol

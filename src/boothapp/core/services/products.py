@@ -5,15 +5,19 @@ from __future__ import annotations
 import builtins
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from boothapp.core.catalogue import CataloguePreview, clean_product, read_catalogue, write_catalogue
+from boothapp.core.catalogue import clean_product
 from boothapp.core.db import Database
 from boothapp.core.errors import Conflict, NotFound
 from boothapp.core.models import EventProduct, Product
 from boothapp.core.schemas import ProductInput, ProductRow, value_of
+
+if TYPE_CHECKING:
+    from boothapp.core.catalogue_files import CataloguePreview
 
 
 def product_row(product: Product) -> ProductRow:
@@ -82,18 +86,22 @@ class ProductService:
             return [product_row(product) for product in session.scalars(query)]
 
     def import_file(self, path: Path, event_id: int | None = None) -> tuple[int, int]:
-        """Adds or updates products from a catalogue spreadsheet (``core.catalogue``),
+        """Adds or updates products from a catalogue spreadsheet (``core.catalogue_files``),
         and puts them on the stand of ``event_id`` when given. All rows or none: a bad
         row raises an error naming the file and row. Returns (added, updated)."""
+        from boothapp.core.catalogue_files import read_catalogue
+
         read = read_catalogue(path)
         return self._upsert((product for _, product in read.products), event_id)
 
     def preview_file(self, path: Path) -> CataloguePreview:
         """What importing ``path`` would do, without storing anything."""
-        read = read_catalogue(path)
+        from boothapp.core import catalogue_files
+
+        read = catalogue_files.read_catalogue(path)
         with self._db.read() as session:
             known = set(session.scalars(select(Product.sku)))
-        return CataloguePreview(
+        return catalogue_files.CataloguePreview(
             read.path,
             tuple(
                 (number, product, clean_product(product)["sku"] not in known)
@@ -103,7 +111,10 @@ class ProductService:
 
     def export_file(self, path: Path, event_id: int | None = None) -> int:
         """Writes the catalogue (or the stand of ``event_id``) to ``path`` (.xlsx or
-        .csv), in the columns an import reads; returns how many products."""
+        .csv), in the columns an import reads; returns how many products (the spreadsheet
+        libraries are imported here, not when the window starts)."""
+        from boothapp.core.catalogue_files import write_catalogue
+
         return write_catalogue(
             path, self.list(event_id=event_id, include_inactive=event_id is None)
         )

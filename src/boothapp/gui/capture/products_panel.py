@@ -3,7 +3,6 @@ quantity and remark per product."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,15 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.core.catalogue import by_category, fold_name
 from boothapp.core.schemas import ProductRow, ProductShown
 from boothapp.core.vocabulary import CATEGORY_LABELS, ProductCategory
 
 MAX_QUANTITY = 1_000_000
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class ProductCheckBox(QCheckBox):
@@ -150,30 +145,24 @@ class ProductsPanel(QWidget):
                 widget.deleteLater()
         self.lines.clear()
         self._headings.clear()
-        order = list(CATEGORY_LABELS)
-        products = sorted(
-            products,
-            key=lambda p: (order.index(p.category) if p.category in order else 99, _fold(p.name)),
-        )
         row = 0
-        for product in products:
-            category = product.category
-            if category not in self._headings:
-                heading = QLabel(CATEGORY_LABELS[category])
-                heading.setTextFormat(Qt.TextFormat.PlainText)
-                heading.setObjectName(f"category:{category}")
-                font = heading.font()
-                font.setBold(True)
-                heading.setFont(font)
-                self._grid.addWidget(heading, row, 0, 1, 3)
-                self._headings[category] = heading
-                row += 1
-            line = self._make_line(product)
-            self._grid.addWidget(line.check, row, 0)
-            self._grid.addWidget(line.quantity, row, 1)
-            self._grid.addWidget(line.remark, row, 2)
-            self.lines[product.sku] = line
+        for category, group in by_category(products):
+            heading = QLabel(CATEGORY_LABELS[category])
+            heading.setTextFormat(Qt.TextFormat.PlainText)
+            heading.setObjectName(f"category:{category}")
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self._grid.addWidget(heading, row, 0, 1, 3)
+            self._headings[category] = heading
             row += 1
+            for product in group:
+                line = self._make_line(product)
+                self._grid.addWidget(line.check, row, 0)
+                self._grid.addWidget(line.quantity, row, 1)
+                self._grid.addWidget(line.remark, row, 2)
+                self.lines[product.sku] = line
+                row += 1
         self._grid.setRowStretch(row, 1)
         self.apply_filter()
         self.rebuilt.emit()
@@ -207,7 +196,7 @@ class ProductsPanel(QWidget):
             check=check,
             quantity=quantity,
             remark=remark,
-            haystack=_fold(f"{product.name} {product.sku} {product.description}"),
+            haystack=fold_name(f"{product.name} {product.sku} {product.description}"),
         )
         check.toggled.connect(lambda on, line=line: self._ticked(line, on))
         quantity.valueChanged.connect(self.changed)
@@ -222,7 +211,7 @@ class ProductsPanel(QWidget):
     # --- filtering ----------------------------------------------------------------
 
     def apply_filter(self) -> None:
-        words = _fold(self.filter_edit.text()).split()
+        words = fold_name(self.filter_edit.text()).split()
         shown_categories: set[ProductCategory] = set()
         for line in self.lines.values():
             visible = all(word in line.haystack for word in words) or line.check.isChecked()
@@ -238,7 +227,7 @@ class ProductsPanel(QWidget):
         return [line for line in self.lines.values() if not line.check.isHidden()]
 
     def tick_first_match(self) -> None:
-        words = _fold(self.filter_edit.text()).split()
+        words = fold_name(self.filter_edit.text()).split()
         if not words:
             return
         for line in self.visible_lines():

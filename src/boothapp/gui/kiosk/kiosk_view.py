@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.core.catalogue import by_category
 from boothapp.core.schemas import ProductRow, ProductShown
-from boothapp.core.vocabulary import CATEGORY_LABELS, ProductCategory
+from boothapp.core.vocabulary import CATEGORY_LABELS
 from boothapp.gui.palette import problem_colour
 
 # (field name, label, placeholder) in reading and tab order; two per row.
@@ -151,12 +152,7 @@ class ProductToggles(QWidget):
             if widget is not None and widget is not self.empty_label:
                 widget.deleteLater()
         self.buttons = {}
-        by_category: dict[ProductCategory, list[ProductRow]] = {}
-        for product in products:
-            by_category.setdefault(product.category, []).append(product)
-        order = list(ProductCategory)
-        for category in sorted(by_category, key=order.index):
-            rows = by_category[category]
+        for category, rows in by_category(products):
             self._layout.addWidget(_label(CATEGORY_LABELS[category], "category"))
             block = QWidget()
             grid = QGridLayout(block)

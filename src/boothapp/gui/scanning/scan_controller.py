@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, Symbology
 from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
@@ -37,6 +36,7 @@ from boothapp.gui.scanning.wedge import ScannerIndicator
 from boothapp.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from boothapp.core.badges.symbologies import Symbology
     from boothapp.core.services.scans import ScanResult
     from boothapp.gui.scanning.sheet_scans import SheetScans
 
@@ -168,6 +168,8 @@ class ScanController(QObject):
 
     def symbologies(self) -> tuple[Symbology, ...]:
         """What the active show's camera and badge pictures look for."""
+        from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES
+
         show = self.host.active_show
         return self.services.scans.symbologies(show.id) if show is not None else ALL_SYMBOLOGIES
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from boothapp.core.catalogue import CataloguePreview, parse_category
+from boothapp.core.catalogue import parse_category
+from boothapp.core.catalogue_files import CataloguePreview
 from boothapp.core.errors import ValidationError
 from boothapp.core.vocabulary import CATEGORY_LABELS, PRODUCT_ATTRIBUTE_LABELS
 
