@@ -18,10 +18,12 @@ from boothapp.core.services import Services  # noqa: E402
 @pytest.fixture(scope="session", autouse=True)
 def _station_file_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The station ID file (``core.station``) is made in a temporary folder, never in the
-    real home, and the shell's $BOOTHAPP_STATION is ignored."""
+    real home, the shell's $BOOTHAPP_STATION is ignored, and the window speaks English
+    (its source text) whatever the machine's language."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
         patch.delenv("BOOTHAPP_STATION", raising=False)
+        patch.setenv("BOOTHAPP_LANGUAGE", "en")
         yield
 
 

@@ -103,8 +103,10 @@ def _start(
     app = application()
 
     from boothapp.gui.crash import CrashHandler
+    from boothapp.gui.i18n import install_language
     from boothapp.gui.tasks import TaskRunner
 
+    install_language()
     previous_hook = CrashHandler().install()
     runner = TaskRunner()
     try:
