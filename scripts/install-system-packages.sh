@@ -10,7 +10,11 @@ packages=(
   libxcb-xkb1 libxcb-xfixes0 libpulse0 fonts-noto-cjk fonts-dejavu-core
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
-  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql sqlite3 poppler-utils)
+  packages+=(xvfb xauth xdotool openbox x11-apps imagemagick libreoffice-calc-nogui postgresql sqlite3 poppler-utils
+    desktop-file-utils appstream)
+  # packaging/build.sh: PyInstaller reads shared libraries' dependencies with objdump.
+  # (The .deb is made with dpkg-deb, part of dpkg; dpkg-dev is not needed.)
+  packages+=(binutils)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

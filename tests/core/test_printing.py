@@ -33,13 +33,15 @@ from boothapp.core.printing import (
     stand_sheet,
     svg_text,
 )
+from boothapp.core.printing import fonts as fonts_module
 from boothapp.core.printing.document import PAPER_SIZES
-from boothapp.core.printing.fonts import CJK_NAMES, REGULAR_NAMES
+from boothapp.core.printing.fonts import CJK_NAMES, FONT_DIR_VARIABLE, REGULAR_NAMES
 from boothapp.core.printing.rtl import visual
 from boothapp.core.schemas import EventRow, LeadInput, ProductInput, StaffRow
 from boothapp.core.services import Services
 from boothapp.core.sheet_codes import SheetAction, encode, sheet_actions
 from boothapp.core.vocabulary import StaffRole
+from boothapp.resources import resource_path
 
 ACCENTED = "Zoé Lefèvre, Jürgen Müller, Małgorzata Wójcik"
 CJK = "山田 太郎 · 株式会社ヤマダ防衛 · 김민준"
@@ -403,6 +405,66 @@ def test_fonts_are_found_by_their_file_names_in_a_given_folder(tmp_path: Path) -
     assert found.regular == folder / REGULAR_NAMES[0]
     assert found.cjk == folder / CJK_NAMES[0]
     assert found.bold is None
+
+
+def _default_fonts_over(system: Path, monkeypatch: pytest.MonkeyPatch) -> FontSet:
+    """The fonts found by default when the system's only font folder is ``system``."""
+    monkeypatch.delenv(FONT_DIR_VARIABLE, raising=False)
+    monkeypatch.setattr(fonts_module, "_system_dirs", lambda: [system])
+    fonts_module._default_fonts.cache_clear()
+    try:
+        return find_fonts()
+    finally:
+        fonts_module._default_fonts.cache_clear()
+
+
+def _system_with_its_own_fonts(tmp_path: Path) -> Path:
+    """A system font folder holding its own DejaVu Sans, bold and Noto Sans, and the
+    machine's CJK font."""
+    cjk = _fonts_found().cjk
+    assert cjk is not None
+    system = tmp_path / "system-fonts"
+    system.mkdir()
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoSans-Regular.ttf"):
+        (system / name).write_bytes(b"the system's copy")
+    (system / CJK_NAMES[0]).symlink_to(cjk)
+    return system
+
+
+def test_the_shipped_dejavu_fonts_are_used_before_the_systems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = resource_path("fonts")
+    assert (shipped / "DejaVuSans.ttf").is_file() and (shipped / "DejaVuSans-Bold.ttf").is_file()
+    system = _system_with_its_own_fonts(tmp_path)
+    found = _default_fonts_over(system, monkeypatch)
+    assert found.regular == shipped / "DejaVuSans.ttf"
+    assert found.bold == shipped / "DejaVuSans-Bold.ttf"
+    assert found.cjk == system / CJK_NAMES[0], "no CJK font is shipped: the system's serves"
+
+
+def test_the_shipped_fonts_print_every_script_but_cjk(tmp_path: Path) -> None:
+    shipped = resource_path("fonts")
+    fonts = FontSet(shipped / "DejaVuSans.ttf", shipped / "DejaVuSans-Bold.ttf", None)
+    printed = sample_badge_sheet(fonts=fonts)
+    text = pdf_text(printed.data, tmp_path)
+    assert "Zoé Lefèvre" in text and "Małgorzata Wójcik" in text and "محمد العلي" in text
+    assert len(printed.warnings) == 1
+    assert "no font for Chinese, Japanese and Korean" in printed.warnings[0]
+
+
+def test_without_the_shipped_fonts_the_systems_are_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_resources(*parts: str) -> Path:
+        raise FileNotFoundError("boothapp's resources are missing")
+
+    monkeypatch.setattr(fonts_module, "resource_path", no_resources)
+    system = _system_with_its_own_fonts(tmp_path)
+    found = _default_fonts_over(system, monkeypatch)
+    assert found == FontSet(
+        system / "DejaVuSans.ttf", system / "DejaVuSans-Bold.ttf", system / CJK_NAMES[0]
+    )
 
 
 def test_sheets_for_the_americas_are_on_letter_paper() -> None:

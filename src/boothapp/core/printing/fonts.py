@@ -3,20 +3,28 @@ Sans, Noto Sans, Segoe UI, Arial), its bold, and one for Chinese, Japanese and K
 (Noto Sans CJK, Droid Sans Fallback, Microsoft YaHei...), embedded in each PDF.
 
 They are looked for, in this order, in the folder ``$BOOTHAPP_FONT_DIR``, in the
-application's own ``resources/fonts`` (in the package, or beside a PyInstaller bundle's
-executable), then in the system's font folders. Without a Unicode font the sheets are
-still printed, with Helvetica, and text it cannot show is printed as "?" with a warning
-(see :class:`FontSet`).
+application's own ``resources/fonts`` (found by :func:`boothapp.resources.resource_path`
+in a checkout, a wheel or a bundle), then in the system's font folders. boothapp ships
+DejaVu Sans and DejaVu Sans Bold there (about 1.5 MB, licence in
+``resources/fonts/LICENSE-DejaVu.txt``), so the Latin, Greek, Cyrillic and Arabic text
+of a sheet looks the same on every laptop. It does not ship a CJK font: Noto Sans CJK is
+about 20 MB a face, so Chinese, Japanese and Korean come from the system's fonts.
+
+Without a Unicode font the sheets are still printed, with Helvetica, and text it cannot
+show is printed as "?" with a warning (see :class:`FontSet`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Final
+
+from boothapp.resources import resource_path
 
 FONT_DIR_VARIABLE: Final = "BOOTHAPP_FONT_DIR"
 
@@ -78,15 +86,14 @@ class FontSet:
 
 
 def _bundled_dirs() -> list[Path]:
+    """``$BOOTHAPP_FONT_DIR``, then the fonts shipped with boothapp (none when its
+    resources are missing: the system's fonts still serve)."""
     folders: list[Path] = []
     given = os.environ.get(FONT_DIR_VARIABLE)
     if given:
         folders.append(Path(given))
-    package = Path(__file__).resolve().parent.parent.parent
-    folders.append(package / "resources" / "fonts")
-    bundle = getattr(sys, "_MEIPASS", None)
-    if isinstance(bundle, str):
-        folders.append(Path(bundle) / "resources" / "fonts")
+    with contextlib.suppress(FileNotFoundError):
+        folders.append(resource_path("fonts"))
     return folders
 
 
@@ -135,7 +142,8 @@ def _first(files: dict[str, Path], names: tuple[str, ...]) -> Path | None:
 def find_fonts(folders: list[Path] | None = None) -> FontSet:
     """The fonts to print with, looked for in ``folders`` (default: the application's
     own, then the system's). The bundled folders are searched before the system's, so a
-    font shipped with the application always wins."""
+    font shipped with the application always wins; the CJK fallback, not shipped, comes
+    from the system."""
     if folders is None:
         return _default_fonts()
     files = _files_in(folders)
