@@ -7,7 +7,9 @@
 2. Runs ``pyside6-lupdate`` over ``src/boothapp/gui`` into
    ``resources/translations/boothapp_fr.ts``: new texts are added unfinished,
    translations of texts still in use are kept, texts no longer used are dropped.
-3. With ``--fill``, takes French translations from JSON files (a list of objects with
+3. Writes the French of core's labels (context ``vocabulary``) from
+   ``core.vocabulary_fr``, their one source, which the French export preset uses too;
+   with ``--fill``, takes French translations from JSON files (a list of objects with
    ``context``, ``source`` and ``translation``) for the texts they name.
 4. Runs ``pyside6-lrelease`` into ``boothapp_fr.qm``.
 
@@ -43,27 +45,20 @@ def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
 
-def core_labels() -> list[str]:
-    """Every label core gives the window to show, each once, in a stable order."""
+def core_french() -> dict[str, str]:
+    """core.vocabulary_fr's French of each of core's labels."""
     sys.path.insert(0, str(ROOT / "src"))
-    from boothapp.core import vocabulary
-    from boothapp.core.badges.symbologies import SYMBOLOGY_LABELS
-    from boothapp.core.follow_ups.queue import DUE_FILTER_LABELS
-    from boothapp.core.follow_ups.status import STATUS_LABELS
-    from boothapp.core.services.attendees import FIELD_LABELS
+    from boothapp.core.vocabulary_fr import FRENCH
 
-    texts: dict[str, None] = {}
-    for name in sorted(dir(vocabulary)):
-        value = getattr(vocabulary, name)
-        if name.startswith("_"):
-            continue
-        if name.endswith("_LABELS"):
-            texts.update(dict.fromkeys(value.values()))
-        elif name.endswith("_LABEL") and isinstance(value, str):
-            texts[value] = None
-    for labels in (SYMBOLOGY_LABELS, FIELD_LABELS, DUE_FILTER_LABELS, STATUS_LABELS):
-        texts.update(dict.fromkeys(labels.values()))
-    return list(texts)
+    return dict(FRENCH)
+
+
+def core_labels() -> list[str]:
+    """Every label core gives the window to show (``core.vocabulary_fr.core_labels``)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from boothapp.core.vocabulary_fr import core_labels as labels
+
+    return labels()
 
 
 TABLE_START = "_TEXTS: Final[tuple[str, ...]] = (\n"
@@ -147,8 +142,9 @@ def problems(ts_file: Path) -> list[str]:
 
 
 def fill(ts_file: Path, json_files: list[Path]) -> int:
-    """Puts the translations of ``json_files`` into ``ts_file``; returns how many."""
-    wanted: dict[tuple[str, str], str] = {}
+    """Puts core's French labels and the translations of ``json_files`` into
+    ``ts_file``; returns how many texts it wrote."""
+    wanted = {("vocabulary", label): french for label, french in core_french().items()}
     for json_file in json_files:
         for entry in json.loads(json_file.read_text(encoding="utf-8")):
             wanted[(entry["context"], entry["source"])] = entry["translation"]
@@ -200,8 +196,9 @@ def main() -> int:
     write_vocabulary_table()
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     extract(TS_FILE)
+    filled = fill(TS_FILE, args.fill)
     if args.fill:
-        print(f"{fill(TS_FILE, args.fill)} translations filled in")
+        print(f"{filled} translations filled in")
     compile_translations(TS_FILE, QM_FILE)
     missing = problems(TS_FILE)
     print(f"{TS_FILE.relative_to(ROOT)}: {len(messages(TS_FILE))} texts, {len(missing)} to do")

@@ -97,3 +97,17 @@ def test_a_station_name_that_cannot_be_used_is_refused_with_a_message(
     assert run_gui(str(tmp_path / "booth.sqlite3")) == 1
 
     assert len(shown) == 1 and shown[0].startswith("BOOTHAPP_STATION: 'laptop 2' cannot name")
+
+
+def test_every_window_and_dialog_shows_boothapps_icon(qapp: QApplication) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from boothapp.gui.app import application
+
+    app = application()
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    assert {16, 32, 48, 256} <= {size.width() for size in icon.availableSizes()}
+    dialog = QDialog()
+    assert dialog.windowIcon().cacheKey() == icon.cacheKey()
+    dialog.deleteLater()

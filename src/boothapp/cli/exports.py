@@ -47,7 +47,9 @@ def add_commands(commands: Commands) -> None:
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     export.add_choice("--format", ["xlsx", "csv", "vcf"], help="default: from the file extension")
     export.add_argument(
-        "--preset", help="salesforce, hubspot or a saved custom preset (xlsx and csv)"
+        "--preset",
+        help="salesforce, hubspot, excel-fr (French headers and values) or a saved custom "
+        "preset (xlsx and csv)",
     )
     export.add_argument("--event", help="show (default: the active one)")
     export.add_argument(

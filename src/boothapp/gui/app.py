@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from boothapp import APP_DISPLAY_NAME, APP_NAME, __version__
 from boothapp.core.errors import BoothError, DamagedDatabase
+from boothapp.resources import resource_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,13 +48,27 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """boothapp's icon at every size it ships, for the windows, the dialogs and the
+    taskbar (the desktop entry and the bundle name the same icon)."""
+    icon = QIcon()
+    for png in sorted(resource_path("icons", "png").glob(f"{APP_NAME}-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def _cannot_start(error: BoothError) -> int:
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(None, f"{APP_DISPLAY_NAME} cannot start", str(error))
+    from boothapp.gui.i18n import translate
+
+    QMessageBox.critical(
+        None, translate("app", "{app} cannot start").format(app=APP_DISPLAY_NAME), str(error)
+    )
     return 1
 
 
@@ -171,15 +187,19 @@ def _restore_and_reopen(
     what was done as the notice of the next window; a failed restore leaves the file as
     it was, opens it again and says why."""
     from boothapp.core.salvage import restore_from
+    from boothapp.gui.i18n import translate
+    from boothapp.gui.recovery import restore_summary
 
     path = database.target.path
     assert path is not None
     try:
         outcome = restore_from(backup, path)
     except BoothError as error:
-        notice = f"Nothing was restored from {backup}: {error}"
+        notice = translate("app", "Nothing was restored from {backup}: {error}").format(
+            backup=backup, error=error
+        )
     else:
-        notice = outcome.summary(str(backup))
+        notice = restore_summary(outcome, str(backup))
     reopened = _open_database(str(path), runner)
     if reopened is None:
         return None
@@ -265,7 +285,7 @@ class DatabaseCare(QObject):
         warning = place_warning(path)
         if warning is not None:
             window.status_bar.show_place_warning(warning)
-            window.notify(f"Warning: {warning}", keep_current=True)
+            window.notify(self.tr("Warning: {warning}").format(warning=warning), keep_current=True)
         if not isinstance(self._database.read_only_reason, DamagedDatabase):
             self._check_in_background(path)
         if self._database.writable:
@@ -296,7 +316,9 @@ class DatabaseCare(QObject):
         if not isinstance(error, BoothError):
             sys.excepthook(type(error), error, error.__traceback__)
         elif not self._closed and isValid(self._window):
-            self._window.notify(f"The database could not be checked: {error}")
+            self._window.notify(
+                self.tr("The database could not be checked: {error}").format(error=error)
+            )
 
     @Slot(object)
     def _report_backups(self, outcomes: list[BackupOutcome]) -> None:
@@ -306,7 +328,9 @@ class DatabaseCare(QObject):
             return
         for outcome in failed:
             self._window.notify(
-                f"The automatic backup into {outcome.folder} failed: {outcome.error}",
+                self.tr("The automatic backup into {folder} failed: {error}").format(
+                    folder=outcome.folder, error=outcome.error
+                ),
                 keep_current=True,
             )
 

@@ -16,6 +16,7 @@ from types import TracebackType
 from boothapp import APP_DISPLAY_NAME
 from boothapp.core.errors import BoothError
 from boothapp.crashlog import write_crash_log
+from boothapp.gui.i18n import translate
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -30,14 +31,21 @@ def _show_crash(summary: str, report: str, log: Path | None) -> None:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     where = (
-        f"A report was saved to:\n{log}\n\nPlease send that file to whoever supports boothapp."
+        translate(
+            "crash",
+            "A report was saved to:\n{path}\n\nPlease send that file to whoever supports boothapp.",
+        ).format(path=log)
         if log is not None
-        else "The report could not be saved; the details are below."
+        else translate("crash", "The report could not be saved; the details are below.")
     )
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(f"{APP_DISPLAY_NAME} — unexpected error")
-    box.setText(f"Something went wrong: {summary}\n\nLeads saved so far are safe.")
+    box.setWindowTitle(translate("crash", "{app} — unexpected error").format(app=APP_DISPLAY_NAME))
+    box.setText(
+        translate(
+            "crash", "Something went wrong: {summary}\n\nLeads saved so far are safe."
+        ).format(summary=summary)
+    )
     box.setInformativeText(where)
     box.setDetailedText(report)
     box.setStandardButtons(QMessageBox.StandardButton.Close)

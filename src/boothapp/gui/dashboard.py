@@ -20,7 +20,16 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QMargins,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -50,13 +59,16 @@ from boothapp.core.errors import BoothError
 from boothapp.core.schemas import LeadFilter
 from boothapp.core.services import Services
 from boothapp.core.vocabulary import NO_STAFF_LABEL, NOT_RATED_LABEL, RATING_LABELS, Rating
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import rating_colour
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.main_view import ListMessageView
+from boothapp.gui.vocabulary_text import vocabulary
 
 REFRESH_DELAY_MS = 1000
-EMPTY_SHOW = "No leads yet for this show"
-NO_SHOW = "No show is open"
+# Translated where shown: translate("dashboard", TEXT).
+EMPTY_SHOW = QT_TRANSLATE_NOOP("dashboard", "No leads yet for this show")
+NO_SHOW = QT_TRANSLATE_NOOP("dashboard", "No show is open")
 CHART_HEIGHT = 220
 CHART_WIDTH = 260
 TITLE_AND_AXIS_HEIGHT = 80
@@ -69,7 +81,8 @@ MOST_STEPS = 6
 
 @dataclass(frozen=True)
 class DashboardData:
-    """Lead counts of one show; each mapping is label -> count, in display order."""
+    """Lead counts of one show; each mapping is label -> count, in display order (the
+    labels in the window's language)."""
 
     total: int = 0
     per_hour_today: dict[str, int] = field(default_factory=dict)
@@ -102,16 +115,15 @@ def compute_dashboard(
         label: figures.days[day].total
         for label, day in zip(day_labels(ordered), ordered, strict=True)
     }
-    staff = {
-        name or NO_STAFF_LABEL: tally.total for name, tally in figures.staff.items() if tally.total
-    }
+    nobody = vocabulary(NO_STAFF_LABEL)
+    staff = {name or nobody: tally.total for name, tally in figures.staff.items() if tally.total}
     ratings = figures.ratings
     per_rating = {
-        RATING_LABELS[rating]: count
+        vocabulary(RATING_LABELS[rating]): count
         for rating, count in zip(Rating, (ratings.hot, ratings.warm, ratings.cold), strict=True)
     }
     if ratings.unrated:
-        per_rating[NOT_RATED_LABEL] = ratings.unrated
+        per_rating[vocabulary(NOT_RATED_LABEL)] = ratings.unrated
     return DashboardData(
         total=figures.total,
         per_hour_today=per_hour,
@@ -123,11 +135,11 @@ def compute_dashboard(
 
 
 def day_labels(days: list[date]) -> list[str]:
-    """Days as the dashboard names them, in English whatever the system: "14 Nov",
-    or "14 Nov 2023" when they are not all in one year."""
+    """Days as the dashboard names them, in the window's language (its default
+    locale): "14 Nov", or "14 Nov 2023" when they are not all in one year."""
     day_format = "d MMM" if len({day.year for day in days}) <= 1 else "d MMM yyyy"
-    english = QLocale(QLocale.Language.English)
-    return [english.toString(QDate(day.year, day.month, day.day), day_format) for day in days]
+    locale = QLocale()
+    return [locale.toString(QDate(day.year, day.month, day.day), day_format) for day in days]
 
 
 def count_scale(largest: int, most_steps: int = MOST_STEPS) -> tuple[int, int]:
@@ -157,17 +169,22 @@ def short_labels(names: list[str], font: QFont, width: int) -> list[str]:
 
 
 def rating_colours() -> dict[str, QColor]:
-    """The bar colour of each rating label: the rating colours of lists and forms."""
+    """The bar colour of each rating label (in the window's language): the rating
+    colours of lists and forms."""
     colours = {
-        label: rating_colour(rating, QPalette.ColorRole.Base)
+        vocabulary(label): rating_colour(rating, QPalette.ColorRole.Base)
         for rating, label in RATING_LABELS.items()
     }
-    colours[NOT_RATED_LABEL] = QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    colours[vocabulary(NOT_RATED_LABEL)] = QGuiApplication.palette().color(
+        QPalette.ColorRole.PlaceholderText
+    )
     return colours
 
 
 def leads_text(count: int) -> str:
-    return f"{count} lead{'' if count == 1 else 's'}"
+    if count == 1:
+        return translate("dashboard", "{count} lead").format(count=count)
+    return translate("dashboard", "{count} leads").format(count=count)
 
 
 class BarChart(QChartView):
@@ -259,7 +276,7 @@ class BarChart(QChartView):
         if self.colours is None:
             series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
             highlight = self.palette().color(QPalette.ColorRole.Highlight)
-            series.append(self._bar_set("Leads", counts, highlight))
+            series.append(self._bar_set(self.tr("Leads"), counts, highlight))
         else:
             colours = self.colours()
             series = QHorizontalStackedBarSeries() if self.horizontal else QStackedBarSeries()
@@ -280,7 +297,7 @@ class BarChart(QChartView):
     def tooltip(self, index: int) -> str:
         """What hovering the bar at ``index`` (in drawing order) shows."""
         name = self.names[index]
-        return f"{name}: {leads_text(self.values[name])}"
+        return self.tr("{name}: {leads}").format(name=name, leads=leads_text(self.values[name]))
 
     @Slot(bool, int)
     def _hovered(self, on: bool, index: int) -> None:
@@ -378,18 +395,24 @@ class Dashboard(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         title_font.setBold(True)
         self.total_label.setFont(title_font)
-        self.back_button = QPushButton("Back to capture  (Ctrl+D)")
+        self.back_button = QPushButton(self.tr("Back to capture  (Ctrl+D)"))
         self.back_button.setObjectName("dashboardBack")
-        self.back_button.setToolTip("Show the capture form and the lead list again")
+        self.back_button.setToolTip(self.tr("Show the capture form and the lead list again"))
         self.back_button.clicked.connect(self.back_requested)
         self.charts = {
-            "per_hour_today": BarChart("Leads per hour today", "No leads today yet"),
-            "per_day": BarChart("Leads per day", "No leads yet"),
-            "per_staff": BarChart("Leads per staff member", "No leads yet", horizontal=True),
-            "per_product": BarChart(
-                "Leads per product", "No products recorded yet", horizontal=True
+            "per_hour_today": BarChart(
+                self.tr("Leads per hour today"), self.tr("No leads today yet")
             ),
-            "per_rating": BarChart("Hot, warm and cold", "No leads yet", colours=rating_colours),
+            "per_day": BarChart(self.tr("Leads per day"), self.tr("No leads yet")),
+            "per_staff": BarChart(
+                self.tr("Leads per staff member"), self.tr("No leads yet"), horizontal=True
+            ),
+            "per_product": BarChart(
+                self.tr("Leads per product"), self.tr("No products recorded yet"), horizontal=True
+            ),
+            "per_rating": BarChart(
+                self.tr("Hot, warm and cold"), self.tr("No leads yet"), colours=rating_colours
+            ),
         }
         self.message = ListMessageView()
         self.message.setObjectName("dashboardMessage")
@@ -478,19 +501,29 @@ class Dashboard(QWidget):
         if not isinstance(error, BoothError):
             raise error
         if generation == self._wanted:
-            self._show_message("The leads cannot be counted", str(error))
+            self._show_message(self.tr("The leads cannot be counted"), str(error))
 
     def _show(self, generation: int, data: DashboardData) -> None:
         if generation != self._wanted:
             return
         self.data = data
         if self.event_id is None:
-            self.total_label.setText("Dashboard")
-            self._show_message(NO_SHOW, "Choose or create a show to see its leads here.")
+            self.total_label.setText(self.tr("Dashboard"))
+            self._show_message(
+                translate("dashboard", NO_SHOW),
+                self.tr("Choose or create a show to see its leads here."),
+            )
             return
-        self.total_label.setText(f"{leads_text(data.total)} at this show")
+        if data.total == 1:
+            total = self.tr("{count} lead at this show")
+        else:
+            total = self.tr("{count} leads at this show")
+        self.total_label.setText(total.format(count=data.total))
         if data.total == 0:
-            self._show_message(EMPTY_SHOW, "The charts fill in as leads are captured.")
+            self._show_message(
+                translate("dashboard", EMPTY_SHOW),
+                self.tr("The charts fill in as leads are captured."),
+            )
             return
         self.pages.setCurrentWidget(self.scroll_area)
         for name, chart in self.charts.items():

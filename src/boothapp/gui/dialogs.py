@@ -19,6 +19,7 @@ from boothapp import APP_DISPLAY_NAME, __version__
 from boothapp.core.errors import BoothError, StorageError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMessageBox
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from boothapp.gui.settings.show_settings_dialog import ShowSettingsDialog
 
 
-LOSE_FORM_TITLE = "The visitor in the form cannot be kept"
+LOSE_FORM_TITLE = QT_TRANSLATE_NOOP("Dialogs", "The visitor in the form cannot be kept")
 
 
 class Dialogs(QObject):
@@ -154,7 +155,11 @@ class Dialogs(QObject):
         self._window.context.reload()
         if not isinstance(event, EventRow):
             return
-        self.message.emit(f"Created the show “{event.name}”: add its staff and products.")
+        self.message.emit(
+            self.tr("Created the show “{name}”: add its staff and products.").format(
+                name=event.name
+            )
+        )
         self.open_show_settings()
         if self.settings_dialog is not None:
             self.settings_dialog.show_page("staff")
@@ -188,7 +193,7 @@ class Dialogs(QObject):
         self._window.context.reload()
         capture.reload_show(typed)
         if isinstance(event, EventRow):
-            self.message.emit(f"Saved the settings of “{event.name}”.")
+            self.message.emit(self.tr("Saved the settings of “{name}”.").format(name=event.name))
 
     # --- keeping the database safe ----------------------------------------------------
 
@@ -208,22 +213,27 @@ class Dialogs(QObject):
         if not start.is_dir():
             start = path.parent
         folder = QFileDialog.getExistingDirectory(
-            window, "Back up the database into a folder (a USB stick)", str(start)
+            window, self.tr("Back up the database into a folder (a USB stick)"), str(start)
         )
         if not folder:
             return
         self.backing_up = True
-        self.message.emit(f"Backing up {path.name} into {folder}…")
+        self.message.emit(
+            self.tr("Backing up {file} into {folder}…").format(file=path.name, folder=folder)
+        )
         window.runner.run(
             lambda: _backup_into(database, Path(folder)),
             on_result=self._backed_up,
-            on_error=lambda error: self._failed(error, "No backup was made"),
+            on_error=lambda error: self._failed(error, self.tr("No backup was made")),
         )
 
     def _backed_up(self, made: Path) -> None:
         self.backing_up = False
-        self.message.emit(f"Backed up to {made}")
-        self._tell("Backup made", f"The database was backed up to:\n{made}")
+        self.message.emit(self.tr("Backed up to {file}").format(file=made))
+        self._tell(
+            self.tr("Backup made"),
+            self.tr("The database was backed up to:\n{file}").format(file=made),
+        )
 
     def _failed(self, error: Exception, title: str) -> None:
         self.backing_up = self.checking = False
@@ -247,22 +257,26 @@ class Dialogs(QObject):
         start = path.parent / BACKUPS_FOLDER_NAME
         chosen, _ = QFileDialog.getOpenFileName(
             window,
-            "Restore the database from a backup",
+            self.tr("Restore the database from a backup"),
             str(start if start.is_dir() else path.parent),
-            "boothapp databases (*.sqlite3);;All files (*)",
+            self.tr("boothapp databases (*.sqlite3);;All files (*)"),
         )
         if not chosen:
             return
         backup = Path(chosen)
         if backup.resolve() == path.resolve():
-            self._tell("Nothing restored", f"{backup} is the database itself.", problem=True)
+            self._tell(
+                self.tr("Nothing restored"),
+                self.tr("{file} is the database itself.").format(file=backup),
+                problem=True,
+            )
             return
         self.checking = True
-        self.message.emit(f"Checking {backup}…")
+        self.message.emit(self.tr("Checking {file}…").format(file=backup))
         window.runner.run(
             lambda: checked_facts(backup, backup.name),
             on_result=lambda facts: self._ask_to_restore(backup, facts.leads),
-            on_error=lambda error: self._failed(error, "Nothing restored"),
+            on_error=lambda error: self._failed(error, self.tr("Nothing restored")),
         )
 
     def _ask_to_restore(self, backup: Path, leads: int) -> None:
@@ -273,14 +287,27 @@ class Dialogs(QObject):
         current = window.services.database.target.path
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Restore from a backup")
-        box.setText(
-            f"Put {backup.name} ({leads} lead{'' if leads == 1 else 's'}) in place of the "
-            f"database?\n\nThe current file is kept beside it, never overwritten. "
-            "boothapp closes and opens again on the restored file."
+        box.setWindowTitle(self.tr("Restore from a backup"))
+        question = (
+            self.tr(
+                "Put {file} ({count} lead) in place of the database?\n\nThe current file "
+                "is kept beside it, never overwritten. boothapp closes and opens again on "
+                "the restored file."
+            )
+            if leads == 1
+            else self.tr(
+                "Put {file} ({count} leads) in place of the database?\n\nThe current file "
+                "is kept beside it, never overwritten. boothapp closes and opens again on "
+                "the restored file."
+            )
         )
-        box.setInformativeText(f"Backup: {backup}\nDatabase: {current}")
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(question.format(file=backup.name, count=leads))
+        box.setInformativeText(
+            self.tr("Backup: {backup}\nDatabase: {database}").format(
+                backup=backup, database=current
+            )
+        )
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -304,42 +331,61 @@ class Dialogs(QObject):
         if path is None or self.checking:
             return
         self.checking = True
-        self.message.emit(f"Checking {path}…")
+        self.message.emit(self.tr("Checking {file}…").format(file=path))
         window.runner.run(
             lambda: check(path),
             on_result=self._checked,
-            on_error=lambda error: self._failed(error, "The database could not be checked"),
+            on_error=lambda error: self._failed(
+                error, self.tr("The database could not be checked")
+            ),
         )
 
     def _checked(self, report: CheckReport) -> None:
         self.checking = False
-        shows = [
-            f"{show.name}: {show.leads} lead{'' if show.leads == 1 else 's'}"
-            + (f" (and {show.deleted} deleted)" if show.deleted else "")
-            for show in report.shows
-        ]
-        counts = "\n".join(shows) if shows else "No shows yet."
+        shows = []
+        for show in report.shows:
+            line = (
+                self.tr("{show}: {count} lead")
+                if show.leads == 1
+                else self.tr("{show}: {count} leads")
+            ).format(show=show.name, count=show.leads)
+            if show.deleted:
+                line = self.tr("{leads} (and {count} deleted)").format(
+                    leads=line, count=show.deleted
+                )
+            shows.append(line)
+        counts = "\n".join(shows) if shows else self.tr("No shows yet.")
         if report.ok:
-            self.message.emit(f"Checked {report.path}: no problem found.")
-            self._tell("Database checked", f"No problem found in {report.path}.", counts)
+            self.message.emit(self.tr("Checked {file}: no problem found.").format(file=report.path))
+            self._tell(
+                self.tr("Database checked"),
+                self.tr("No problem found in {file}.").format(file=report.path),
+                counts,
+            )
             return
-        self.message.emit(f"Checked {report.path}: it has problems.")
+        self.message.emit(self.tr("Checked {file}: it has problems.").format(file=report.path))
         problems = "\n".join(report.problems())
         self._tell(
-            "Database checked",
-            f"{report.path} has problems.",
+            self.tr("Database checked"),
+            self.tr("{file} has problems.").format(file=report.path),
             f"{counts}\n\n{problems}\n\n{self._remedies(report.path, None)}",
             problem=True,
         )
 
     def show_damage(self, path: Path, problems: Sequence[str], backup: GoodBackup | None) -> None:
         """Says that the check of the database at start found ``problems``, and what to do."""
-        self.message.emit(f"{path} is damaged: see the message.")
-        lines = "\n".join(f"SQLite: {line}" for line in problems[:5])
-        more = f"\n… and {len(problems) - 5} more" if len(problems) > 5 else ""
+        self.message.emit(self.tr("{file} is damaged: see the message.").format(file=path))
+        lines = "\n".join(
+            self.tr("SQLite: {problem}").format(problem=line) for line in problems[:5]
+        )
+        more = (
+            "\n" + self.tr("… and {count} more").format(count=len(problems) - 5)
+            if len(problems) > 5
+            else ""
+        )
         self._tell(
-            "The database is damaged",
-            f"{path} is damaged: SQLite's check found problems in it.",
+            self.tr("The database is damaged"),
+            self.tr("{file} is damaged: SQLite's check found problems in it.").format(file=path),
             f"{lines}{more}\n\n{self._remedies(path, backup)}",
             problem=True,
         )
@@ -348,12 +394,23 @@ class Dialogs(QObject):
     def _remedies(path: Path, backup: GoodBackup | None) -> str:
         from boothapp.gui.recovery import backup_summary, restore_command, salvage_command
 
-        newest = f" (the newest: {backup_summary(backup)})" if backup is not None else ""
-        return (
+        restore = restore_command(path, backup.path if backup else None)
+        if backup is None:
+            text = translate(
+                "Dialogs",
+                "What to do: first copy what can be copied with File > Back up now… to a USB "
+                "stick. Then quit boothapp and either restore a backup:\n{restore}\n"
+                "or copy every lead that can be read into a new file:\n{salvage}",
+            )
+            return text.format(restore=restore, salvage=salvage_command(path))
+        text = translate(
+            "Dialogs",
             "What to do: first copy what can be copied with File > Back up now… to a USB "
-            "stick. Then quit boothapp and either restore a backup"
-            f"{newest}:\n{restore_command(path, backup.path if backup else None)}\n"
-            f"or copy every lead that can be read into a new file:\n{salvage_command(path)}"
+            "stick. Then quit boothapp and either restore a backup (the newest: {newest}):"
+            "\n{restore}\nor copy every lead that can be read into a new file:\n{salvage}",
+        )
+        return text.format(
+            newest=backup_summary(backup), restore=restore, salvage=salvage_command(path)
         )
 
     def _tell(self, title: str, text: str, details: str = "", problem: bool = False) -> None:
@@ -383,12 +440,13 @@ class Dialogs(QObject):
 
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(f"About {APP_DISPLAY_NAME}")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_DISPLAY_NAME))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(f"{APP_DISPLAY_NAME} {__version__}")
         box.setInformativeText(
-            "Lead capture for trade-show booths. Works offline.\n\n"
-            f"Database: {self._window.services.database.label}"
+            self.tr(
+                "Lead capture for trade-show booths. Works offline.\n\nDatabase: {database}"
+            ).format(database=self._window.services.database.label)
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -404,10 +462,12 @@ class Dialogs(QObject):
         window = self._window
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(LOSE_FORM_TITLE)
+        box.setWindowTitle(translate("Dialogs", LOSE_FORM_TITLE))
         box.setText(
-            "What is typed in the form can be neither saved nor kept as a draft (see the "
-            "message in the form). Close anyway and lose it?"
+            self.tr(
+                "What is typed in the form can be neither saved nor kept as a draft (see the "
+                "message in the form). Close anyway and lose it?"
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -433,6 +493,9 @@ def _backup_into(database: Database, folder: Path) -> Path:
 
     if not folder.is_dir():
         raise StorageError(
-            f"the folder {folder} is not there: plug in the drive or choose another folder"
+            translate(
+                "Dialogs",
+                "the folder {folder} is not there: plug in the drive or choose another folder",
+            ).format(folder=folder)
         )
     return backup_to(database, folder)

@@ -6,7 +6,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import (
+    QDate,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from boothapp import APP_NAME
 from boothapp.core.errors import BoothError
+from boothapp.core.exporting.presets import BUILT_IN_PRESET_LABELS
 from boothapp.core.schemas import EventRow, LeadFilter, rating_filter_fields
 from boothapp.core.services import Services
 from boothapp.core.services.exports import (
@@ -37,18 +46,21 @@ from boothapp.core.services.exports import (
 )
 from boothapp.core.show_time import day_range, local_day, local_time, local_today
 from boothapp.gui.formatting import RATING_FILTER_CHOICES
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.show_task_dialog import ShowTaskDialog
 from boothapp.gui.tasks import TaskRunner
+from boothapp.gui.vocabulary_text import vocabulary
 
+# The texts of these choices are translated where they are shown:
+# translate("export_dialog", TEXT); a preset's own name (Salesforce, HubSpot) is not.
 FORMAT_CHOICES: tuple[tuple[str, ExportFormat, str], ...] = (
-    ("Excel (.xlsx)", "xlsx", "Excel workbooks (*.xlsx)"),
-    ("CSV (.csv)", "csv", "CSV files (*.csv)"),
-    ("vCard (.vcf)", "vcf", "vCard files (*.vcf *.vcard)"),
+    ("Excel (.xlsx)", "xlsx", QT_TRANSLATE_NOOP("export_dialog", "Excel workbooks (*.xlsx)")),
+    ("CSV (.csv)", "csv", QT_TRANSLATE_NOOP("export_dialog", "CSV files (*.csv)")),
+    ("vCard (.vcf)", "vcf", QT_TRANSLATE_NOOP("export_dialog", "vCard files (*.vcf *.vcard)")),
 )
 BUILT_IN_PRESET_CHOICES: tuple[tuple[str, str | None], ...] = (
-    ("All columns", None),
-    ("Salesforce", "salesforce"),
-    ("HubSpot", "hubspot"),
+    (QT_TRANSLATE_NOOP("export_dialog", "All columns"), None),
+    *((label, preset) for preset, label in BUILT_IN_PRESET_LABELS.items()),
 )
 MAX_WARNINGS_SHOWN = 5
 SETTINGS_GROUP = "export_dialog"
@@ -56,13 +68,15 @@ FOLDER_KEY = f"{SETTINGS_GROUP}/folder"
 FORMAT_KEY = f"{SETTINGS_GROUP}/format"
 PRESET_KEY = f"{SETTINGS_GROUP}/preset"
 SEMICOLONS_KEY = f"{SETTINGS_GROUP}/semicolons"
-SEMICOLONS_TIP = (
+SEMICOLONS_TIP = QT_TRANSLATE_NOOP(
+    "export_dialog",
     "Excel set to French, German and other languages that write decimals with a comma "
-    "opens a CSV file in one column unless its fields are separated by semicolons."
+    "opens a CSV file in one column unless its fields are separated by semicolons.",
 )
-NOT_EXPORTED_BEFORE_TIP = (
+NOT_EXPORTED_BEFORE_TIP = QT_TRANSLATE_NOOP(
+    "export_dialog",
     "Each export marks the leads it wrote. Tick this to leave out every lead that an "
-    "earlier export of this show already wrote."
+    "earlier export of this show already wrote.",
 )
 
 
@@ -98,7 +112,9 @@ def path_for_format(path_text: str, file_format: ExportFormat) -> str:
 
 
 def lead_count_text(count: int) -> str:
-    return f"{count} lead{'' if count == 1 else 's'} will be exported"
+    if count == 1:
+        return translate("export_dialog", "{count} lead will be exported").format(count=count)
+    return translate("export_dialog", "{count} leads will be exported").format(count=count)
 
 
 class ExportDialog(ShowTaskDialog):
@@ -120,7 +136,7 @@ class ExportDialog(ShowTaskDialog):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(services, show, runner, "Export leads", parent)
+        super().__init__(services, show, runner, translate("ExportDialog", "Export leads"), parent)
         self.settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
         self.export_result: ExportResult | None = None
         self.exporting = False
@@ -140,13 +156,13 @@ class ExportDialog(ShowTaskDialog):
     def _build(self) -> None:
         form = QFormLayout()
         first_day, last_day = self.show_days()
-        self.whole_show_check = QCheckBox("&Whole show")
+        self.whole_show_check = QCheckBox(self.tr("&Whole show"))
         self.whole_show_check.setChecked(True)
         self.from_edit = QDateEdit(QDate(first_day.year, first_day.month, first_day.day))
         self.to_edit = QDateEdit(QDate(last_day.year, last_day.month, last_day.day))
         dates = QHBoxLayout()
         dates.addWidget(self.whole_show_check)
-        for text, edit in (("fro&m", self.from_edit), ("&to", self.to_edit)):
+        for text, edit in ((self.tr("fro&m"), self.from_edit), (self.tr("&to"), self.to_edit)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             label = QLabel(text)
@@ -154,15 +170,15 @@ class ExportDialog(ShowTaskDialog):
             dates.addWidget(label)
             dates.addWidget(edit)
         dates.addStretch(1)
-        form.addRow("Captured:", dates)
+        form.addRow(self.tr("Captured:"), dates)
         self.staff_combo = QComboBox()
-        form.addRow("&Staff:", self.staff_combo)
+        form.addRow(self.tr("&Staff:"), self.staff_combo)
         self.rating_combo = QComboBox()
-        form.addRow("&Rating:", self.rating_combo)
+        form.addRow(self.tr("&Rating:"), self.rating_combo)
         self.product_combo = QComboBox()
-        form.addRow("&Product:", self.product_combo)
-        self.since_check = QCheckBox("Only leads &not exported before")
-        self.since_check.setToolTip(NOT_EXPORTED_BEFORE_TIP)
+        form.addRow(self.tr("&Product:"), self.product_combo)
+        self.since_check = QCheckBox(self.tr("Only leads &not exported before"))
+        self.since_check.setToolTip(translate("export_dialog", NOT_EXPORTED_BEFORE_TIP))
         self.last_export_label = QLabel()
         self.last_export_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", self.since_check)
@@ -172,18 +188,20 @@ class ExportDialog(ShowTaskDialog):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow("", self.count_label)
         self.format_combo = QComboBox()
-        form.addRow("&Format:", self.format_combo)
+        form.addRow(self.tr("&Format:"), self.format_combo)
         self.preset_combo = QComboBox()
-        form.addRow("Co&lumns:", self.preset_combo)
-        self.semicolons_check = QCheckBox("Sem&icolons between fields (Excel in French, German…)")
-        self.semicolons_check.setToolTip(SEMICOLONS_TIP)
+        form.addRow(self.tr("Co&lumns:"), self.preset_combo)
+        self.semicolons_check = QCheckBox(
+            self.tr("Sem&icolons between fields (Excel in French, German…)")
+        )
+        self.semicolons_check.setToolTip(translate("export_dialog", SEMICOLONS_TIP))
         form.addRow("", self.semicolons_check)
         self.path_edit = QLineEdit()
-        self.choose_button = QPushButton("C&hoose…")
+        self.choose_button = QPushButton(self.tr("C&hoose…"))
         destination = QHBoxLayout()
         destination.addWidget(self.path_edit, 1)
         destination.addWidget(self.choose_button)
-        save_to = QLabel("S&ave to:")
+        save_to = QLabel(self.tr("S&ave to:"))
         save_to.setBuddy(self.path_edit)
         form.addRow(save_to, destination)
 
@@ -194,11 +212,11 @@ class ExportDialog(ShowTaskDialog):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_folder_button = QPushButton("&Open folder")
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
         self.open_folder_button.setVisible(False)
-        self.export_button = QPushButton("&Export")
+        self.export_button = QPushButton(self.tr("&Export"))
         self.export_button.setDefault(True)
-        self.cancel_button = QPushButton("&Close")
+        self.cancel_button = QPushButton(self.tr("&Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_folder_button)
         buttons.addStretch(1)
@@ -214,13 +232,13 @@ class ExportDialog(ShowTaskDialog):
 
     def _fill_choices(self) -> None:
         event_id = self.show_row.id
-        self.staff_combo.addItem("Any", None)
+        self.staff_combo.addItem(self.tr("Any"), None)
         for member in self.services.staff.list(event_id=event_id, include_inactive=True):
             self.staff_combo.addItem(member.name, member.id)
-        self.rating_combo.addItem("Any", None)
+        self.rating_combo.addItem(self.tr("Any"), None)
         for label, choice in RATING_FILTER_CHOICES:
-            self.rating_combo.addItem(label, choice)
-        self.product_combo.addItem("Any", None)
+            self.rating_combo.addItem(vocabulary(label), choice)
+        self.product_combo.addItem(self.tr("Any"), None)
         products = self.services.products
         on_stand = products.list(event_id=event_id, include_inactive=True)
         for product in on_stand or products.list(include_inactive=True):
@@ -228,7 +246,9 @@ class ExportDialog(ShowTaskDialog):
         for label, file_format, _filter in FORMAT_CHOICES:
             self.format_combo.addItem(label, file_format)
         for label, preset in BUILT_IN_PRESET_CHOICES:
-            self.preset_combo.addItem(label, preset)
+            # only "All columns" is translated: the others are the presets' own names
+            shown = translate("export_dialog", label) if preset is None else label
+            self.preset_combo.addItem(shown, preset)
         for name in self.services.exports.presets.names():
             self.preset_combo.addItem(name, name)
 
@@ -291,11 +311,13 @@ class ExportDialog(ShowTaskDialog):
         self._has_leads = self.services.leads.count(LeadFilter(event_id=self.show_row.id)) > 0
         last = self.services.exports.last_export(self.show_row.id)
         if last is None:
-            self.last_export_label.setText("No export of this show yet.")
+            self.last_export_label.setText(self.tr("No export of this show yet."))
         else:
             when = local_time(last.at, self.show_row.timezone)
             self.last_export_label.setText(
-                f"Last export: {when}, {last.lead_count} leads to {Path(last.path).name}"
+                self.tr("Last export: {when}, {count} leads to {file}").format(
+                    when=when, count=last.lead_count, file=Path(last.path).name
+                )
             )
 
     def _connect(self) -> None:
@@ -364,7 +386,7 @@ class ExportDialog(ShowTaskDialog):
         try:
             count = self.services.exports.count(self.request())
         except BoothError as exc:
-            self.count_label.setText(f"Cannot count the leads: {exc}")
+            self.count_label.setText(self.tr("Cannot count the leads: {reason}").format(reason=exc))
             return
         self.count_label.setText(lead_count_text(count))
 
@@ -426,7 +448,10 @@ class ExportDialog(ShowTaskDialog):
         """Asks where to save the file (the file dialog asks before replacing one)."""
         file_filter = next(f for _l, fmt, f in FORMAT_CHOICES if fmt == self.file_format())
         path, _chosen = QFileDialog.getSaveFileName(
-            self, "Export leads to", self.path_edit.text(), file_filter
+            self,
+            self.tr("Export leads to"),
+            self.path_edit.text(),
+            translate("export_dialog", file_filter),
         )
         if path:
             self.path_edit.setText(path)
@@ -441,7 +466,7 @@ class ExportDialog(ShowTaskDialog):
             return
         text = self.path_edit.text().strip()
         if not text:
-            self._set_status("Choose where to save the file.", problem=True)
+            self._set_status(self.tr("Choose where to save the file."), problem=True)
             return
         self._give_path_the_format()
         request = self.request()
@@ -454,7 +479,7 @@ class ExportDialog(ShowTaskDialog):
         self.export_result = None
         self._set_busy(True)
         self.progress.setRange(0, 0)
-        self._set_status(f"Exporting to {request.path.name}…")
+        self._set_status(self.tr("Exporting to {file}…").format(file=request.path.name))
         self.runner.run(
             lambda: exports.export(
                 request, progress=relay.changed.emit, cancelled=self._is_cancelled
@@ -470,8 +495,8 @@ class ExportDialog(ShowTaskDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "Replace the file?",
-            f"{path} already exists. Replace it with the export?",
+            self.tr("Replace the file?"),
+            self.tr("{path} already exists. Replace it with the export?").format(path=path),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -495,7 +520,7 @@ class ExportDialog(ShowTaskDialog):
         cancels it instead and keeps the dialog open to say how it ended."""
         if self.exporting:
             self.request_cancel()
-            self._set_status("Cancelling…")
+            self._set_status(self.tr("Cancelling…"))
             return
         super().reject()
 
@@ -509,16 +534,22 @@ class ExportDialog(ShowTaskDialog):
         self._set_busy(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        noun = "lead" if result.count == 1 else "leads"
-        summary = f"Exported {result.count} {noun} to {result.path}"
+        if result.count == 1:
+            summary = self.tr("Exported {count} lead to {path}")
+        else:
+            summary = self.tr("Exported {count} leads to {path}")
+        summary = summary.format(count=result.count, path=result.path)
         lines = [summary]
         if result.warnings:
-            lines.append(f"{len(result.warnings)} value(s) had to be changed:")
+            lines.append(
+                self.tr("{count} value(s) had to be changed:").format(count=len(result.warnings))
+            )
             lines += [f"• {warning}" for warning in result.warnings[:MAX_WARNINGS_SHOWN]]
             if len(result.warnings) > MAX_WARNINGS_SHOWN:
-                lines.append(f"… and {len(result.warnings) - MAX_WARNINGS_SHOWN} more")
+                more = len(result.warnings) - MAX_WARNINGS_SHOWN
+                lines.append(self.tr("… and {count} more").format(count=more))
         if result.not_recorded:
-            lines.append(f"Note: {result.not_recorded}.")
+            lines.append(self.tr("Note: {note}.").format(note=result.not_recorded))
         self._set_status("\n".join(lines))
         self.open_folder_button.setVisible(True)
         self._remember_choices(result)
@@ -534,7 +565,9 @@ class ExportDialog(ShowTaskDialog):
         if not isinstance(error, BoothError):
             sys.excepthook(type(error), error, error.__traceback__)
             return
-        self._set_status(f"Nothing was exported: {error}", problem=True)
+        self._set_status(
+            self.tr("Nothing was exported: {reason}").format(reason=error), problem=True
+        )
 
     @Slot()
     def open_folder(self) -> None:
@@ -547,8 +580,10 @@ class ExportDialog(ShowTaskDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Open folder",
-            f"No file manager could open the folder. The file is in:\n{folder}",
+            self.tr("Open folder"),
+            self.tr("No file manager could open the folder. The file is in:\n{folder}").format(
+                folder=folder
+            ),
             QMessageBox.StandardButton.Close,
             self,
         )
@@ -563,7 +598,7 @@ class ExportDialog(ShowTaskDialog):
     def _set_busy(self, busy: bool) -> None:
         self.exporting = busy
         self.progress.setVisible(True)
-        self.cancel_button.setText("&Cancel" if busy else "&Close")
+        self.cancel_button.setText(self.tr("&Cancel") if busy else self.tr("&Close"))
         self._update_enabled()
         if busy:
             self.open_folder_button.setVisible(False)

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 from boothapp.core.models import Rating
 from boothapp.core.schemas import LeadFilter, ProductRow, StaffRow, rating_filter_fields
 from boothapp.gui.formatting import RATING_FILTER_CHOICES, start_of_today
+from boothapp.gui.i18n import translate
 from boothapp.gui.views.filter_bar_view import ANY, FilterBarView
+from boothapp.gui.vocabulary_text import vocabulary
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,12 @@ class FilterBar(QWidget):
         self._me: int | None = None
 
         view = self.view
-        view.rating_combo.addItem(ANY, None)
+        any_text = _any()
+        view.rating_combo.addItem(any_text, None)
         for label, choice in RATING_FILTER_CHOICES:
-            view.rating_combo.addItem(label, choice)
-        view.product_combo.addItem(ANY, None)
-        view.staff_combo.addItem(ANY, None)
+            view.rating_combo.addItem(vocabulary(label), choice)
+        view.product_combo.addItem(any_text, None)
+        view.staff_combo.addItem(any_text, None)
 
         view.today_box.toggled.connect(self._changed)
         view.mine_box.toggled.connect(self._changed)
@@ -120,9 +123,11 @@ class FilterBar(QWidget):
             if me is None:
                 view.mine_box.setChecked(False)
             view.mine_box.setToolTip(
-                f"Only leads captured by {me.name}, at this laptop (Alt+I)"
+                self.tr("Only leads captured by {name}, at this laptop (Alt+I)").format(
+                    name=me.name
+                )
                 if me is not None
-                else "Choose who is at this laptop first"
+                else self.tr("Choose who is at this laptop first")
             )
         self._update_controls()
         if self.filters() != before:
@@ -162,11 +167,15 @@ class FilterBar(QWidget):
         view.clear_button.setEnabled(self.filters().active)
 
 
+def _any() -> str:
+    return translate("FilterBarView", str(ANY))
+
+
 def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
     chosen = combo.currentData()
     with QSignalBlocker(combo):
         combo.clear()
-        combo.addItem(ANY, None)
+        combo.addItem(_any(), None)
         for text, data in entries:
             combo.addItem(text, data)
             combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)

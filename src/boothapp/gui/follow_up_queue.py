@@ -56,13 +56,16 @@ from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.show_time import local_time
 from boothapp.core.vocabulary import NO_STAFF_LABEL
 from boothapp.gui.changes import LeadChange
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.models.rows_model import RowsModel
 from boothapp.gui.palette import problem_colour, problem_style
+from boothapp.gui.vocabulary_text import vocabulary
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
     from boothapp.gui.changes import LeadChanges, ShowContext
     from boothapp.gui.tasks import TaskRunner
+
 
 OBJECT_NAME = "followUpQueue"
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -72,10 +75,11 @@ LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MINE: Final = "mine"
 """The owner filter's choice for the staff member at the laptop."""
 STATUS_CHOICES: Final = (
-    ("To do", FollowUpStatus.TODO),
-    ("Done", FollowUpStatus.DONE),
-    ("All", None),
+    (QT_TRANSLATE_NOOP("follow_up_queue", "To do"), FollowUpStatus.TODO),
+    (QT_TRANSLATE_NOOP("follow_up_queue", "Done"), FollowUpStatus.DONE),
+    (QT_TRANSLATE_NOOP("follow_up_queue", "All"), None),
 )
+"""The status filter's choices (texts translated where shown)."""
 
 
 # --- the table ----------------------------------------------------------------------------
@@ -92,24 +96,34 @@ class FollowUpColumn(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _TITLES[self]
+        """The column's title in the window's language."""
+        return translate("follow_up_queue", _TITLES[self])
 
 
 _TITLES = {
-    FollowUpColumn.DUE: "Due",
-    FollowUpColumn.STATUS: "Status",
-    FollowUpColumn.FOLLOW_UP: "Follow-up",
-    FollowUpColumn.LEAD: "Lead",
-    FollowUpColumn.COMPANY: "Company",
-    FollowUpColumn.OWNER: "Owner",
-    FollowUpColumn.DONE_AT: "Done",
+    FollowUpColumn.DUE: QT_TRANSLATE_NOOP("follow_up_queue", "Due"),
+    FollowUpColumn.STATUS: QT_TRANSLATE_NOOP("follow_up_queue", "Status"),
+    FollowUpColumn.FOLLOW_UP: QT_TRANSLATE_NOOP("follow_up_queue", "Follow-up"),
+    FollowUpColumn.LEAD: QT_TRANSLATE_NOOP("follow_up_queue", "Lead"),
+    FollowUpColumn.COMPANY: QT_TRANSLATE_NOOP("follow_up_queue", "Company"),
+    FollowUpColumn.OWNER: QT_TRANSLATE_NOOP("follow_up_queue", "Owner"),
+    FollowUpColumn.DONE_AT: QT_TRANSLATE_NOOP("follow_up_queue", "Done"),
 }
 
 
 class FollowUpTableModel(RowsModel[FollowUpRow]):
     """The tasks of a listing, one per row, due day first; overdue ones in red."""
 
-    titles = tuple(column.title for column in FollowUpColumn)
+    titles = tuple(_TITLES[column] for column in FollowUpColumn)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return translate("follow_up_queue", title) if isinstance(title, str) else title
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -152,19 +166,21 @@ class FollowUpTableModel(RowsModel[FollowUpRow]):
         if kind is FollowUpColumn.DUE:
             return row.due_on.isoformat()
         if kind is FollowUpColumn.STATUS:
-            return row.status_label(self.today)
+            return vocabulary(row.status_label(self.today))
         if kind is FollowUpColumn.FOLLOW_UP:
-            return row.label
+            return vocabulary(row.label)
         if kind is FollowUpColumn.LEAD:
             return row.lead_name
         if kind is FollowUpColumn.COMPANY:
             return row.company
         if kind is FollowUpColumn.OWNER:
-            return row.owner or NO_STAFF_LABEL
+            return row.owner or vocabulary(NO_STAFF_LABEL)
         if row.done_at is None:
             return ""
         done = local_time(row.done_at, self.timezone)
-        return f"{done} by {row.done_by}" if row.done_by else done
+        if row.done_by:
+            return self.tr("{moment} by {name}").format(moment=done, name=row.done_by)
+        return done
 
 
 # --- the layout ---------------------------------------------------------------------------
@@ -186,17 +202,17 @@ class FollowUpQueueView(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("followUpStatusFilter")
         for text, status in STATUS_CHOICES:
-            self.status_filter.addItem(text, status)
+            self.status_filter.addItem(translate("follow_up_queue", text), status)
         self.due_filter = QComboBox()
         self.due_filter.setObjectName("followUpDueFilter")
         for due, text in DUE_FILTER_LABELS.items():
-            self.due_filter.addItem(text, due)
+            self.due_filter.addItem(vocabulary(text), due)
         filters = QHBoxLayout()
-        filters.addWidget(_labelled("&For:", self.owner_filter))
+        filters.addWidget(_labelled(self.tr("&For:"), self.owner_filter))
         filters.addWidget(self.owner_filter)
-        filters.addWidget(_labelled("S&tatus:", self.status_filter))
+        filters.addWidget(_labelled(self.tr("S&tatus:"), self.status_filter))
         filters.addWidget(self.status_filter)
-        filters.addWidget(_labelled("Du&e:", self.due_filter))
+        filters.addWidget(_labelled(self.tr("Du&e:"), self.due_filter))
         filters.addWidget(self.due_filter)
         filters.addStretch(1)
 
@@ -219,12 +235,12 @@ class FollowUpQueueView(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
 
-        self.done_button = QPushButton("Mark &done")
+        self.done_button = QPushButton(self.tr("Mark &done"))
         self.done_button.setObjectName("followUpDone")
-        self.to_do_button = QPushButton("&Undo done")
+        self.to_do_button = QPushButton(self.tr("&Undo done"))
         self.to_do_button.setObjectName("followUpToDo")
-        self.to_do_button.setToolTip("Put the selected follow-ups back to do")
-        self.open_button = QPushButton("&Open lead")
+        self.to_do_button.setToolTip(self.tr("Put the selected follow-ups back to do"))
+        self.open_button = QPushButton(self.tr("&Open lead"))
         self.open_button.setObjectName("followUpOpenLead")
         marking = QHBoxLayout()
         marking.addWidget(self.done_button)
@@ -237,18 +253,18 @@ class FollowUpQueueView(QWidget):
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setDate(QDate.currentDate())
-        self.due_button = QPushButton("&Change due day")
+        self.due_button = QPushButton(self.tr("&Change due day"))
         self.due_button.setObjectName("followUpSetDue")
         self.owner_edit = QComboBox()
         self.owner_edit.setObjectName("followUpOwnerEdit")
-        self.owner_button = QPushButton("&Set owner")
+        self.owner_button = QPushButton(self.tr("&Set owner"))
         self.owner_button.setObjectName("followUpSetOwner")
         changing = QHBoxLayout()
-        changing.addWidget(_labelled("Due da&y:", self.due_edit))
+        changing.addWidget(_labelled(self.tr("Due da&y:"), self.due_edit))
         changing.addWidget(self.due_edit)
         changing.addWidget(self.due_button)
         changing.addSpacing(24)
-        changing.addWidget(_labelled("O&wner:", self.owner_edit))
+        changing.addWidget(_labelled(self.tr("O&wner:"), self.owner_edit))
         changing.addWidget(self.owner_edit, 1)
         changing.addWidget(self.owner_button)
 
@@ -268,7 +284,12 @@ class FollowUpQueueView(QWidget):
 
 
 def _plural(count: int) -> str:
-    return f"{count} follow-up{'' if count == 1 else 's'}"
+    text = (
+        translate("follow_up_queue", "{count} follow-up")
+        if count == 1
+        else translate("follow_up_queue", "{count} follow-ups")
+    )
+    return text.format(count=count)
 
 
 def _index_of(combo: QComboBox, data: object) -> int:
@@ -347,7 +368,11 @@ class FollowUpQueue(QDialog):
             staff_list = self.services.staff.list()
         self.show_row = show
         self.staff = staff
-        self.setWindowTitle(f"Follow-ups — {show.name}" if show is not None else "Follow-ups")
+        self.setWindowTitle(
+            self.tr("Follow-ups — {show}").format(show=show.name)
+            if show is not None
+            else self.tr("Follow-ups")
+        )
         self._fill_owners(staff_list)
         self.reload()
 
@@ -358,8 +383,8 @@ class FollowUpQueue(QDialog):
             chosen = MINE if self.staff is not None else None
         view.owner_filter.blockSignals(True)
         view.owner_filter.clear()
-        view.owner_filter.addItem("Mine", MINE)
-        view.owner_filter.addItem("Everyone", None)
+        view.owner_filter.addItem(self.tr("Mine"), MINE)
+        view.owner_filter.addItem(self.tr("Everyone"), None)
         for member in staff_list:
             view.owner_filter.addItem(member.name, member.id)
         found = _index_of(view.owner_filter, chosen)
@@ -367,7 +392,7 @@ class FollowUpQueue(QDialog):
         view.owner_filter.blockSignals(False)
         owner = view.owner_edit.currentData()
         view.owner_edit.clear()
-        view.owner_edit.addItem(NO_STAFF_LABEL, None)
+        view.owner_edit.addItem(vocabulary(NO_STAFF_LABEL), None)
         for member in staff_list:
             view.owner_edit.addItem(member.name, member.id)
         found = _index_of(view.owner_edit, owner if owner is not None else self._staff_id())
@@ -424,9 +449,11 @@ class FollowUpQueue(QDialog):
             self.listing = None
             self.model.clear()
             self.view.summary.setText(
-                "No show yet."
+                self.tr("No show yet.")
                 if self.show_row is None
-                else "Nobody is at this laptop: choose who you are, or list everyone's follow-ups."
+                else self.tr(
+                    "Nobody is at this laptop: choose who you are, or list everyone's follow-ups."
+                )
             )
             return
         self._loads += 1
@@ -451,11 +478,16 @@ class FollowUpQueue(QDialog):
                     self.model.index(row, 0),
                     selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
                 )
-        count = len(listing.rows)
-        parts = [_plural(count)]
+        counted = _plural(len(listing.rows))
         if listing.overdue:
-            parts.append(f"{listing.overdue} overdue")
-        self.view.summary.setText(", ".join(parts) + f" (today is {listing.today.isoformat()})")
+            counted = self.tr("{follow_ups}, {count} overdue").format(
+                follow_ups=counted, count=listing.overdue
+            )
+        self.view.summary.setText(
+            self.tr("{follow_ups} (today is {day})").format(
+                follow_ups=counted, day=listing.today.isoformat()
+            )
+        )
 
     # --- the selection ----------------------------------------------------------------
 
@@ -508,13 +540,29 @@ class FollowUpQueue(QDialog):
         ids = self.selected_task_ids()
         staff = self._staff_id()
         follow_ups = self.services.follow_ups
-        self._change(ids, lambda: follow_ups.mark_done(ids, staff), "Marked {} done.")
+        self._change(
+            ids,
+            lambda: follow_ups.mark_done(ids, staff),
+            lambda count: (
+                self.tr("Marked {count} follow-up done.")
+                if count == 1
+                else self.tr("Marked {count} follow-ups done.")
+            ).format(count=count),
+        )
 
     def mark_to_do(self) -> None:
         """Puts the selected tasks marked done back to do."""
         ids = self.selected_task_ids()
         follow_ups = self.services.follow_ups
-        self._change(ids, lambda: follow_ups.mark_to_do(ids), "Put {} back to do.")
+        self._change(
+            ids,
+            lambda: follow_ups.mark_to_do(ids),
+            lambda count: (
+                self.tr("Put {count} follow-up back to do.")
+                if count == 1
+                else self.tr("Put {count} follow-ups back to do.")
+            ).format(count=count),
+        )
 
     def set_due(self, day: date | None = None) -> None:
         """Gives the selected tasks the due day of the date box (or ``day``)."""
@@ -523,7 +571,13 @@ class FollowUpQueue(QDialog):
         assert isinstance(chosen, date)
         follow_ups = self.services.follow_ups
         self._change(
-            ids, lambda: follow_ups.set_due(ids, chosen), f"{{}} now due on {chosen.isoformat()}."
+            ids,
+            lambda: follow_ups.set_due(ids, chosen),
+            lambda count: (
+                self.tr("{count} follow-up now due on {day}.")
+                if count == 1
+                else self.tr("{count} follow-ups now due on {day}.")
+            ).format(count=count, day=chosen.isoformat()),
         )
 
     def set_owner(self) -> None:
@@ -531,19 +585,30 @@ class FollowUpQueue(QDialog):
         ids = self.selected_task_ids()
         owner = self.view.owner_edit.currentData()
         owner_id = owner if isinstance(owner, int) else None
-        name = self.view.owner_edit.currentText().replace("{", "{{").replace("}", "}}")
+        name = self.view.owner_edit.currentText()
         follow_ups = self.services.follow_ups
-        self._change(ids, lambda: follow_ups.set_owner(ids, owner_id), f"{{}} now owned by {name}.")
+        self._change(
+            ids,
+            lambda: follow_ups.set_owner(ids, owner_id),
+            lambda count: (
+                self.tr("{count} follow-up now owned by {name}.")
+                if count == 1
+                else self.tr("{count} follow-ups now owned by {name}.")
+            ).format(count=count, name=name),
+        )
 
-    def _change(self, ids: Sequence[int], work: Callable[[], int], done_text: str) -> None:
+    def _change(
+        self, ids: Sequence[int], work: Callable[[], int], done_text: Callable[[int], str]
+    ) -> None:
+        """Runs ``work`` over the tasks ``ids``; ``done_text(count)`` says what it did."""
         if not ids or self.busy:
             return
         self.busy = True
         self._update_enabled()
-        self._say("Saving…")
+        self._say(self.tr("Saving…"))
         self.runner.run(
             work,
-            on_result=lambda count: self._changed(done_text.format(_plural(count))),
+            on_result=lambda count: self._changed(done_text(count)),
             on_error=self._failed,
         )
 
@@ -560,7 +625,7 @@ class FollowUpQueue(QDialog):
         self.busy = False
         self._update_enabled()
         if isinstance(error, BoothError):
-            self._say(f"Nothing was changed: {error}", problem=True)
+            self._say(self.tr("Nothing was changed: {error}").format(error=error), problem=True)
             return
         sys.excepthook(type(error), error, error.__traceback__)
 

@@ -18,8 +18,10 @@ and it belongs to the laptop's user. ``BOOTHAPP_LANGUAGE`` (``en``, ``fr`` or
 from __future__ import annotations
 
 import os
-from typing import Final
+from collections.abc import Callable
+from typing import Final, cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QCoreApplication,
     QLibraryInfo,
@@ -42,6 +44,10 @@ SETTINGS_KEY: Final = "language"
 ENVIRONMENT_VARIABLE: Final = "BOOTHAPP_LANGUAGE"
 
 translate = QCoreApplication.translate
+
+QT_TRANSLATE_NOOP: Final = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
+"""Marks ``text`` for translation in ``context`` where it is shown, and returns it:
+QtCore's own, typed (PySide6 declares it to return ``object``)."""
 
 _installed: list[QTranslator] = []
 

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import QHeaderView
 
 from boothapp.core.schemas import EventRow, LeadFilter, LeadRow
 from boothapp.core.services import Services
-from boothapp.core.vocabulary import SOURCE_LABELS
+from boothapp.core.vocabulary import RATING_LABELS, SOURCE_LABELS
 from boothapp.gui.changes import LeadChange, LeadChanges, ShowContext
 from boothapp.gui.filter_bar import FilterBar
 from boothapp.gui.models.lead_table import LEAD_ID_ROLE, Column, LeadTableModel
+from boothapp.gui.vocabulary_text import vocabulary
 
 if TYPE_CHECKING:
     from boothapp.gui.views.main_view import MainView
@@ -52,12 +53,19 @@ _FLEXIBLE_COLUMNS = {
 # title, the country and the city, so that names, e-mails, rating, staff and source show.
 NARROW_LIST = 900
 _NARROW_HIDDEN = (Column.JOB_TITLE, Column.COUNTRY, Column.CITY)
-# Sample texts that fixed-width columns must show in full (each source's label).
-_FIXED_COLUMNS = {
-    Column.CAPTURED_AT: ("2025-11-18 14:05",),
-    Column.RATING: ("Rating",),
-    Column.SOURCE: tuple(SOURCE_LABELS.values()),
-}
+
+
+def _fixed_columns() -> dict[Column, tuple[str, ...]]:
+    """Sample texts that fixed-width columns must show in full (the title, each
+    rating's and each source's label), in the window's language."""
+    return {
+        Column.CAPTURED_AT: ("2025-11-18 14:05",),
+        Column.RATING: (
+            Column.RATING.title,
+            *(vocabulary(label) for label in RATING_LABELS.values()),
+        ),
+        Column.SOURCE: tuple(vocabulary(label) for label in SOURCE_LABELS.values()),
+    }
 
 
 @dataclass(frozen=True)
@@ -248,21 +256,25 @@ class LeadList(QObject):
         search = self.search_text()
         if self.filter_bar.filters().active:
             self.view.show_list_message(
-                "No leads match the filters" + (f" and “{search}”" if search else ""),
-                "The filters above the list hide every lead of this show.",
-                "Clear search and filters" if search else "Clear filters",
+                self.tr("No leads match the filters and “{search}”").format(search=search)
+                if search
+                else self.tr("No leads match the filters"),
+                self.tr("The filters above the list hide every lead of this show."),
+                self.tr("Clear search and filters") if search else self.tr("Clear filters"),
             )
         elif search:
             self.view.show_list_message(
-                f"No leads match “{search}”",
-                "Try fewer or shorter words: each word matches the start of a name, "
-                "company, e-mail, city or note.",
-                "Clear search",
+                self.tr("No leads match “{search}”").format(search=search),
+                self.tr(
+                    "Try fewer or shorter words: each word matches the start of a name, "
+                    "company, e-mail, city or note."
+                ),
+                self.tr("Clear search"),
             )
         else:
             self.view.show_list_message(
-                "No leads yet",
-                "Leads captured at this show will be listed here, newest first.",
+                self.tr("No leads yet"),
+                self.tr("Leads captured at this show will be listed here, newest first."),
             )
 
     # --- searching --------------------------------------------------------------------
@@ -342,12 +354,14 @@ class LeadList(QObject):
         self._delete(lead.id, lead.display_name)
         if self.model.rowCount() > 0:
             self.view.table.selectRow(min(row, self.model.rowCount() - 1))
-        self.message.emit(f"Deleted “{lead.display_name}”.", self.undo_delete)
+        self.message.emit(
+            self.tr("Deleted “{name}”.").format(name=lead.display_name), self.undo_delete
+        )
 
     def take_back(self, lead_id: str, name: str) -> None:
         """Takes back a lead just saved (soft delete: Undo delete brings it back)."""
         self._delete(lead_id, name)
-        self.message.emit(f"Removed “{name}”.", self.undo_delete)
+        self.message.emit(self.tr("Removed “{name}”.").format(name=name), self.undo_delete)
 
     def _delete(self, lead_id: str, name: str) -> None:
         self.services.leads.delete(lead_id)
@@ -362,7 +376,7 @@ class LeadList(QObject):
         self.services.leads.restore(lead_id)
         self.lead_changes.report(LeadChange(lead_id))
         self.actions_changed.emit()
-        self.message.emit(f"Restored “{name}”.", None)
+        self.message.emit(self.tr("Restored “{name}”.").format(name=name), None)
 
     # --- columns ----------------------------------------------------------------------
 
@@ -402,7 +416,7 @@ class LeadList(QObject):
         padding = 28
         fixed = {
             column: max(metrics.horizontalAdvance(sample) for sample in samples) + padding
-            for column, samples in _FIXED_COLUMNS.items()
+            for column, samples in _fixed_columns().items()
         }
         fixed[Column.RATING] += 24
         room = table.viewport().width() - sum(fixed.values())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -24,13 +25,14 @@ from PySide6.QtGui import (
     QKeySequence,
     QPaintEvent,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from boothapp import APP_DISPLAY_NAME, APP_NAME
 from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, LeadDetail, StaffRow
 from boothapp.core.services import Services
+from boothapp.gui import i18n
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges, ShowContext
 from boothapp.gui.dialogs import Dialogs
@@ -41,6 +43,7 @@ from boothapp.gui.scanning.sheet_scans import SheetScans
 from boothapp.gui.scanning.wedge import BadgeEntryBox, WedgeScanner
 from boothapp.gui.shortcuts import WindowShortcuts
 from boothapp.gui.show_header import ShowHeader
+from boothapp.gui.sounds import ScanSounds
 from boothapp.gui.status_bar import LeadCounts as LeadCounts
 from boothapp.gui.status_bar import StatusBar, WarningBar, read_only_warning
 from boothapp.gui.tasks import TaskRunner
@@ -61,9 +64,11 @@ _FORM_KEYS = (QKeySequence("Ctrl+S"), QKeySequence("Ctrl+Return"), QKeySequence(
 DEFAULT_SIZE = (1280, 720)
 GEOMETRY_KEY = "main_window/geometry"
 SPLITTER_KEY = "main_window/form_and_list"
+MUTED_KEY = "scan_sounds/muted"
 # A screen with less room than this (a 1366x768 laptop) gets the window maximised.
 ROOMY_SCREEN = (1600, 1000)
 FORM_WIDTH = 720
+LIST_WIDTH = 560
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         self.camera_devices: Callable[[], Sequence[Any]] | None = None
         self.runner = runner if runner is not None else TaskRunner()
         self._settings = settings if settings is not None else QSettings(APP_NAME, APP_NAME)
+        self.sounds = ScanSounds(parent=self, muted=_stored_true(self._settings.value(MUTED_KEY)))
         self._dashboard: Dashboard | None = None
         self._focus_before_dashboard: QWidget | None = None
         self._painted = False
@@ -138,7 +144,14 @@ class MainWindow(QMainWindow):
             self,
             [*(action.shortcut() for action in self.findChildren(QAction)), *_FORM_KEYS],
         )
-        self.scans = ScanController(services, self, self.scanner_indicator, self)
+        self.scans = ScanController(
+            services,
+            self,
+            self.scanner_indicator,
+            self,
+            beep=self.sounds.ok,
+            buzz=self.sounds.error,
+        )
         self.scans.sheet_scans = SheetScans(services, self.capture, self.context.use_staff)
         self.live_refresh = LiveRefresh(services, self.context, self.lead_changes, parent=self)
         self.setAcceptDrops(True)
@@ -257,6 +270,12 @@ class MainWindow(QMainWindow):
         self._leave_dashboard()
         self.capture.open_lead(lead_id)
 
+    def set_scan_sounds(self, on: bool) -> None:
+        """View > Scan sounds: the chime and buzz of scans on or off, kept for the next
+        start."""
+        self.sounds.muted = not on
+        self._settings.setValue(MUTED_KEY, not on)
+
     def start_kiosk(self) -> None:
         """View > Kiosk mode…: a full-screen page for visitors to register themselves
         (``gui.kiosk``); what the form holds is saved or kept aside first."""
@@ -307,7 +326,7 @@ class MainWindow(QMainWindow):
         if self.dialogs.scan_dialog is not None:
             self.dialogs.open_export()  # raises the dialog already open
             return
-        self.as_manager("Exporting leads", self.dialogs.open_export)
+        self.as_manager(self.tr("Exporting leads"), self.dialogs.open_export)
 
     def open_show_settings(self) -> None:
         """Opens the active show's settings, once the manager PIN is given."""
@@ -316,14 +335,14 @@ class MainWindow(QMainWindow):
         if self.dialogs.settings_dialog is not None:
             self.dialogs.open_show_settings()  # raises the dialog already open
             return
-        self.as_manager("Changing the show settings", self.dialogs.open_show_settings)
+        self.as_manager(self.tr("Changing the show settings"), self.dialogs.open_show_settings)
 
     def open_new_show(self) -> None:
         """Opens the new show dialog, once the manager PIN is given."""
         if self.dialogs.settings_dialog is not None:
             self.dialogs.open_new_show()  # raises the settings dialog already open
             return
-        self.as_manager("Setting up a new show", self.dialogs.open_new_show)
+        self.as_manager(self.tr("Setting up a new show"), self.dialogs.open_new_show)
 
     def as_manager(self, action_text: str, then: Callable[[], object]) -> None:
         """Runs ``then`` once the manager PIN is given for ``action_text``, at once when
@@ -357,13 +376,14 @@ class MainWindow(QMainWindow):
 
     def finish_start_up(self) -> None:
         """Fills in what the first screen left out: the capture form's products,
-        questions and country list, the filter bar's products and staff, the counts in
-        the status bar. Runs once the first screen is painted; calling it again does
-        nothing."""
+        questions and country list (and the form's width, which they may widen), the
+        filter bar's products and staff, the counts in the status bar. Runs once the
+        first screen is painted; calling it again does nothing."""
         if self.started:
             return
         self.started = True
         self.capture.finish_start_up()
+        self._size_form()
         self.status_bar.start_counting()
         self.lead_list.finish_start_up()
         self.live_refresh.start()
@@ -439,105 +459,147 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         action = self._action
-        self.quit_action = action("&Quit", "Ctrl+Q")
+        self.quit_action = action(self.tr("&Quit"), "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.new_show_action = action(
-            "&New show…", tip="Set up another show: its name, dates and place"
+            self.tr("&New show…"), tip=self.tr("Set up another show: its name, dates and place")
         )
         self.settings_action = action(
-            "Show &settings…", "Ctrl+,", "Details, staff, products and questions of the show"
+            self.tr("Show &settings…"),
+            "Ctrl+,",
+            self.tr("Details, staff, products and questions of the show"),
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.refresh_action = action("&Refresh", QKeySequence(Qt.Key.Key_F5))
-        self.find_action = action("&Find…", "Ctrl+F")
-        self.undo_action = action("&Undo delete", "Ctrl+Z", enabled=False)
-        self.delete_action = action("&Delete lead", QKeySequence(Qt.Key.Key_Delete), enabled=False)
+        self.refresh_action = action(self.tr("&Refresh"), QKeySequence(Qt.Key.Key_F5))
+        self.find_action = action(self.tr("&Find…"), "Ctrl+F")
+        self.undo_action = action(self.tr("&Undo delete"), "Ctrl+Z", enabled=False)
+        self.delete_action = action(
+            self.tr("&Delete lead"), QKeySequence(Qt.Key.Key_Delete), enabled=False
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.table.addAction(self.delete_action)
-        self.open_action = action("&Open lead", enabled=False)
-        self.about_action = action(f"&About {APP_DISPLAY_NAME}")
+        self.open_action = action(self.tr("&Open lead"), enabled=False)
+        self.about_action = action(self.tr("&About {app}").format(app=APP_DISPLAY_NAME))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.badge_box_action = action(
-            "&Type or paste a badge…",
+            self.tr("&Type or paste a badge…"),
             "Ctrl+B",
-            "Show a box to type or paste a badge's text",
+            self.tr("Show a box to type or paste a badge's text"),
             checkable=True,
         )
         self.image_action = action(
-            "Scan badge from &image…", "Ctrl+I", "Read the badge code in a photo or image file"
+            self.tr("Scan badge from &image…"),
+            "Ctrl+I",
+            self.tr("Read the badge code in a photo or image file"),
         )
-        self.camera_action = action("Scan with &camera…")
+        self.camera_action = action(self.tr("Scan with &camera…"))
         self.calibrate_action = action(
-            "Ca&librate scanner keyboard layout…", enabled=self.wedge is not None
+            self.tr("Ca&librate scanner keyboard layout…"), enabled=self.wedge is not None
         )
         self.import_attendees_action = action(
-            "Import &attendee list…",
-            tip="Read the organiser's attendee list (Excel or CSV) so badge IDs give names",
+            self.tr("Import &attendee list…"),
+            tip=self.tr(
+                "Read the organiser's attendee list (Excel or CSV) so badge IDs give names"
+            ),
         )
         self.export_action = action(
-            "&Export leads…", "Ctrl+E", "Save the show's leads as Excel, CSV or vCard"
+            self.tr("&Export leads…"),
+            "Ctrl+E",
+            self.tr("Save the show's leads as Excel, CSV or vCard"),
         )
-        self.dashboard_action = action("&Dashboard", "Ctrl+D", checkable=True)
+        self.dashboard_action = action(self.tr("&Dashboard"), "Ctrl+D", checkable=True)
         is_file = self.services.database.target.path is not None
         self.backup_action = action(
-            "&Back up now…", tip="Copy the database into a folder, such as a USB stick"
+            self.tr("&Back up now…"),
+            tip=self.tr("Copy the database into a folder, such as a USB stick"),
         )
         self.check_action = action(
-            "Chec&k database…", tip="Look for damage, and count the leads of each show"
+            self.tr("Chec&k database…"),
+            tip=self.tr("Look for damage, and count the leads of each show"),
         )
         self.restore_action = action(
-            "&Restore from a backup…",
-            tip="Put a backup in place of the database (the current file is kept)",
+            self.tr("&Restore from a backup…"),
+            tip=self.tr("Put a backup in place of the database (the current file is kept)"),
         )
         for safety in (self.backup_action, self.check_action, self.restore_action):
             safety.setEnabled(is_file)
         self.merge_action = action(
-            "&Merge a laptop's file…",
-            tip="Bring another laptop's leads into this database (from a USB stick)",
+            self.tr("&Merge a laptop's file…"),
+            tip=self.tr("Bring another laptop's leads into this database (from a USB stick)"),
         )
         self.erase_person_action = action(
-            "&Erase a person…", tip="Delete everything held on a visitor, for good, on request"
+            self.tr("&Erase a person…"),
+            tip=self.tr("Delete everything held on a visitor, for good, on request"),
         )
-        self.erase_lead_action = action("Erase lead for &good…", enabled=False)
+        self.erase_lead_action = action(self.tr("Erase lead for &good…"), enabled=False)
         self.retention_action = action(
-            "&Retention of old leads…", tip="List and purge the leads not contacted for long"
+            self.tr("&Retention of old leads…"),
+            tip=self.tr("List and purge the leads not contacted for long"),
         )
         self.subject_export_action = action(
-            "E&xport what is held on a person…",
-            tip="Everything about one visitor, as JSON and a readable page (subject access)",
+            self.tr("E&xport what is held on a person…"),
+            tip=self.tr(
+                "Everything about one visitor, as JSON and a readable page (subject access)"
+            ),
         )
         self.audit_action = action(
-            "&Audit log…", tip="Exports, merges, restores, erasures and purges: who, when"
+            self.tr("&Audit log…"),
+            tip=self.tr("Exports, merges, restores, erasures and purges: who, when"),
         )
         self.my_card_action = action(
-            "My &business card",
+            self.tr("My &business card"),
             QKeySequence(Qt.Key.Key_F9),
-            "Your contact as a QR code, full screen, for a visitor's phone",
+            self.tr("Your contact as a QR code, full screen, for a visitor's phone"),
         )
-        self.lead_card_action = action("Show contact as &QR code…", enabled=False)
+        self.lead_card_action = action(self.tr("Show contact as &QR code…"), enabled=False)
+        self.sounds_action = action(
+            self.tr("Scan &sounds"),
+            tip=self.tr("A chime when a scan is saved, a buzz when it is not"),
+            checkable=True,
+        )
+        self.sounds_action.setChecked(not self.sounds.muted)
         self.follow_ups_action = action(
-            "&Follow-ups…", "Ctrl+T", "The follow-ups promised to the show's leads"
+            self.tr("&Follow-ups…"),
+            "Ctrl+T",
+            self.tr("The follow-ups promised to the show's leads"),
         )
         self.kiosk_action = action(
-            "&Kiosk mode…", tip="A full-screen page where visitors register themselves"
+            self.tr("&Kiosk mode…"),
+            tip=self.tr("A full-screen page where visitors register themselves"),
         )
         self.print_actions = {
             kind: action(text, tip=tip)
             for kind, text, tip in (
-                ("capture", "&Capture sheet…", "Codes to scan after a badge: products, rating…"),
-                ("stand", "&Product sheet…", "The stand's products with their brochure codes"),
-                ("cards", "&Business cards…", "Your contact card with its QR code, 8 a page"),
-                ("badges", "&Test badges…", "Badges in every format, to check the scanners"),
+                (
+                    "capture",
+                    self.tr("&Capture sheet…"),
+                    self.tr("Codes to scan after a badge: products, rating…"),
+                ),
+                (
+                    "stand",
+                    self.tr("&Product sheet…"),
+                    self.tr("The stand's products with their brochure codes"),
+                ),
+                (
+                    "cards",
+                    self.tr("&Business cards…"),
+                    self.tr("Your contact card with its QR code, 8 a page"),
+                ),
+                (
+                    "badges",
+                    self.tr("&Test badges…"),
+                    self.tr("Badges in every format, to check the scanners"),
+                ),
             )
         }
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.new_show_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        self.scan_menu = file_menu.addMenu("S&can")
+        self.scan_menu = file_menu.addMenu(self.tr("S&can"))
         self.scan_menu.addAction(self.badge_box_action)
         self.scan_menu.addAction(self.camera_action)
         self.scan_menu.addSeparator()
@@ -546,10 +608,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_attendees_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.merge_action)
-        print_menu = file_menu.addMenu("&Print")
+        print_menu = file_menu.addMenu(self.tr("&Print"))
         for print_action in self.print_actions.values():
             print_menu.addAction(print_action)
-        privacy_menu = file_menu.addMenu("Personal &data")
+        privacy_menu = file_menu.addMenu(self.tr("Personal &data"))
         for privacy in (
             self.erase_person_action,
             self.retention_action,
@@ -563,7 +625,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.open_action)
@@ -572,15 +634,59 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.lead_card_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.dashboard_action)
         view_menu.addAction(self.follow_ups_action)
         view_menu.addAction(self.my_card_action)
         view_menu.addSeparator()
         view_menu.addAction(self.kiosk_action)
-        help_menu = bar.addMenu("&Help")
+        view_menu.addAction(self.sounds_action)
+        view_menu.addSeparator()
+        self._make_language_menu(view_menu.addMenu(self.tr("&Language")))
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+
+    def _make_language_menu(self, menu: QMenu) -> None:
+        """View > Language: the system's language or one boothapp speaks, each shown by
+        its own name; the choice is kept for the next start."""
+        self.language_menu = menu
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for choice in (i18n.SYSTEM, *i18n.LANGUAGES):
+            text = (
+                self.tr("System language") if choice == i18n.SYSTEM else i18n.LANGUAGE_NAMES[choice]
+            )
+            language_action = QAction(text, self)
+            language_action.setCheckable(True)
+            language_action.setData(choice)
+            group.addAction(language_action)
+            menu.addAction(language_action)
+            if choice == i18n.SYSTEM:
+                menu.addSeparator()
+            language_action.triggered.connect(
+                lambda _=False, choice=choice: self.choose_language(choice)
+            )
+            self.language_actions[choice] = language_action
+        menu.aboutToShow.connect(self._check_language)
+        self._check_language()
+
+    def _check_language(self) -> None:
+        """Checks the language chosen (or the system's)."""
+        chosen = i18n.chosen_language(self._settings)
+        for choice, language_action in self.language_actions.items():
+            language_action.setChecked(choice == chosen)
+
+    def choose_language(self, choice: str) -> None:
+        """Keeps ``choice`` (a language or ``i18n.SYSTEM``) for the next start and says
+        so: the window does not change language while it runs."""
+        i18n.choose_language(choice, self._settings)
+        self._settings.sync()
+        self.language_actions[choice].setChecked(True)
+        self.notify(
+            self.tr("The language changes the next time {app} starts.").format(app=APP_DISPLAY_NAME)
+        )
 
     def _connect(self) -> None:
         view, dialogs, lead_list = self.view, self.dialogs, self.lead_list
@@ -602,28 +708,36 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(dialogs.back_up_now)
         self.check_action.triggered.connect(dialogs.check_database)
         self.restore_action.triggered.connect(
-            lambda: self.as_manager("restoring a backup", dialogs.restore_backup)
+            lambda: self.as_manager(self.tr("restoring a backup"), dialogs.restore_backup)
         )
         self.merge_action.triggered.connect(
-            lambda: self.as_manager("merging leads", self.open_merge)
+            lambda: self.as_manager(self.tr("merging leads"), self.open_merge)
         )
         self.erase_person_action.triggered.connect(
-            lambda: self.as_manager("erasing a person", lambda: self.privacy.open_erasure())
+            lambda: self.as_manager(
+                self.tr("erasing a person"), lambda: self.privacy.open_erasure()
+            )
         )
         self.erase_lead_action.triggered.connect(
-            lambda: self.as_manager("erasing a person", lambda: self.privacy.erase_selected())
+            lambda: self.as_manager(
+                self.tr("erasing a person"), lambda: self.privacy.erase_selected()
+            )
         )
         self.retention_action.triggered.connect(
-            lambda: self.as_manager("purging old leads", lambda: self.privacy.open_retention())
+            lambda: self.as_manager(
+                self.tr("purging old leads"), lambda: self.privacy.open_retention()
+            )
         )
         self.subject_export_action.triggered.connect(
             lambda: self.as_manager(
-                "exporting what is held on a person", lambda: self.privacy.open_subject_export()
+                self.tr("exporting what is held on a person"),
+                lambda: self.privacy.open_subject_export(),
             )
         )
         self.audit_action.triggered.connect(lambda: self.privacy.open_audit_log())
         self.my_card_action.triggered.connect(self.show_my_card)
         self.kiosk_action.triggered.connect(self.start_kiosk)
+        self.sounds_action.toggled.connect(self.set_scan_sounds)
         self.follow_ups_action.triggered.connect(self.open_follow_ups)
         self.lead_card_action.triggered.connect(self.show_lead_card)
         for kind, print_action in self.print_actions.items():
@@ -648,7 +762,9 @@ class MainWindow(QMainWindow):
 
     def _size_form(self) -> None:
         """The form's width: as the user left it, else ``FORM_WIDTH`` (at most half the
-        window, which may be about to open maximised); the list takes the rest."""
+        window, which may be about to open maximised) or, when its labels need more (a
+        laptop screen, a language with longer words), the width that shows the form
+        uncut, leaving the list at least ``LIST_WIDTH``; the list takes the rest."""
         splitter = self.view.splitter
         stored = self._settings.value(SPLITTER_KEY)
         restorable = isinstance(stored, QByteArray) and not stored.isEmpty()
@@ -659,6 +775,7 @@ class MainWindow(QMainWindow):
             screen = self.screen() or QGuiApplication.primaryScreen()
             width = screen.availableGeometry().width()
         form_width = min(FORM_WIDTH, width // 2)
+        form_width = max(form_width, min(self.capture.view.full_width(), width - LIST_WIDTH))
         splitter.setSizes([form_width, max(1, width - form_width)])
 
     def _restore_geometry(self) -> None:
@@ -725,9 +842,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(bool(deleted))
         if deleted:
             name = deleted[-1][1].replace("&", "&&")
-            self.undo_action.setText(f"&Undo delete of “{name}”")
+            self.undo_action.setText(self.tr("&Undo delete of “{name}”").format(name=name))
         else:
-            self.undo_action.setText("&Undo delete")
+            self.undo_action.setText(self.tr("&Undo delete"))
 
     # --- shortcuts that act on the workspace ----------------------------------------------
 
@@ -763,28 +880,36 @@ class MainWindow(QMainWindow):
         self.lead_changes.report(LeadChange(lead.id, deferred=True))
         name = lead.display_name
         warnings = "; ".join(warning.message for warning in lead.warnings)
-        suffix = f" — {warnings}" if warnings else ""
         if before is None:
-            self.notify(
-                f"Saved {name}{suffix}", on_undo=lambda: self.lead_list.take_back(lead.id, name)
+            text = (
+                self.tr("Saved {name} — {warnings}").format(name=name, warnings=warnings)
+                if warnings
+                else self.tr("Saved {name}").format(name=name)
             )
+            self.notify(text, on_undo=lambda: self.lead_list.take_back(lead.id, name))
         else:
-            self.notify(
-                f"Saved changes to {name}{suffix}",
-                on_undo=lambda: self._undo_changes(before, lead),
+            text = (
+                self.tr("Saved changes to {name} — {warnings}").format(name=name, warnings=warnings)
+                if warnings
+                else self.tr("Saved changes to {name}").format(name=name)
             )
+            self.notify(text, on_undo=lambda: self._undo_changes(before, lead))
 
     def _undo_changes(self, before: LeadDetail, after: LeadDetail) -> None:
         """Puts a lead back as it was before a save over it (its new note goes too)."""
         try:
             self.services.leads.revert(before, after)
         except BoothError as error:
-            self.notify(f"Could not undo the changes to {after.display_name}: {error}")
+            self.notify(
+                self.tr("Could not undo the changes to {name}: {error}").format(
+                    name=after.display_name, error=error
+                )
+            )
             return
         if self.capture.lead_id == before.id and not self.capture.edited:
             self.capture.fill_from_lead(self.services.leads.get(before.id))
         self.lead_changes.report(LeadChange(before.id))
-        self.notify(f"Took back the changes to {before.display_name}.")
+        self.notify(self.tr("Took back the changes to {name}.").format(name=before.display_name))
 
     # --- closing ----------------------------------------------------------------------
 
@@ -816,3 +941,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if self.restore_requested is not None:
             self.restore_chosen.emit(self.restore_requested)
+
+
+def _stored_true(value: object) -> bool:
+    """A boolean read back from QSettings (an INI file gives it back as text)."""
+    return value is True or value == "true"

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from boothapp.core.errors import BoothError
 from boothapp.core.merge import MergeSummary, list_conflicts, mark_reviewed, merge_file
 from boothapp.core.merge.summary import ConflictRow
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.models.rows_model import RowsModel
 
 if TYPE_CHECKING:
@@ -48,15 +49,19 @@ if TYPE_CHECKING:
     from boothapp.gui.changes import LeadChanges, ShowContext
     from boothapp.gui.tasks import TaskRunner
 
-FILE_FILTER = "boothapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "merge_dialog", "boothapp databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+)
 LISTED_AT_MOST = 12
 """Leads named in each list of the summary (the counts say how many there are)."""
-INTRO = (
+INTRO = QT_TRANSLATE_NOOP(
+    "merge_dialog",
     "Bring another laptop's leads into this database: choose its database file (on a USB "
     "stick). The file is only read. You see what the merge would do before anything "
     "changes; a visitor captured on both laptops becomes one lead, and where the laptops "
     "set a field differently the later edit is kept and the other value is listed below "
-    "for review."
+    "for review.",
 )
 CONFLICT_ID_ROLE = Qt.ItemDataRole.UserRole
 """``data(index, CONFLICT_ID_ROLE)`` is the id of the row's conflict."""
@@ -74,19 +79,38 @@ class ConflictColumn(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _CONFLICT_TITLES[self]
+        """The column's title in the window's language."""
+        return translate("merge_dialog", _CONFLICT_TITLES[self])
 
 
 _CONFLICT_TITLES = {
-    ConflictColumn.LEAD: "Lead",
-    ConflictColumn.FIELD: "Field",
-    ConflictColumn.KEPT: "Kept",
-    ConflictColumn.OTHER: "Left aside",
-    ConflictColumn.SOURCE: "From file",
+    ConflictColumn.LEAD: QT_TRANSLATE_NOOP("merge_dialog", "Lead"),
+    ConflictColumn.FIELD: QT_TRANSLATE_NOOP("merge_dialog", "Field"),
+    ConflictColumn.KEPT: QT_TRANSLATE_NOOP("merge_dialog", "Kept"),
+    ConflictColumn.OTHER: QT_TRANSLATE_NOOP("merge_dialog", "Left aside"),
+    ConflictColumn.SOURCE: QT_TRANSLATE_NOOP("merge_dialog", "From file"),
 }
 
 
-_SPECIAL_LABELS = {"badge_id": "Badge ID", "email": "E-mail", "website": "Website"}
+_SPECIAL_LABELS = {
+    "badge_id": QT_TRANSLATE_NOOP("merge_dialog", "Badge ID"),
+    "email": QT_TRANSLATE_NOOP("merge_dialog", "E-mail"),
+    "website": QT_TRANSLATE_NOOP("merge_dialog", "Website"),
+    "first_name": QT_TRANSLATE_NOOP("merge_dialog", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("merge_dialog", "Last name"),
+    "company": QT_TRANSLATE_NOOP("merge_dialog", "Company"),
+    "job_title": QT_TRANSLATE_NOOP("merge_dialog", "Job title"),
+    "phone": QT_TRANSLATE_NOOP("merge_dialog", "Phone"),
+    "mobile": QT_TRANSLATE_NOOP("merge_dialog", "Mobile"),
+    "street": QT_TRANSLATE_NOOP("merge_dialog", "Street"),
+    "postal_code": QT_TRANSLATE_NOOP("merge_dialog", "Postal code"),
+    "city": QT_TRANSLATE_NOOP("merge_dialog", "City"),
+    "region": QT_TRANSLATE_NOOP("merge_dialog", "Region"),
+    "country": QT_TRANSLATE_NOOP("merge_dialog", "Country"),
+    "rating": QT_TRANSLATE_NOOP("merge_dialog", "Rating"),
+}
+"""The fields a merge can find set differently on two laptops (the later edit's fields),
+by name; any other field is named after its key."""
 _PART_FIELD = re.compile(r"^(products|answers)\[(.*)\](?:\.(\w+))?$")
 
 
@@ -97,15 +121,33 @@ def field_label(field: str) -> str:
     if part is not None:
         kind, name, detail = part.groups()
         if kind == "answers":
-            return f"Answer to {name}"
-        return f"{(detail or 'product').capitalize()} of {name}"
-    return _SPECIAL_LABELS.get(field, field.replace("_", " ").capitalize())
+            return translate("merge_dialog", "Answer to {question}").format(question=name)
+        if detail == "quantity":
+            return translate("merge_dialog", "Quantity of {product}").format(product=name)
+        if detail == "remark":
+            return translate("merge_dialog", "Remark of {product}").format(product=name)
+        if detail is None:
+            return translate("merge_dialog", "Product of {product}").format(product=name)
+        return f"{detail.capitalize()} of {name}"
+    special = _SPECIAL_LABELS.get(field)
+    if special is not None:
+        return translate("merge_dialog", special)
+    return field.replace("_", " ").capitalize()
 
 
 class ConflictTableModel(RowsModel[ConflictRow]):
     """The conflicts not reviewed yet, one per row."""
 
-    titles = tuple(column.title for column in ConflictColumn)
+    titles = tuple(_CONFLICT_TITLES[column] for column in ConflictColumn)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return translate("merge_dialog", title) if isinstance(title, str) else title
 
     def text(self, row: ConflictRow, column: int) -> str:
         kind = ConflictColumn(column)
@@ -133,31 +175,59 @@ class ConflictTableModel(RowsModel[ConflictRow]):
 def _some(names: list[str]) -> str:
     shown = ", ".join(names[:LISTED_AT_MOST])
     more = len(names) - LISTED_AT_MOST
-    return f"{shown} and {more} more" if more > 0 else shown
+    if more > 0:
+        return translate("merge_dialog", "{names} and {count} more").format(names=shown, count=more)
+    return shown
 
 
 def summary_text(summary: MergeSummary) -> str:
     """What a merge did (or, for a dry run, would do), in a few lines."""
-    verb = "would bring" if summary.dry_run else "brought"
+    if summary.dry_run:
+        first = translate(
+            "merge_dialog",
+            "Merging {file} would bring: {added} new lead(s), {updated} updated, {joined} "
+            "visitor(s) captured on both laptops joined, {unchanged} unchanged, {left_out} "
+            "left out (erased or on the suppression list), {conflicts} conflict(s) to review.",
+        )
+    else:
+        first = translate(
+            "merge_dialog",
+            "Merging {file} brought: {added} new lead(s), {updated} updated, {joined} "
+            "visitor(s) captured on both laptops joined, {unchanged} unchanged, {left_out} "
+            "left out (erased or on the suppression list), {conflicts} conflict(s) to review.",
+        )
     lines = [
-        f"Merging {summary.source} {verb}: {len(summary.added)} new lead(s), "
-        f"{len(summary.updated)} updated, {len(summary.joined)} visitor(s) captured on both "
-        f"laptops joined, {summary.unchanged} unchanged, {len(summary.left_out)} left out "
-        f"(erased or on the suppression list), {len(summary.conflicts)} conflict(s) to review."
+        first.format(
+            file=summary.source,
+            added=len(summary.added),
+            updated=len(summary.updated),
+            joined=len(summary.joined),
+            unchanged=summary.unchanged,
+            left_out=len(summary.left_out),
+            conflicts=len(summary.conflicts),
+        )
     ]
     for title, names in (
-        ("Shows added", list(summary.shows_added)),
-        ("Staff added", list(summary.staff_added)),
-        ("Products added", list(summary.products_added)),
-        ("Questions added", list(summary.questions_added)),
-        ("New", [lead.name for lead in summary.added]),
-        ("Updated", [f"{lead.name} ({', '.join(lead.changed)})" for lead in summary.updated]),
-        ("Joined", [lead.name for lead in summary.joined]),
+        (translate("merge_dialog", "Shows added: {names}"), list(summary.shows_added)),
+        (translate("merge_dialog", "Staff added: {names}"), list(summary.staff_added)),
+        (translate("merge_dialog", "Products added: {names}"), list(summary.products_added)),
+        (translate("merge_dialog", "Questions added: {names}"), list(summary.questions_added)),
+        (translate("merge_dialog", "New: {names}"), [lead.name for lead in summary.added]),
+        (
+            translate("merge_dialog", "Updated: {names}"),
+            [f"{lead.name} ({', '.join(lead.changed)})" for lead in summary.updated],
+        ),
+        (translate("merge_dialog", "Joined: {names}"), [lead.name for lead in summary.joined]),
     ):
         if names:
-            lines.append(f"{title}: {_some(names)}")
+            lines.append(title.format(names=_some(names)))
     if not summary.dry_run and not summary.changed_anything:
-        lines.append("Nothing changed: this database already holds everything in the file.")
+        lines.append(
+            translate(
+                "merge_dialog",
+                "Nothing changed: this database already holds everything in the file.",
+            )
+        )
     return "\n".join(lines)
 
 
@@ -169,16 +239,16 @@ class MergeView(QWidget):
 
     def __init__(self, model: ConflictTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        intro = QLabel(INTRO)
+        intro = QLabel(translate("merge_dialog", INTRO))
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        file_label = QLabel("&File:")
+        file_label = QLabel(self.tr("&File:"))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("mergeFile")
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("The other laptop's database file")
+        self.path_edit.setPlaceholderText(self.tr("The other laptop's database file"))
         file_label.setBuddy(self.path_edit)
-        self.choose_button = QPushButton("C&hoose…")
+        self.choose_button = QPushButton(self.tr("C&hoose…"))
         self.choose_button.setObjectName("mergeChoose")
         file_row = QHBoxLayout()
         file_row.addWidget(file_label)
@@ -194,8 +264,8 @@ class MergeView(QWidget):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("mergeSummary")
         self.summary.setReadOnly(True)
-        self.summary.setPlaceholderText("What the merge would do shows here.")
-        conflicts_label = QLabel("Conflicts to re&view:")
+        self.summary.setPlaceholderText(self.tr("What the merge would do shows here."))
+        conflicts_label = QLabel(self.tr("Conflicts to re&view:"))
         self.table = QTableView()
         self.table.setObjectName("mergeConflicts")
         self.table.setModel(model)
@@ -207,16 +277,16 @@ class MergeView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         conflicts_label.setBuddy(self.table)
-        self.reviewed_button = QPushButton("Mark &reviewed")
+        self.reviewed_button = QPushButton(self.tr("Mark &reviewed"))
         self.reviewed_button.setObjectName("mergeReviewed")
         self.reviewed_button.setEnabled(False)
-        self.all_reviewed_button = QPushButton("Mark &all reviewed")
+        self.all_reviewed_button = QPushButton(self.tr("Mark &all reviewed"))
         self.all_reviewed_button.setObjectName("mergeAllReviewed")
         review_row = QHBoxLayout()
         review_row.addStretch(1)
         review_row.addWidget(self.reviewed_button)
         review_row.addWidget(self.all_reviewed_button)
-        self.merge_button = QPushButton("&Merge")
+        self.merge_button = QPushButton(self.tr("&Merge"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -245,7 +315,7 @@ class MergeDialog(QDialog):
         self, services: Services, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Merge a laptop's file")
+        self.setWindowTitle(self.tr("Merge a laptop's file"))
         self.services = services
         self.runner = runner
         self.path: Path | None = None
@@ -272,7 +342,10 @@ class MergeDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Merge a laptop's database file", str(Path.home()), FILE_FILTER
+            self,
+            self.tr("Merge a laptop's database file"),
+            str(Path.home()),
+            translate("merge_dialog", FILE_FILTER),
         )
         if path:
             self.load_file(path)
@@ -284,7 +357,7 @@ class MergeDialog(QDialog):
         self.preview = None
         self.view.path_edit.setText(str(chosen))
         self.view.summary.clear()
-        self._set_busy(True, f"Checking {chosen.name}…")
+        self._set_busy(True, self.tr("Checking {file}…").format(file=chosen.name))
         database = self.services.database
         self.runner.run(
             lambda: merge_file(database, chosen, dry_run=True),
@@ -296,9 +369,9 @@ class MergeDialog(QDialog):
         self.preview = summary
         self.view.summary.setPlainText(summary_text(summary))
         if summary.changed_anything:
-            self._set_busy(False, "Nothing has changed yet: Merge brings the leads in.")
+            self._set_busy(False, self.tr("Nothing has changed yet: Merge brings the leads in."))
         else:
-            self._set_busy(False, "This database already holds everything in the file.")
+            self._set_busy(False, self.tr("This database already holds everything in the file."))
 
     # --- merging --------------------------------------------------------------------------
 
@@ -310,7 +383,7 @@ class MergeDialog(QDialog):
         staff = self.services.staff.current()
         staff_name = staff.name if staff is not None else None
         database = self.services.database
-        self._set_busy(True, f"Merging {path.name}…")
+        self._set_busy(True, self.tr("Merging {file}…").format(file=path.name))
         self.runner.run(
             lambda: merge_file(database, path, staff_name=staff_name),
             on_result=self._merged,
@@ -321,7 +394,7 @@ class MergeDialog(QDialog):
         self.merge_result = summary
         self.preview = None
         self.view.summary.setPlainText(summary_text(summary))
-        self._set_busy(False, f"Merged {summary.source}.")
+        self._set_busy(False, self.tr("Merged {file}.").format(file=summary.source))
         self.reload_conflicts()
         if summary.changed_anything:
             self.merged.emit(summary)
@@ -332,7 +405,9 @@ class MergeDialog(QDialog):
             self._set_busy(False, "")
             sys.excepthook(type(error), error, error.__traceback__)
             return
-        self._set_busy(False, f"Nothing was merged: {error}", problem=True)
+        self._set_busy(
+            False, self.tr("Nothing was merged: {error}").format(error=error), problem=True
+        )
 
     # --- reviewing ------------------------------------------------------------------------
 

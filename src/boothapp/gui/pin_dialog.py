@@ -13,6 +13,7 @@ With no PIN set, the action runs at once, as before there was a lock.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,14 +36,15 @@ from boothapp.core.manager_lock import (
     MIN_PIN_LENGTH,
     ManagerLock,
     PinCheck,
+    PinOutcome,
     PinRefused,
     check_new_pin,
-    wait_text,
 )
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.views.show_settings_view import dialog_buttons
 
-LOCKED = "exports, restoring a backup, new shows and show settings"
+LOCKED = QT_TRANSLATE_NOOP("pin_dialog", "exports, restoring a backup, new shows and show settings")
 """What the PIN locks in the window, as the settings section says it."""
 
 
@@ -80,10 +82,32 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
+def _refusal_sentence(outcome: PinOutcome, wait: float, try_again: bool = False) -> str:
+    """What a refused try says, in the window's language: why, then the wait left
+    (``wait`` seconds, rounded up), or "try again" with ``try_again`` and no wait."""
+    seconds = math.ceil(wait)
+    if outcome is PinOutcome.GRANTED:
+        return translate("pin_dialog", "The manager PIN is right.")
+    if outcome is PinOutcome.THROTTLED:
+        if wait > 0:
+            return translate(
+                "pin_dialog", "Too many wrong manager PINs: wait {seconds} s before the next try."
+            ).format(seconds=seconds)
+        if try_again:
+            return translate("pin_dialog", "Too many wrong manager PINs: try again.")
+        return translate("pin_dialog", "Too many wrong manager PINs.")
+    if wait > 0:
+        return translate(
+            "pin_dialog", "The manager PIN is wrong: wait {seconds} s before the next try."
+        ).format(seconds=seconds)
+    if try_again:
+        return translate("pin_dialog", "The manager PIN is wrong: try again.")
+    return translate("pin_dialog", "The manager PIN is wrong.")
+
+
 def refusal_text(check: PinCheck) -> str:
     """``"The manager PIN is wrong: wait 4 s before the next try."``"""
-    wait = check.wait_text()
-    return _sentence(f"{check.reason()}: {wait}" if wait else check.reason())
+    return _refusal_sentence(check.outcome, check.wait)
 
 
 # --- asking for the PIN -------------------------------------------------------------------
@@ -94,17 +118,17 @@ class PinView(QWidget):
 
     def __init__(self, action_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.intro = QLabel(f"{action_text} needs the manager PIN.")
+        self.intro = QLabel(self.tr("{action} needs the manager PIN.").format(action=action_text))
         self.intro.setObjectName("pinIntro")
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
-        self.pin_edit = _pin_edit("managerPin", "Manager PIN")
+        self.pin_edit = _pin_edit("managerPin", self.tr("Manager PIN"))
         self.message = _message_label("pinMessage")
         self.buttons, self.unlock_button = dialog_buttons(
-            QDialogButtonBox.StandardButton.Ok, "&Unlock"
+            QDialogButtonBox.StandardButton.Ok, self.tr("&Unlock")
         )
         form = QFormLayout()
-        label = QLabel("Manager &PIN:")
+        label = QLabel(self.tr("Manager &PIN:"))
         label.setBuddy(self.pin_edit)
         form.addRow(label, self.pin_edit)
         layout = QVBoxLayout(self)
@@ -137,7 +161,7 @@ class PinDialog(QDialog):
         self.lock = lock
         self._attempt = attempt if attempt is not None else lock.require
         self._refusal: PinCheck | None = None
-        self.setWindowTitle("Manager PIN")
+        self.setWindowTitle(self.tr("Manager PIN"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.view = PinView(action_text)
         layout = QVBoxLayout(self)
@@ -158,7 +182,7 @@ class PinDialog(QDialog):
         if not self.view.unlock_button.isEnabled():
             return False
         if not edit.text():
-            _say(self.view.message, "Type the manager PIN.")
+            _say(self.view.message, self.tr("Type the manager PIN."))
             edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         try:
@@ -188,10 +212,10 @@ class PinDialog(QDialog):
             _say(self.view.message, _sentence(str(error)))
             return
         if status.wait > 0:
-            reason = self._refusal.reason() if self._refusal else "too many wrong manager PINs"
-            _say(self.view.message, _sentence(f"{reason}: {wait_text(status.wait)}"))
+            outcome = self._refusal.outcome if self._refusal else PinOutcome.THROTTLED
+            _say(self.view.message, _refusal_sentence(outcome, status.wait))
         elif self._refusal is not None:
-            _say(self.view.message, _sentence(f"{self._refusal.reason()}: try again"))
+            _say(self.view.message, _refusal_sentence(self._refusal.outcome, 0, try_again=True))
         self._follow_wait(status.wait)
 
     def _follow_wait(self, wait: float) -> None:
@@ -239,23 +263,26 @@ class PinSetupView(QWidget):
 
     def __init__(self, changing: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.current_edit = _pin_edit("currentPin", "Current PIN")
-        self.new_edit = _pin_edit("newPin", "New PIN")
-        self.again_edit = _pin_edit("newPinAgain", "New PIN again")
+        self.current_edit = _pin_edit("currentPin", self.tr("Current PIN"))
+        self.new_edit = _pin_edit("newPin", self.tr("New PIN"))
+        self.again_edit = _pin_edit("newPinAgain", self.tr("New PIN again"))
         hint = QLabel(
-            f"At least {MIN_PIN_LENGTH} characters: digits, letters or both. It is asked "
-            f"for {LOCKED}, on every laptop using this database."
+            self.tr(
+                "At least {count} characters: digits, letters or both. It is asked "
+                "for {locked}, on every laptop using this database."
+            ).format(count=MIN_PIN_LENGTH, locked=translate("pin_dialog", LOCKED))
         )
         hint.setWordWrap(True)
         self.message = _message_label("pinSetupMessage")
         self.buttons, self.save_button = dialog_buttons(
-            QDialogButtonBox.StandardButton.Save, "&Change PIN" if changing else "&Set PIN"
+            QDialogButtonBox.StandardButton.Save,
+            self.tr("&Change PIN") if changing else self.tr("&Set PIN"),
         )
         form = QFormLayout()
         for text, edit in (
-            ("C&urrent PIN:", self.current_edit),
-            ("&New PIN:", self.new_edit),
-            ("New PIN a&gain:", self.again_edit),
+            (self.tr("C&urrent PIN:"), self.current_edit),
+            (self.tr("&New PIN:"), self.new_edit),
+            (self.tr("New PIN a&gain:"), self.again_edit),
         ):
             label = QLabel(text)
             label.setBuddy(edit)
@@ -284,7 +311,9 @@ class PinSetupDialog(QDialog):
             self.changing = lock.status().pin_set
         except BoothError as error:
             self.changing, problem = True, _sentence(str(error))
-        self.setWindowTitle("Change the manager PIN" if self.changing else "Set a manager PIN")
+        self.setWindowTitle(
+            self.tr("Change the manager PIN") if self.changing else self.tr("Set a manager PIN")
+        )
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.view = PinSetupView(self.changing)
         layout = QVBoxLayout(self)
@@ -303,15 +332,18 @@ class PinSetupDialog(QDialog):
         new, again = view.new_edit.text(), view.again_edit.text()
         current = view.current_edit.text() if self.changing else None
         if self.changing and not current:
-            return self._refuse("Type the current PIN.", view.current_edit)
+            return self._refuse(self.tr("Type the current PIN."), view.current_edit)
         try:
             check_new_pin(new)
         except ValidationError as error:
-            return self._refuse(_sentence(f"New PIN: {error.reason}"), view.new_edit)
+            return self._refuse(
+                _sentence(self.tr("New PIN: {reason}").format(reason=error.reason)),
+                view.new_edit,
+            )
         if again != new:
             view.again_edit.clear()
             return self._refuse(
-                "The two new PINs differ: type the same PIN twice.", view.again_edit
+                self.tr("The two new PINs differ: type the same PIN twice."), view.again_edit
             )
         try:
             self.lock.set_pin(new, current)
@@ -336,7 +368,8 @@ class ManagerPinSection(QGroupBox):
     open). What they do is stored at once, for the whole booth, not on Save."""
 
     def __init__(self, lock: ManagerLock, parent: QWidget | None = None) -> None:
-        super().__init__("Manager PIN", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Manager PIN"))
         self.setObjectName("managerPinSection")
         self.lock = lock
         self.dialog: QDialog | None = None
@@ -346,7 +379,7 @@ class ManagerPinSection(QGroupBox):
         self.status_label.setWordWrap(True)
         self.set_button = QPushButton()
         self.set_button.setObjectName("setManagerPin")
-        self.clear_button = QPushButton("C&lear PIN…")
+        self.clear_button = QPushButton(self.tr("C&lear PIN…"))
         self.clear_button.setObjectName("clearManagerPin")
         row = QHBoxLayout(self)
         row.addWidget(self.status_label, 1)
@@ -361,16 +394,20 @@ class ManagerPinSection(QGroupBox):
         try:
             pin_set = self.lock.status().pin_set
             text = (
-                f"A manager PIN is set: {LOCKED} ask for it, on every laptop using this "
-                "database. Changes here apply at once."
+                self.tr(
+                    "A manager PIN is set: {locked} ask for it, on every laptop using this "
+                    "database. Changes here apply at once."
+                ).format(locked=translate("pin_dialog", LOCKED))
                 if pin_set
-                else "No manager PIN is set: anyone at the laptop can export the leads, "
-                "restore a backup and change the shows."
+                else self.tr(
+                    "No manager PIN is set: anyone at the laptop can export the leads, "
+                    "restore a backup and change the shows."
+                )
             )
         except BoothError as error:
             pin_set, text = True, _sentence(str(error))
         self.status_label.setText(text)
-        self.set_button.setText("Change P&IN…" if pin_set else "Set P&IN…")
+        self.set_button.setText(self.tr("Change P&IN…") if pin_set else self.tr("Set P&IN…"))
         self.clear_button.setEnabled(pin_set)
 
     def open_setup(self) -> None:
@@ -384,7 +421,7 @@ class ManagerPinSection(QGroupBox):
             self._open(
                 PinDialog(
                     self.lock,
-                    "Clearing the manager PIN",
+                    self.tr("Clearing the manager PIN"),
                     self.window(),
                     attempt=self.lock.clear_pin,
                 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QMouseEvent, QPixmap, QResizeEvent
@@ -32,6 +32,7 @@ from boothapp.core.printing.document import paper_for, write_file
 from boothapp.core.printing.symbols import png_bytes
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
+from boothapp.gui.i18n import translate
 from boothapp.gui.tasks import TaskRunner
 
 
@@ -112,12 +113,20 @@ def show_my_card(host: CodeHost, parent: QWidget) -> CodeScreen | None:
     """F9: the vCard of the person at the laptop, full screen."""
     member = host.active_staff
     if member is None:
-        host.notify("Nobody is at this laptop: choose who you are at the top right first")
+        host.notify(
+            translate(
+                "printed_codes",
+                "Nobody is at this laptop: choose who you are at the top right first",
+            )
+        )
         return None
     screen = CodeScreen(
         staff_vcard(member),
         member.name,
-        "Scan with your phone's camera to save my contact. Any key closes this.",
+        translate(
+            "printed_codes",
+            "Scan with your phone's camera to save my contact. Any key closes this.",
+        ),
         parent,
     )
     screen.showFullScreen()
@@ -133,8 +142,11 @@ def show_lead_card(host: CodeHost, parent: QWidget) -> CodeScreen | None:
     lead = services.leads.get(lead_id)
     screen = CodeScreen(
         lead_vcard(lead, services.events.get(lead.event_id)),
-        lead.display_name or "Contact",
-        "Scan with a phone's camera to add this visitor to its contacts. Any key closes this.",
+        lead.display_name or translate("printed_codes", "Contact"),
+        translate(
+            "printed_codes",
+            "Scan with a phone's camera to add this visitor to its contacts. Any key closes this.",
+        ),
         parent,
     )
     screen.resize(640, 720)
@@ -143,6 +155,46 @@ def show_lead_card(host: CodeHost, parent: QWidget) -> CodeScreen | None:
 
 
 Make = Callable[[], Printed]
+
+
+class Sheet(NamedTuple):
+    """What is said about one kind of printed sheet, in the window's language: the file
+    chooser's title, the note while it is made, once written (``{file}``), and when it
+    failed (``{error}``)."""
+
+    save_title: str
+    making: str
+    wrote: str
+    failed: str
+
+
+def _sheets() -> dict[str, Sheet]:
+    return {
+        "capture": Sheet(
+            translate("printed_codes", "Save the capture sheet as PDF"),
+            translate("printed_codes", "Making the capture sheet…"),
+            translate("printed_codes", "Wrote the capture sheet to {file}"),
+            translate("printed_codes", "The capture sheet was not written: {error}"),
+        ),
+        "stand": Sheet(
+            translate("printed_codes", "Save the product sheet as PDF"),
+            translate("printed_codes", "Making the product sheet…"),
+            translate("printed_codes", "Wrote the product sheet to {file}"),
+            translate("printed_codes", "The product sheet was not written: {error}"),
+        ),
+        "badges": Sheet(
+            translate("printed_codes", "Save the test badges as PDF"),
+            translate("printed_codes", "Making the test badges…"),
+            translate("printed_codes", "Wrote the test badges to {file}"),
+            translate("printed_codes", "The test badges was not written: {error}"),
+        ),
+        "cards": Sheet(
+            translate("printed_codes", "Save the business cards as PDF"),
+            translate("printed_codes", "Making the business cards…"),
+            translate("printed_codes", "Wrote the business cards to {file}"),
+            translate("printed_codes", "The business cards was not written: {error}"),
+        ),
+    }
 
 
 def print_sheet(host: CodeHost, parent: QWidget, kind: str) -> None:
@@ -154,9 +206,10 @@ def print_sheet(host: CodeHost, parent: QWidget, kind: str) -> None:
     services = host.services
     paper = paper_for(show.country)
     staff = host.active_staff
-    makers: dict[str, tuple[str, str, Make]] = {
+    sheets = _sheets()
+    makers: dict[str, tuple[Sheet, str, Make]] = {
         "capture": (
-            "capture sheet",
+            sheets["capture"],
             f"capture-sheet-{_slug(show.name)}.pdf",
             lambda: capture_sheet(
                 show,
@@ -167,27 +220,37 @@ def print_sheet(host: CodeHost, parent: QWidget, kind: str) -> None:
             ),
         ),
         "stand": (
-            "product sheet",
+            sheets["stand"],
             f"products-{_slug(show.name)}.pdf",
             lambda: stand_sheet(show, services.products.list(event_id=show.id), paper=paper),
         ),
-        "badges": ("test badges", "test-badges.pdf", lambda: sample_badge_sheet(paper=paper)),
+        "badges": (
+            sheets["badges"],
+            "test-badges.pdf",
+            lambda: sample_badge_sheet(paper=paper),
+        ),
     }
     if staff is not None:
         makers["cards"] = (
-            "business cards",
+            sheets["cards"],
             f"cards-{_slug(staff.name)}.pdf",
             lambda: business_cards(staff, None, show, paper=paper),
         )
     if kind not in makers:
-        host.notify("Nobody is at this laptop: choose who you are to print your cards")
+        host.notify(
+            translate(
+                "printed_codes", "Nobody is at this laptop: choose who you are to print your cards"
+            )
+        )
         return
     what, name, make = makers[kind]
-    chosen, _ = QFileDialog.getSaveFileName(parent, f"Save the {what} as PDF", name, "PDF (*.pdf)")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, what.save_title, name, translate("printed_codes", "PDF (*.pdf)")
+    )
     if not chosen:
         return
     path = Path(chosen).with_suffix(".pdf")
-    host.notify(f"Making the {what}…")
+    host.notify(what.making)
     host.runner.run(
         lambda: _write(path, make),
         on_result=lambda warnings: _written(host, what, path, warnings),
@@ -205,13 +268,17 @@ def _write(path: Path, make: Make) -> tuple[str, ...]:
     return printed.warnings
 
 
-def _written(host: CodeHost, what: str, path: Path, warnings: tuple[str, ...]) -> None:
-    note = f" ({'; '.join(warnings)})" if warnings else ""
-    host.notify(f"Wrote the {what} to {path}{note}")
+def _written(host: CodeHost, what: Sheet, path: Path, warnings: tuple[str, ...]) -> None:
+    text = what.wrote.format(file=path)
+    if warnings:
+        text = translate("printed_codes", "{message} ({warnings})").format(
+            message=text, warnings="; ".join(warnings)
+        )
+    host.notify(text)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _failed(host: CodeHost, what: str, error: Exception) -> None:
+def _failed(host: CodeHost, what: Sheet, error: Exception) -> None:
     if not isinstance(error, BoothError | OSError):
         raise error
-    host.notify(f"The {what} was not written: {error}")
+    host.notify(what.failed.format(error=error))

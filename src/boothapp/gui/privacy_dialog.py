@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from boothapp.core.audit import AuditRow
 from boothapp.core.errors import BoothError
-from boothapp.core.privacy.erasure import Erasure, ErasurePlan, erase, plan_erasure
+from boothapp.core.privacy.erasure import Erasure, ErasurePlan, HeldLead, erase, plan_erasure
 from boothapp.core.privacy.log import audit_log
 from boothapp.core.privacy.retention import (
     LONGEST_RETENTION_MONTHS,
@@ -63,7 +63,9 @@ from boothapp.core.privacy.retention import (
 from boothapp.core.privacy.subject import SubjectExport, write_subject_export
 from boothapp.core.vocabulary import AUDIT_ACTION_LABELS, AuditAction
 from boothapp.gui.changes import LeadChange
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.models.rows_model import RowsModel
+from boothapp.gui.vocabulary_text import vocabulary
 
 if TYPE_CHECKING:
     from boothapp.core.services import Services
@@ -71,33 +73,43 @@ if TYPE_CHECKING:
     from boothapp.gui.changes import LeadChanges
     from boothapp.gui.tasks import TaskRunner
 
-NOT_WIPED = (
+
+# The texts below are translated where they are shown: translate("privacy_dialog", ...).
+NOT_WIPED = QT_TRANSLATE_NOOP(
+    "privacy_dialog",
     "The database file could not be compacted yet (another program is using it, or the "
     "disk is nearly full): erased bytes may stay in its unused space until an erasure or "
-    "purge compacts it; close other programs, free some space and erase the address again."
+    "purge compacts it; close other programs, free some space and erase the address again.",
 )
-SOFT_DELETE_NOTE = (
+SOFT_DELETE_NOTE = QT_TRANSLATE_NOOP(
+    "privacy_dialog",
     "A lead deleted with Edit > Delete lead keeps everything, its notes too, so that it "
-    "can be restored; erasing is the way to remove it for good."
+    "can be restored; erasing is the way to remove it for good.",
 )
-ERASE_INTRO = (
+ERASE_INTRO = QT_TRANSLATE_NOOP(
+    "privacy_dialog",
     "Erase a person for good when they ask: give their e-mail address to erase every "
     "lead with it, in every show, or take the lead selected in the list. The leads go "
     "with their notes, visits, products and answers, and the person's e-mail address and "
     "badge go on the suppression list, so that no scan, attendee list or merge brings "
-    "them back. This cannot be undone. " + SOFT_DELETE_NOTE
+    "them back. This cannot be undone.",
 )
-RETENTION_INTRO = (
+"""Followed by :data:`SOFT_DELETE_NOTE` in the dialog."""
+RETENTION_INTRO = QT_TRANSLATE_NOOP(
+    "privacy_dialog",
     "Leads not contacted (no change, no visit) within the retention period are listed "
     "here and can be purged for good. The period is kept for the whole booth, every "
     "laptop using this database. Purged people are not put on the suppression list: they "
-    "can be captured again if they come back."
+    "can be captured again if they come back.",
 )
-SUBJECT_INTRO = (
+SUBJECT_INTRO = QT_TRANSLATE_NOOP(
+    "privacy_dialog",
     "Write everything held on one person (found by e-mail address, in every show) as a "
     "JSON file and, beside it, a page they can read: their leads, notes, visits, products, "
-    "answers, consent, legal basis and the audit entries about them."
+    "answers, consent, legal basis and the audit entries about them.",
 )
+EMAIL_EXAMPLE = "name@company.com"
+"""The e-mail boxes' placeholder (an address, not translated)."""
 
 
 class PrivacyWindow(Protocol):
@@ -158,16 +170,56 @@ def _report_bug(error: Exception) -> None:
     sys.excepthook(type(error), error, error.__traceback__)
 
 
+def _with_not_wiped(text: str) -> str:
+    """``text`` followed by :data:`NOT_WIPED`."""
+    return translate("privacy_dialog", "{message} {not_wiped}").format(
+        message=text, not_wiped=translate("privacy_dialog", NOT_WIPED)
+    )
+
+
+def held_label(lead: HeldLead) -> str:
+    """``Zoé Lefèvre (Milipol Paris 2023)``, ``, deleted`` added for a deleted lead
+    (``HeldLead.label`` in the window's language)."""
+    text = (
+        translate("privacy_dialog", "{name} ({show}, deleted)")
+        if lead.deleted
+        else translate("privacy_dialog", "{name} ({show})")
+    )
+    return text.format(name=lead.display_name, show=lead.show)
+
+
+def _no_lead_summary(plan: ErasurePlan) -> str:
+    """What an erasure of an address no lead holds does (``ErasurePlan.summary``)."""
+    return translate(
+        "privacy_dialog",
+        "No lead holds {email}: the address goes on the suppression list, so that no scan, "
+        "attendee list or merge brings the person in",
+    ).format(email=plan.email)
+
+
 def _lead_lines(plan: ErasurePlan) -> str:
-    lines = [f"• {lead.label}" for lead in plan.leads]
+    lines = [
+        translate("privacy_dialog", "• {lead}").format(lead=held_label(lead)) for lead in plan.leads
+    ]
     if plan.same_email_elsewhere:
         others = plan.same_email_elsewhere
         lines.append(
-            f"({others} other lead{'' if others == 1 else 's'} with this lead's e-mail "
-            "address stay: erase the address to remove them too.)"
+            (
+                translate(
+                    "privacy_dialog",
+                    "({count} other lead with this lead's e-mail address stay: erase the "
+                    "address to remove them too.)",
+                )
+                if others == 1
+                else translate(
+                    "privacy_dialog",
+                    "({count} other leads with this lead's e-mail address stay: erase the "
+                    "address to remove them too.)",
+                )
+            ).format(count=others)
         )
     if not plan.leads:
-        lines.append(plan.summary)
+        lines.append(_no_lead_summary(plan))
     return "\n".join(lines)
 
 
@@ -179,28 +231,35 @@ class ErasureView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.intro = _plain_label(ERASE_INTRO)
-        self.email_label = QLabel("E-&mail address:")
+        self.intro = _plain_label(
+            self.tr("{intro} {note}").format(
+                intro=translate("privacy_dialog", ERASE_INTRO),
+                note=translate("privacy_dialog", SOFT_DELETE_NOTE),
+            )
+        )
+        self.email_label = QLabel(self.tr("E-&mail address:"))
         self.email_edit = QLineEdit()
         self.email_edit.setObjectName("erasureEmail")
-        self.email_edit.setPlaceholderText("name@company.com")
-        self.email_edit.setAccessibleName("E-mail address of the person to erase")
+        self.email_edit.setPlaceholderText(EMAIL_EXAMPLE)
+        self.email_edit.setAccessibleName(self.tr("E-mail address of the person to erase"))
         self.email_label.setBuddy(self.email_edit)
-        self.find_button = QPushButton("&Find")
+        self.find_button = QPushButton(self.tr("&Find"))
         self.find_button.setObjectName("erasureFind")
-        self.selected_button = QPushButton("Use the &selected lead")
+        self.selected_button = QPushButton(self.tr("Use the &selected lead"))
         self.selected_button.setObjectName("erasureSelected")
-        self.found_label = QLabel("What will be erased:")
+        self.found_label = QLabel(self.tr("What will be erased:"))
         self.found = QPlainTextEdit()
         self.found.setObjectName("erasureFound")
         self.found.setReadOnly(True)
         self.found.setTabChangesFocus(True)
-        self.found.setAccessibleName("What will be erased")
-        self.found.setPlaceholderText("Find a person by e-mail address, or use the selected lead.")
+        self.found.setAccessibleName(self.tr("What will be erased"))
+        self.found.setPlaceholderText(
+            self.tr("Find a person by e-mail address, or use the selected lead.")
+        )
         self.found_label.setBuddy(self.found)
         self.message = _plain_label()
         self.message.setObjectName("erasureMessage")
-        self.erase_button = QPushButton("&Erase for good…")
+        self.erase_button = QPushButton(self.tr("&Erase for good…"))
         self.erase_button.setObjectName("erasureErase")
         self.erase_button.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -229,7 +288,7 @@ class ErasureDialog(QDialog):
     def __init__(self, window: PrivacyWindow, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("erasureDialog")
-        self.setWindowTitle("Erase a person for good")
+        self.setWindowTitle(self.tr("Erase a person for good"))
         self.window_ = window
         self.plan: ErasurePlan | None = None
         self.target: str | None = None
@@ -261,14 +320,14 @@ class ErasureDialog(QDialog):
     def find_email(self) -> None:
         email = self.view.email_edit.text().strip()
         if not email:
-            self._say("Type the person's e-mail address first.")
+            self._say(self.tr("Type the person's e-mail address first."))
             return
         self.look_up(email)
 
     def use_selected(self) -> None:
         lead_id = self.window_.selected_lead_id()
         if lead_id is None:
-            self._say("No lead is selected in the list.")
+            self._say(self.tr("No lead is selected in the list."))
             return
         self.view.email_edit.clear()
         self.look_up(lead_id)
@@ -276,7 +335,7 @@ class ErasureDialog(QDialog):
     def look_up(self, who: str) -> None:
         """Looks up what erasing ``who`` (an e-mail address or a lead id) would remove."""
         self._forget_plan()
-        self._say("Looking…")
+        self._say(self.tr("Looking…"))
         database = self.window_.services.database
         self.window_.runner.run(
             lambda: plan_erasure(database, who),
@@ -291,15 +350,23 @@ class ErasureDialog(QDialog):
         self.view.erase_button.setEnabled(True)
         count = len(plan.leads)
         if count:
-            self._say(f"{count} lead{'' if count == 1 else 's'} will be erased for good.")
+            self._say(
+                (
+                    self.tr("{count} lead will be erased for good.")
+                    if count == 1
+                    else self.tr("{count} leads will be erased for good.")
+                ).format(count=count)
+            )
         else:
-            self._say("No lead holds this address: it can still go on the suppression list.")
+            self._say(
+                self.tr("No lead holds this address: it can still go on the suppression list.")
+            )
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
         self.view.erase_button.setEnabled(self.plan is not None)
         if isinstance(error, BoothError):
-            self._say(f"Nothing was erased: {error}")
+            self._say(self.tr("Nothing was erased: {error}").format(error=error))
             return
         _report_bug(error)
 
@@ -310,15 +377,21 @@ class ErasureDialog(QDialog):
             return
         count = len(plan.leads)
         if count:
-            text = f"Erase {count} lead{'' if count == 1 else 's'} for good?"
-            details = (
-                f"{_lead_lines(plan)}\n\nTheir notes, visits, products and answers go too. "
+            text = (
+                self.tr("Erase {count} lead for good?")
+                if count == 1
+                else self.tr("Erase {count} leads for good?")
+            ).format(count=count)
+            details = self.tr(
+                "{leads}\n\nTheir notes, visits, products and answers go too. "
                 "This cannot be undone."
-            )
+            ).format(leads=_lead_lines(plan))
         else:
-            text = f"Put {plan.email} on the suppression list?"
-            details = plan.summary
-        self.confirmation = _confirm(self, "Erase for good", text, details, "Erase", self.run)
+            text = self.tr("Put {email} on the suppression list?").format(email=plan.email)
+            details = _no_lead_summary(plan)
+        self.confirmation = _confirm(
+            self, self.tr("Erase for good"), text, details, self.tr("Erase"), self.run
+        )
 
     def run(self) -> None:
         """Erases what was found, off the UI thread."""
@@ -326,7 +399,7 @@ class ErasureDialog(QDialog):
             return
         self.busy = True
         self.view.erase_button.setEnabled(False)
-        self._say("Erasing…")
+        self._say(self.tr("Erasing…"))
         database = self.window_.services.database
         who = self.target
         staff = _staff_name(self.window_.services)
@@ -341,11 +414,15 @@ class ErasureDialog(QDialog):
         count = len(erasure.leads)
         names = ", ".join(lead.display_name for lead in erasure.leads)
         if count:
-            text = f"Erased {count} lead{'' if count == 1 else 's'} for good ({names})."
+            text = (
+                self.tr("Erased {count} lead for good ({names}).")
+                if count == 1
+                else self.tr("Erased {count} leads for good ({names}).")
+            ).format(count=count, names=names)
         else:
-            text = f"Put {erasure.email} on the suppression list."
+            text = self.tr("Put {email} on the suppression list.").format(email=erasure.email)
         if not erasure.wiped:
-            text += f" {NOT_WIPED}"
+            text = _with_not_wiped(text)
         self.view.found.clear()
         self._say(text)
         after_erasure(self.window_, erasure.lead_ids)
@@ -375,7 +452,21 @@ class OldLeadColumn(enum.IntEnum):
 class OldLeadsModel(RowsModel[OldLead]):
     """The leads past the retention period, longest without contact first."""
 
-    titles = ("Last contact", "Name", "Company", "Show")
+    titles = (
+        QT_TRANSLATE_NOOP("privacy_dialog", "Last contact"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "Name"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "Company"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "Show"),
+    )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return translate("privacy_dialog", title) if isinstance(title, str) else title
 
     def text(self, row: OldLead, column: int) -> str:
         kind = OldLeadColumn(column)
@@ -385,7 +476,9 @@ class OldLeadsModel(RowsModel[OldLead]):
             return row.lead.display_name
         if kind is OldLeadColumn.COMPANY:
             return row.lead.company
-        return f"{row.lead.show} (deleted)" if row.lead.deleted else row.lead.show
+        if row.lead.deleted:
+            return self.tr("{show} (deleted)").format(show=row.lead.show)
+        return row.lead.show
 
 
 def _table_view(name: str, model: QAbstractTableModel) -> QTableView:
@@ -406,21 +499,21 @@ class RetentionView(QWidget):
 
     def __init__(self, model: OldLeadsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.intro = _plain_label(RETENTION_INTRO)
-        self.months_label = QLabel("Retention &period:")
+        self.intro = _plain_label(translate("privacy_dialog", RETENTION_INTRO))
+        self.months_label = QLabel(self.tr("Retention &period:"))
         self.months = QSpinBox()
         self.months.setObjectName("retentionMonths")
         self.months.setRange(1, LONGEST_RETENTION_MONTHS)
-        self.months.setSuffix(" months")
-        self.months.setAccessibleName("Retention period in months")
+        self.months.setSuffix(self.tr(" months"))
+        self.months.setAccessibleName(self.tr("Retention period in months"))
         self.months_label.setBuddy(self.months)
-        self.save_button = QPushButton("&Keep this period")
+        self.save_button = QPushButton(self.tr("&Keep this period"))
         self.save_button.setObjectName("retentionSave")
-        self.save_button.setToolTip("Store the period for the whole booth")
+        self.save_button.setToolTip(self.tr("Store the period for the whole booth"))
         self.table = _table_view("retentionTable", model)
         self.summary = _plain_label()
         self.summary.setObjectName("retentionSummary")
-        self.purge_button = QPushButton("P&urge for good…")
+        self.purge_button = QPushButton(self.tr("P&urge for good…"))
         self.purge_button.setObjectName("retentionPurge")
         self.purge_button.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -444,7 +537,7 @@ class RetentionDialog(QDialog):
     def __init__(self, window: PrivacyWindow, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("retentionDialog")
-        self.setWindowTitle("Retention of leads")
+        self.setWindowTitle(self.tr("Retention of leads"))
         self.window_ = window
         self.model = OldLeadsModel(self)
         self.confirmation: QMessageBox | None = None
@@ -482,37 +575,56 @@ class RetentionDialog(QDialog):
             return
         self.model.set_rows(leads)
         count = len(leads)
-        noun = "lead" if count == 1 else "leads"
-        self.view.summary.setText(
-            f"{count} {noun} not contacted for more than {months} months."
-            if count
-            else f"No lead is older than {months} months."
-        )
+        if count == 1:
+            text = self.tr("{count} lead not contacted for more than {months} months.")
+        elif count:
+            text = self.tr("{count} leads not contacted for more than {months} months.")
+        else:
+            text = self.tr("No lead is older than {months} months.")
+        self.view.summary.setText(text.format(count=count, months=months))
         self.view.purge_button.setEnabled(bool(count) and not self.busy)
 
     def save_period(self) -> None:
         try:
             months = set_retention_months(self.window_.services.database, self.months)
         except BoothError as error:
-            self.view.summary.setText(f"The period was not kept: {error}")
+            self.view.summary.setText(
+                self.tr("The period was not kept: {error}").format(error=error)
+            )
             return
-        self.window_.notify(f"The retention period is now {months} months for the whole booth.")
-        self.view.summary.setText(f"The retention period is now {months} months.")
+        self.window_.notify(
+            self.tr("The retention period is now {months} months for the whole booth.").format(
+                months=months
+            )
+        )
+        self.view.summary.setText(
+            self.tr("The retention period is now {months} months.").format(months=months)
+        )
 
     def ask(self) -> None:
         leads = list(self.model.rows)
         if not leads or self.busy:
             return
         count = len(leads)
-        names = "\n".join(f"• {old.lead.label}" for old in leads[:20])
-        more = f"\n… and {count - 20} more" if count > 20 else ""
+        names = "\n".join(
+            translate("privacy_dialog", "• {lead}").format(lead=held_label(old.lead))
+            for old in leads[:20]
+        )
+        if count > 20:
+            names += "\n" + self.tr("… and {count} more").format(count=count - 20)
         self.confirmation = _confirm(
             self,
-            "Purge old leads",
-            f"Purge {count} lead{'' if count == 1 else 's'} for good?",
-            f"{names}{more}\n\nTheir notes, visits, products and answers go too. This "
-            "cannot be undone.",
-            "Purge",
+            self.tr("Purge old leads"),
+            (
+                self.tr("Purge {count} lead for good?")
+                if count == 1
+                else self.tr("Purge {count} leads for good?")
+            ).format(count=count),
+            self.tr(
+                "{leads}\n\nTheir notes, visits, products and answers go too. This "
+                "cannot be undone."
+            ).format(leads=names),
+            self.tr("Purge"),
             lambda: self.run([old.id for old in leads]),
         )
 
@@ -521,7 +633,7 @@ class RetentionDialog(QDialog):
             return
         self.busy = True
         self.view.purge_button.setEnabled(False)
-        self.view.summary.setText("Purging…")
+        self.view.summary.setText(self.tr("Purging…"))
         database = self.window_.services.database
         months = self.months
         staff = _staff_name(self.window_.services)
@@ -534,9 +646,13 @@ class RetentionDialog(QDialog):
     def _done(self, done: Purge) -> None:
         self.busy = False
         count = len(done.leads)
-        text = f"Purged {count} lead{'' if count == 1 else 's'} for good."
+        text = (
+            self.tr("Purged {count} lead for good.")
+            if count == 1
+            else self.tr("Purged {count} leads for good.")
+        ).format(count=count)
         if not done.wiped:
-            text += f" {NOT_WIPED}"
+            text = _with_not_wiped(text)
         self.window_.notify(text)
         after_erasure(self.window_, [lead.id for lead in done.leads])
         self.list_old()
@@ -545,7 +661,7 @@ class RetentionDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.busy = False
         if isinstance(error, BoothError):
-            self.view.summary.setText(f"Nothing was purged: {error}")
+            self.view.summary.setText(self.tr("Nothing was purged: {error}").format(error=error))
             return
         _report_bug(error)
 
@@ -559,9 +675,9 @@ FileChooser = Callable[[QWidget, str], str]
 def choose_export_file(parent: QWidget, suggested: str) -> str:
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        "Save what is held on the person",
+        translate("privacy_dialog", "Save what is held on the person"),
         suggested,
-        "JSON and a web page beside it (*.json)",
+        translate("privacy_dialog", "JSON and a web page beside it (*.json)"),
     )
     return path
 
@@ -574,18 +690,18 @@ class SubjectExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("subjectExportDialog")
-        self.setWindowTitle("Export what is held on a person")
+        self.setWindowTitle(self.tr("Export what is held on a person"))
         self.window_ = window
         self.choose_file = choose_file or choose_export_file
-        self.intro = _plain_label(SUBJECT_INTRO)
-        label = QLabel("E-&mail address:")
+        self.intro = _plain_label(translate("privacy_dialog", SUBJECT_INTRO))
+        label = QLabel(self.tr("E-&mail address:"))
         self.email_edit = QLineEdit()
         self.email_edit.setObjectName("subjectEmail")
-        self.email_edit.setPlaceholderText("name@company.com")
+        self.email_edit.setPlaceholderText(EMAIL_EXAMPLE)
         label.setBuddy(self.email_edit)
         self.message = _plain_label()
         self.message.setObjectName("subjectMessage")
-        self.save_button = QPushButton("&Save as…")
+        self.save_button = QPushButton(self.tr("&Save as…"))
         self.save_button.setObjectName("subjectSave")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -605,14 +721,14 @@ class SubjectExportDialog(QDialog):
     def save(self) -> None:
         email = self.email_edit.text().strip()
         if not email:
-            self.message.setText("Type the person's e-mail address first.")
+            self.message.setText(self.tr("Type the person's e-mail address first."))
             return
         stem = email.split("@")[0] or "person"
         chosen = self.choose_file(self, str(Path.home() / f"personal-data-{stem}.json"))
         if not chosen:
             return
         database = self.window_.services.database
-        self.message.setText("Writing…")
+        self.message.setText(self.tr("Writing…"))
         self.save_button.setEnabled(False)
         self.window_.runner.run(
             lambda: write_subject_export(database, email, chosen),
@@ -622,10 +738,15 @@ class SubjectExportDialog(QDialog):
 
     def _written(self, written: SubjectExport) -> None:
         self.save_button.setEnabled(True)
-        noun = "lead" if written.leads == 1 else "leads"
         text = (
-            f"Wrote what is held on {written.email} ({written.leads} {noun}) to "
-            f"{written.json_path} and {written.html_path}"
+            self.tr("Wrote what is held on {email} ({count} lead) to {json} and {html}")
+            if written.leads == 1
+            else self.tr("Wrote what is held on {email} ({count} leads) to {json} and {html}")
+        ).format(
+            email=written.email,
+            count=written.leads,
+            json=written.json_path,
+            html=written.html_path,
         )
         self.message.setText(text)
         self.window_.notify(text)
@@ -633,7 +754,7 @@ class SubjectExportDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, BoothError):
-            self.message.setText(f"Nothing was written: {error}")
+            self.message.setText(self.tr("Nothing was written: {error}").format(error=error))
             return
         _report_bug(error)
 
@@ -652,14 +773,29 @@ class AuditColumn(enum.IntEnum):
 class AuditModel(RowsModel[AuditRow]):
     """Entries of the audit log, newest first."""
 
-    titles = ("At", "What", "By", "Leads", "Detail")
+    titles = (
+        QT_TRANSLATE_NOOP("privacy_dialog", "At"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "What"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "By"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "Leads"),
+        QT_TRANSLATE_NOOP("privacy_dialog", "Detail"),
+    )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        title = super().headerData(section, orientation, role)
+        return translate("privacy_dialog", title) if isinstance(title, str) else title
 
     def text(self, row: AuditRow, column: int) -> str:
         kind = AuditColumn(column)
         if kind is AuditColumn.AT:
             return f"{row.at.astimezone():%Y-%m-%d %H:%M}"
         if kind is AuditColumn.ACTION:
-            return AUDIT_ACTION_LABELS[row.action]
+            return vocabulary(AUDIT_ACTION_LABELS[row.action])
         if kind is AuditColumn.STAFF:
             return row.staff_name
         if kind is AuditColumn.LEADS:
@@ -680,15 +816,15 @@ class AuditLogDialog(QDialog):
     def __init__(self, window: PrivacyWindow, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("auditLogDialog")
-        self.setWindowTitle("Audit log")
+        self.setWindowTitle(self.tr("Audit log"))
         self.window_ = window
         self.model = AuditModel(self)
-        label = QLabel("&Show:")
+        label = QLabel(self.tr("&Show:"))
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("auditAction")
-        self.action_combo.addItem("Everything", "")
+        self.action_combo.addItem(self.tr("Everything"), "")
         for action, title in AUDIT_ACTION_LABELS.items():
-            self.action_combo.addItem(title, action.value)
+            self.action_combo.addItem(vocabulary(title), action.value)
         label.setBuddy(self.action_combo)
         self.table = _table_view("auditTable", self.model)
         self.summary = _plain_label()
@@ -714,11 +850,17 @@ class AuditLogDialog(QDialog):
         try:
             rows = audit_log(self.window_.services.database, action)
         except BoothError as error:
-            self.summary.setText(f"The audit log could not be read: {error}")
+            self.summary.setText(
+                self.tr("The audit log could not be read: {error}").format(error=error)
+            )
             return
         self.model.set_rows(rows)
         count = len(rows)
-        self.summary.setText(f"{count} entr{'y' if count == 1 else 'ies'}.")
+        self.summary.setText(
+            (self.tr("{count} entry.") if count == 1 else self.tr("{count} entries.")).format(
+                count=count
+            )
+        )
 
 
 # --- what the main window calls ----------------------------------------------------------

@@ -22,7 +22,7 @@ from enum import Enum
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -45,7 +45,8 @@ from boothapp.core.errors import (
     StaleJournal,
     StorageError,
 )
-from boothapp.core.salvage import restore_from, set_journal_aside
+from boothapp.core.salvage import RestoreOutcome, restore_from, set_journal_aside
+from boothapp.gui.i18n import translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.tasks import TaskRunner
 
@@ -100,18 +101,66 @@ def recovery_for(error: BaseException, path: Path | None) -> Recovery | None:
 def age_text(age: timedelta) -> str:
     """How old something is, in the largest whole unit: "4 minutes old", "2 days old"."""
     seconds = max(0, int(age.total_seconds()))
-    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
-        if seconds >= size:
-            count = seconds // size
-            return f"{count} {unit}{'' if count == 1 else 's'} old"
-    return "less than a minute old"
+    if seconds >= 86_400:
+        count = seconds // 86_400
+        text = (
+            translate("recovery", "{count} day old")
+            if count == 1
+            else translate("recovery", "{count} days old")
+        )
+    elif seconds >= 3_600:
+        count = seconds // 3_600
+        text = (
+            translate("recovery", "{count} hour old")
+            if count == 1
+            else translate("recovery", "{count} hours old")
+        )
+    elif seconds >= 60:
+        count = seconds // 60
+        text = (
+            translate("recovery", "{count} minute old")
+            if count == 1
+            else translate("recovery", "{count} minutes old")
+        )
+    else:
+        return translate("recovery", "less than a minute old")
+    return text.format(count=count)
 
 
 def backup_summary(backup: GoodBackup) -> str:
     """ "184 leads, 12 minutes old (made 7 Dec 2026 14:05)"."""
-    leads = f"{backup.leads} lead{'' if backup.leads == 1 else 's'}"
-    made = backup.taken_at.strftime("%d %b %Y %H:%M").lstrip("0")
-    return f"{leads}, {age_text(backup.age)} (made {made})"
+    taken = backup.taken_at
+    made = QLocale().toString(
+        QDateTime(QDate(taken.year, taken.month, taken.day), QTime(taken.hour, taken.minute)),
+        "d MMM yyyy HH:mm",
+    )
+    text = (
+        translate("recovery", "{count} lead, {age} (made {made})")
+        if backup.leads == 1
+        else translate("recovery", "{count} leads, {age} (made {made})")
+    )
+    return text.format(count=backup.leads, age=age_text(backup.age), made=made)
+
+
+def restore_summary(outcome: RestoreOutcome, source: str) -> str:
+    """What a restore did, in the window's language (``RestoreOutcome.summary``):
+    "Restored 12 leads from ``source``", with the leads erased again and where the
+    replaced file is kept."""
+    text = translate("recovery", "Restored {count} leads from {source}").format(
+        count=outcome.leads, source=source
+    )
+    if outcome.erased_again:
+        erased = (
+            translate("recovery", "{summary} ({count} erased lead removed again)")
+            if outcome.erased_again == 1
+            else translate("recovery", "{summary} ({count} erased leads removed again)")
+        )
+        text = erased.format(summary=text, count=outcome.erased_again)
+    if outcome.replaced:
+        text = translate("recovery", "{summary}; the file it replaced is kept as {file}").format(
+            summary=text, file=outcome.replaced
+        )
+    return text
 
 
 def command_line(*arguments: str) -> str:
@@ -138,11 +187,14 @@ def carry_out(recovery: Recovery, remedy: Remedy) -> str:
         backup = recovery.backup
         assert backup is not None
         outcome = restore_from(backup.path, recovery.path)
-        return outcome.summary(f"the backup {backup.path.name}") + "."
+        source = translate("recovery", "the backup {file}").format(file=backup.path.name)
+        return translate("recovery", "{summary}.").format(summary=restore_summary(outcome, source))
     if remedy is Remedy.SET_JOURNAL_ASIDE:
         moved = set_journal_aside(recovery.path)
-        names = ", ".join(path.name for path in moved) or "nothing"
-        return f"Set the journal aside (kept as {names}); the file opened as it is."
+        names = ", ".join(path.name for path in moved) or translate("recovery", "nothing")
+        return translate(
+            "recovery", "Set the journal aside (kept as {files}); the file opened as it is."
+        ).format(files=names)
     return ""
 
 
@@ -153,10 +205,10 @@ def reopen(recovery: Recovery, remedy: Remedy) -> Database:
 
 def _heading(error: StorageError) -> str:
     if isinstance(error, StaleJournal):
-        return "The database has a journal file that is not its own"
+        return translate("recovery", "The database has a journal file that is not its own")
     if isinstance(error, DamagedDatabase):
-        return "The database file is damaged"
-    return "The database file is empty"
+        return translate("recovery", "The database file is damaged")
+    return translate("recovery", "The database file is empty")
 
 
 class RecoveryView(QWidget):
@@ -180,19 +232,21 @@ class RecoveryView(QWidget):
         self.backup_label = self._text_label("recoveryBackup")
         self.salvage_label = self._text_label("recoverySalvage")
         self.status_label = self._text_label("recoveryStatus")
-        self.restore_button = QCommandLinkButton("&Restore the newest backup")
+        self.restore_button = QCommandLinkButton(self.tr("&Restore the newest backup"))
         self.restore_button.setObjectName("restoreButton")
         self.journal_button = QCommandLinkButton(
-            "&Set the journal aside",
-            "The journal is kept under another name and the file opens as it is.",
+            self.tr("&Set the journal aside"),
+            self.tr("The journal is kept under another name and the file opens as it is."),
         )
         self.journal_button.setObjectName("setJournalAsideButton")
         self.read_only_button = QCommandLinkButton(
-            "&Open read-only",
-            "List, search and export the leads that can still be read; nothing can be saved.",
+            self.tr("&Open read-only"),
+            self.tr(
+                "List, search and export the leads that can still be read; nothing can be saved."
+            ),
         )
         self.read_only_button.setObjectName("readOnlyButton")
-        self.quit_button = QPushButton("&Quit")
+        self.quit_button = QPushButton(self.tr("&Quit"))
         self.quit_button.setObjectName("quitButton")
         self._lay_out()
 
@@ -262,7 +316,9 @@ class RecoveryDialog(QDialog):
         reopen: Callable[[Recovery, Remedy], Database] = reopen,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{APP_DISPLAY_NAME} — the database cannot be opened")
+        self.setWindowTitle(
+            self.tr("{app} — the database cannot be opened").format(app=APP_DISPLAY_NAME)
+        )
         self.setMinimumWidth(620)
         self._runner = runner
         self._act = act
@@ -285,31 +341,38 @@ class RecoveryDialog(QDialog):
         view = self.view
         error = recovery.error
         view.heading.setText(_heading(error))
-        view.file_label.setText(f"File: {recovery.path}")
+        view.file_label.setText(self.tr("File: {file}").format(file=recovery.path))
         view.file_label.setVisible(str(recovery.path) not in str(error))
         view.reason_label.setText(str(error))
         problems = error.problems if isinstance(error, DamagedDatabase) else ()
-        shown = [f"SQLite: {line}" for line in problems[:SHOWN_PROBLEMS]]
+        shown = [
+            self.tr("SQLite: {problem}").format(problem=line) for line in problems[:SHOWN_PROBLEMS]
+        ]
         if len(problems) > SHOWN_PROBLEMS:
-            shown.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
+            shown.append(self.tr("… and {count} more").format(count=len(problems) - SHOWN_PROBLEMS))
         view.problems_label.setText("\n".join(shown))
         view.problems_label.setVisible(bool(shown))
         backup = recovery.backup
         if backup is not None:
-            view.backup_label.setText(f"Newest backup: {backup.path}")
+            view.backup_label.setText(self.tr("Newest backup: {file}").format(file=backup.path))
             view.restore_button.setDescription(
-                f"{backup_summary(backup)}. The file that cannot be opened is kept beside "
-                "it as it is."
+                self.tr(
+                    "{backup}. The file that cannot be opened is kept beside it as it is."
+                ).format(backup=backup_summary(backup))
             )
         else:
             view.backup_label.setText(
-                f"No backup that can be restored was found in {backups_folder(recovery.path)}."
+                self.tr("No backup that can be restored was found in {folder}.").format(
+                    folder=backups_folder(recovery.path)
+                )
             )
         view.backup_label.setVisible(True)
         damaged = isinstance(error, DamagedDatabase) and not isinstance(error, StaleJournal)
         view.salvage_label.setText(
-            "To copy every lead that can still be read into a new file instead, quit and "
-            f"run:\n{salvage_command(recovery.path)}"
+            self.tr(
+                "To copy every lead that can still be read into a new file instead, quit and "
+                "run:\n{command}"
+            ).format(command=salvage_command(recovery.path))
             if damaged
             else ""
         )
@@ -354,9 +417,9 @@ class RecoveryDialog(QDialog):
         for button in self.view.offer_buttons.values():
             button.setEnabled(False)
         doing = {
-            Remedy.RESTORE: "Restoring the backup…",
-            Remedy.SET_JOURNAL_ASIDE: "Setting the journal aside…",
-            Remedy.READ_ONLY: "Opening the file read-only…",
+            Remedy.RESTORE: self.tr("Restoring the backup…"),
+            Remedy.SET_JOURNAL_ASIDE: self.tr("Setting the journal aside…"),
+            Remedy.READ_ONLY: self.tr("Opening the file read-only…"),
         }
         self._say(doing[remedy])
         recovery = self.recovery

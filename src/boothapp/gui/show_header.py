@@ -11,9 +11,10 @@ from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.gui.changes import ShowContext
 from boothapp.gui.formatting import show_summary
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.views.main_view import MainView
 
-NEW_SHOW_ITEM = "New show…"
+NEW_SHOW_ITEM = QT_TRANSLATE_NOOP("ShowHeader", "New show…")
 NEW_SHOW_DATA = "new-show"
 
 
@@ -48,7 +49,7 @@ class ShowHeader(QObject):
             return
         self._fill_staff_combo(self.context.staff_list)
         details = show_summary(show)
-        zone_note = f"times in {show.timezone}"
+        zone_note = self.tr("times in {timezone}").format(timezone=show.timezone)
         self.view.show_details.setText(" · ".join(p for p in (details, zone_note) if p))
 
     def _fill_show_combo(self, events: list[EventRow]) -> None:
@@ -62,7 +63,7 @@ class ShowHeader(QObject):
                     combo.count() - 1, show_summary(event), Qt.ItemDataRole.ToolTipRole
                 )
             combo.insertSeparator(combo.count())
-            combo.addItem(NEW_SHOW_ITEM, NEW_SHOW_DATA)
+            combo.addItem(translate("ShowHeader", str(NEW_SHOW_ITEM)), NEW_SHOW_DATA)
             combo.setCurrentIndex(combo.findData(show.id) if show else -1)
 
     def _fill_staff_combo(self, staff: list[StaffRow]) -> None:

@@ -31,7 +31,7 @@ class ShowTaskDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{title} — {show.name}")
+        self.setWindowTitle(self.tr("{title} — {show}").format(title=title, show=show.name))
         self.services = services
         self.show_row = show
         self.runner = runner

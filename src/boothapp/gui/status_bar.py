@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QToo
 from boothapp.core.db import Database
 from boothapp.core.errors import DamagedDatabase, DiskFull
 from boothapp.core.services.counts import CountService, StatusCounts
+from boothapp.gui.formatting import number
+from boothapp.gui.i18n import translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.scanning.wedge import ScannerIndicator, WedgeScanner
 from boothapp.gui.tasks import TaskRunner
@@ -35,20 +37,40 @@ LeadCounts = StatusCounts
 def summary(counts: LeadCounts, search: str, filtered: bool) -> str:
     """The status bar's line about the list: how many leads it shows, and of how many."""
     matching, in_show = counts.matching, counts.in_show
-    if filtered:
-        what = f"the filters and “{search}”" if search else "the filters"
+    figures = {"matching": number(matching), "in_show": number(in_show), "search": search}
+    one = matching == 1
+    if filtered and search:
         if matching == 0:
-            return f"No leads match {what}"
-        noun = "lead matches" if matching == 1 else "leads match"
-        return f"{matching} of {in_show} {noun} {what}"
-    if search:
+            text = translate("status_bar", "No leads match the filters and “{search}”")
+        elif one:
+            text = translate(
+                "status_bar", "{matching} of {in_show} lead matches the filters and “{search}”"
+            )
+        else:
+            text = translate(
+                "status_bar", "{matching} of {in_show} leads match the filters and “{search}”"
+            )
+    elif filtered:
         if matching == 0:
-            return f"No leads match “{search}”"
-        noun = "lead matches" if matching == 1 else "leads match"
-        return f"{matching} of {in_show} {noun} “{search}”"
-    if matching == 0:
-        return "No leads yet"
-    return f"{matching} lead" + ("" if matching == 1 else "s")
+            text = translate("status_bar", "No leads match the filters")
+        elif one:
+            text = translate("status_bar", "{matching} of {in_show} lead matches the filters")
+        else:
+            text = translate("status_bar", "{matching} of {in_show} leads match the filters")
+    elif search:
+        if matching == 0:
+            text = translate("status_bar", "No leads match “{search}”")
+        elif one:
+            text = translate("status_bar", "{matching} of {in_show} lead matches “{search}”")
+        else:
+            text = translate("status_bar", "{matching} of {in_show} leads match “{search}”")
+    elif matching == 0:
+        text = translate("status_bar", "No leads yet")
+    elif one:
+        text = translate("status_bar", "{matching} lead")
+    else:
+        text = translate("status_bar", "{matching} leads")
+    return text.format(**figures)
 
 
 class StatusBar(QStatusBar):
@@ -79,24 +101,24 @@ class StatusBar(QStatusBar):
         self.notice_label = QLabel()
         self.notice_label.setObjectName("noticeLabel")
         self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undoButton")
-        self.undo_button.setToolTip("Bring the deleted lead back (Ctrl+Z)")
+        self.undo_button.setToolTip(self.tr("Bring the deleted lead back (Ctrl+Z)"))
         self.undo_button.setFlat(True)
         self.undo_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.undo_button.setVisible(False)
         self.today_label = QLabel()
         self.today_label.setObjectName("todayLabel")
-        self.today_label.setToolTip("Leads captured today (show time) at this show")
+        self.today_label.setToolTip(self.tr("Leads captured today (show time) at this show"))
         self.mine_label = QLabel()
         self.mine_label.setObjectName("mineLabel")
-        self.mine_label.setToolTip("Leads captured today by the person at this laptop")
+        self.mine_label.setToolTip(self.tr("Leads captured today by the person at this laptop"))
         self.show_total_label = QLabel()
         self.show_total_label.setObjectName("showTotalLabel")
-        self.show_total_label.setToolTip("Every lead of this show")
+        self.show_total_label.setToolTip(self.tr("Every lead of this show"))
         self.scanner_indicator = ScannerIndicator(wedge)
         self.scanner_indicator.setObjectName("scannerIndicator")
-        self.place_label = QLabel("⚠ Unsafe folder for the database")
+        self.place_label = QLabel(self.tr("⚠ Unsafe folder for the database"))
         self.place_label.setObjectName("placeLabel")
         self.place_label.setStyleSheet(problem_style())
         self.place_label.setVisible(False)
@@ -187,10 +209,14 @@ class StatusBar(QStatusBar):
         if generation != self._counts_wanted:
             return
         self.counts = counts
-        self.today_label.setText(f"Today: {counts.today}")
-        self.show_total_label.setText(f"In the show: {counts.in_show}")
+        self.today_label.setText(self.tr("Today: {count}").format(count=number(counts.today)))
+        self.show_total_label.setText(
+            self.tr("In the show: {count}").format(count=number(counts.in_show))
+        )
         if counts.mine is not None:
-            self.mine_label.setText(f"By me today: {counts.mine}")
+            self.mine_label.setText(
+                self.tr("By me today: {count}").format(count=number(counts.mine))
+            )
         for label in self._count_labels():
             label.setVisible(label is not self.mine_label or counts.mine is not None)
         self.summary_label.setText(summary(counts, listing.search, listing.filtered))
@@ -206,19 +232,36 @@ def read_only_warning(database: Database) -> str | None:
         from boothapp.gui.recovery import salvage_command
 
         path = database.target.path
-        salvage = f": {salvage_command(path)}" if path is not None else " (salvage)"
-        return (
-            f"Read-only, nothing can be saved: {database.label} is damaged. Still working: "
-            "the list, search and export of the leads that can be read. To save again, quit "
-            f"and restore a backup, or copy every readable lead into a new file{salvage}"
+        if path is None:
+            text = translate(
+                "status_bar",
+                "Read-only, nothing can be saved: {database} is damaged. Still working: "
+                "the list, search and export of the leads that can be read. To save again, "
+                "quit and restore a backup, or copy every readable lead into a new file "
+                "(salvage)",
+            )
+            return text.format(database=database.label)
+        text = translate(
+            "status_bar",
+            "Read-only, nothing can be saved: {database} is damaged. Still working: "
+            "the list, search and export of the leads that can be read. To save again, "
+            "quit and restore a backup, or copy every readable lead into a new file: "
+            "{command}",
         )
-    backup = "File > Back up now… to another disk (a USB stick)"
+        return text.format(database=database.label, command=salvage_command(path))
     if isinstance(reason, DiskFull):
-        return (
-            f"Read-only, nothing can be saved: {reason}. Still working: the list, search, "
-            f"export, and {backup}."
+        text = translate(
+            "status_bar",
+            "Read-only, nothing can be saved: {reason}. Still working: the list, search, "
+            "export, and File > Back up now… to another disk (a USB stick).",
         )
-    return f"Read-only: {reason}. Still working: the list, search, export, and {backup}."
+    else:
+        text = translate(
+            "status_bar",
+            "Read-only: {reason}. Still working: the list, search, export, and "
+            "File > Back up now… to another disk (a USB stick).",
+        )
+    return text.format(reason=reason)
 
 
 class WarningBar(QToolBar):
@@ -226,7 +269,8 @@ class WarningBar(QToolBar):
     hidden until :meth:`warn`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Warning", parent)
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Warning"))
         self.setObjectName("warningBar")
         self.setMovable(False)
         self.setFloatable(False)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
+
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP
 
 
 def vocabulary(label: str) -> str:

@@ -10,6 +10,7 @@ from boothapp.core.errors import BoothError
 from boothapp.core.schemas import EventRow
 from boothapp.core.services import Services
 from boothapp.gui.changes import ShowContext
+from boothapp.gui.formatting import number
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.welcome_view import WelcomeView
 
@@ -47,10 +48,14 @@ class Welcome(QObject):
         except ModuleNotFoundError as error:
             if error.name != "boothapp.core.services.demo":
                 raise
-            view.status.setText("This version of boothapp has no demo show.")
+            view.status.setText(self.tr("This version of boothapp has no demo show."))
             return
         view.set_busy(True)
-        view.status.setText(f"Adding a show, staff, products and {DEMO_LEADS} sample leads…")
+        view.status.setText(
+            self.tr("Adding a show, staff, products and {count} sample leads…").format(
+                count=number(DEMO_LEADS)
+            )
+        )
         services = self.services
         self.runner.run(
             lambda: create_demo(services, leads=DEMO_LEADS),
@@ -65,14 +70,18 @@ class Welcome(QObject):
             self.services.events.use(event.id)
         self.context.reload()
         if self.context.show is not None:
-            self.message.emit(f"Created the demo show “{self.context.show.name}”.")
+            self.message.emit(
+                self.tr("Created the demo show “{name}”.").format(name=self.context.show.name)
+            )
         self.demo_ready.emit()
 
     def _demo_failed(self, error: Exception) -> None:
         view = self.view
         view.set_busy(False)
         if isinstance(error, BoothError):
-            view.status.setText(f"The demo show could not be created: {error}")
+            view.status.setText(
+                self.tr("The demo show could not be created: {error}").format(error=error)
+            )
             return
         view.status.clear()
         sys.excepthook(type(error), error, error.__traceback__)

@@ -162,7 +162,7 @@ def test_custom_presets_are_saved_in_the_settings_table(booth: Booth, tmp_path: 
     assert presets.names() == ["short list"]
     with pytest.raises(NotFound):
         presets.delete("Phones")
-    with pytest.raises(NotFound, match="salesforce, hubspot, short list"):
+    with pytest.raises(NotFound, match="salesforce, hubspot, excel-fr, short list"):
         booth.exports.export(ExportRequest(tmp_path / "x.csv", preset="nope"))
 
 

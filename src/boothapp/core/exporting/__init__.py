@@ -13,7 +13,13 @@ from boothapp.core.exporting.columns import (
     leads_sheet_columns,
     resolve_columns,
 )
-from boothapp.core.exporting.presets import BUILT_IN_PRESETS, HUBSPOT, SALESFORCE
+from boothapp.core.exporting.presets import (
+    BUILT_IN_PRESET_LABELS,
+    BUILT_IN_PRESETS,
+    EXCEL_FR,
+    HUBSPOT,
+    SALESFORCE,
+)
 from boothapp.core.exporting.report import (
     ExportCancelled,
     ExportError,
@@ -23,6 +29,8 @@ from boothapp.core.exporting.report import (
 
 __all__ = [
     "BUILT_IN_PRESETS",
+    "BUILT_IN_PRESET_LABELS",
+    "EXCEL_FR",
     "HUBSPOT",
     "LEADS_SHEET_LAYOUT",
     "SALESFORCE",

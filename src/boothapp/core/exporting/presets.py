@@ -17,14 +17,26 @@ The CRM layouts use the field labels each import tool matches automatically:
   holds the same description.
 
 The description starts with ``DO NOT CONTACT`` for a visitor who asked not to be.
+
+Excel (français) is not a CRM layout: it is the Leads sheet of the default export, every
+column in the same order, for a French sales team. The headers are French (Prénom, Nom,
+Société, ...), and so are the values boothapp writes itself: the rating (Chaud, Tiède,
+Froid), the follow-ups, consent and do-not-contact (oui, non), the legal basis, the
+source and the country's name, in the words the window uses in French (both take them
+from ``core.vocabulary_fr``). What people
+typed (names, notes, answers, product and question names) is written as typed. The
+other sheets of a workbook keep their English titles and headers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Final
 
 from boothapp.core.exporting.columns import (
+    LIST_SEPARATOR,
+    CellValue,
     Column,
     ColumnKind,
     ShowContext,
@@ -37,11 +49,31 @@ from boothapp.core.exporting.columns import (
     resolve_columns,
 )
 from boothapp.core.schemas import LeadDetail
-from boothapp.core.vocabulary import LegalBasis
+from boothapp.core.validation import country_name
+from boothapp.core.vocabulary import (
+    FOLLOW_UP_LABELS,
+    LEGAL_BASIS_LABELS,
+    NO_LEGAL_BASIS_LABEL,
+    RATING_LABELS,
+    SOURCE_LABELS,
+    FollowUp,
+    LeadSource,
+    LegalBasis,
+    Rating,
+)
+from boothapp.core.vocabulary_fr import in_french
 
 SALESFORCE = "salesforce"
 HUBSPOT = "hubspot"
-BUILT_IN_PRESETS = (SALESFORCE, HUBSPOT)
+EXCEL_FR = "excel-fr"
+BUILT_IN_PRESETS = (SALESFORCE, HUBSPOT, EXCEL_FR)
+BUILT_IN_PRESET_LABELS: Final[Mapping[str, str]] = {
+    SALESFORCE: "Salesforce",
+    HUBSPOT: "HubSpot",
+    EXCEL_FR: "Excel (français)",
+}
+"""Each built-in preset's name as a list of presets shows it (a preset's own name, never
+translated)."""
 
 NOT_PROVIDED = "[not provided]"
 SALESFORCE_DESCRIPTION_LIMIT = 32_000
@@ -193,6 +225,103 @@ def hubspot_columns(show: ShowContext) -> list[Column]:
     ]
 
 
+FRENCH_HEADERS: Final[Mapping[str, str]] = {
+    "captured_at": "Saisi le",
+    "updated_at": "Dernière modification",
+    "show": "Salon",
+    "staff": "Saisi par",
+    "first_name": "Prénom",
+    "last_name": "Nom",
+    "company": "Société",
+    "job_title": "Fonction",
+    "email": "E-mail",
+    "phone": "Téléphone",
+    "mobile": "Mobile",
+    "website": "Site web",
+    "street": "Rue",
+    "postal_code": "Code postal",
+    "city": "Ville",
+    "region": "Région",
+    "country": "Pays",
+    "country_code": "Code pays",
+    "rating": "Évaluation",
+    "products": "Produits présentés",
+    "follow_ups": "Relance",
+    "consent": "Consentement",
+    "consent_version": "Version du consentement",
+    "consent_at": "Consentement donné le",
+    "consent_staff": "Consentement recueilli par",
+    "legal_basis": "Base légale",
+    "do_not_contact": "Ne pas contacter",
+    "notes": "Notes",
+    "visits": "Visites",
+    "badge_id": "N° de badge",
+    "source": "Source",
+    "lead_id": "Identifiant",
+}
+"""The French header of every column of the registry with a fixed header (a product's
+or a question's column is named by the show). The words are the window's own in French
+(``resources/translations/boothapp_fr.ts``): the list's columns, the capture form's
+labels."""
+FRENCH_RATINGS: Final[Mapping[Rating, str]] = {
+    rating: in_french(label) for rating, label in RATING_LABELS.items()
+}
+FRENCH_FOLLOW_UPS: Final[Mapping[FollowUp, str]] = {
+    follow_up: in_french(label) for follow_up, label in FOLLOW_UP_LABELS.items()
+}
+FRENCH_LEGAL_BASES: Final[Mapping[LegalBasis, str]] = {
+    basis: in_french(label) for basis, label in LEGAL_BASIS_LABELS.items()
+}
+FRENCH_NO_LEGAL_BASIS: Final = in_french(NO_LEGAL_BASIS_LABEL)
+FRENCH_SOURCES: Final[Mapping[LeadSource, str]] = {
+    source: in_french(label) for source, label in SOURCE_LABELS.items()
+}
+FRENCH_YES = "oui"
+FRENCH_NO = "non"
+_FRENCH_FOLLOW_UPS_BY_TEXT: Final[Mapping[str, str]] = {
+    follow_up.value: text for follow_up, text in FRENCH_FOLLOW_UPS.items()
+}
+
+
+def _oui_non(value: bool) -> str:
+    return FRENCH_YES if value else FRENCH_NO
+
+
+def _french_follow_ups(lead: LeadDetail) -> str:
+    """The follow-ups in French; one typed as free text stays as typed."""
+    return LIST_SEPARATOR.join(_FRENCH_FOLLOW_UPS_BY_TEXT.get(f, f) for f in lead.follow_ups)
+
+
+def _french_legal_basis(lead: LeadDetail) -> str:
+    basis = lead.legal_basis
+    return FRENCH_LEGAL_BASES[basis] if basis is not None else FRENCH_NO_LEGAL_BASIS
+
+
+_FRENCH_VALUES: Final[Mapping[str, Callable[[LeadDetail], CellValue]]] = {
+    "country": lambda d: country_name(d.country, "fr"),
+    "rating": lambda d: FRENCH_RATINGS[d.rating] if d.rating is not None else "",
+    "follow_ups": _french_follow_ups,
+    "consent": lambda d: _oui_non(d.consent_given),
+    "legal_basis": _french_legal_basis,
+    "do_not_contact": lambda d: _oui_non(d.do_not_contact),
+    "source": lambda d: FRENCH_SOURCES[d.source],
+}
+"""The columns whose values boothapp words itself, in French."""
+
+
+def french_columns(show: ShowContext) -> list[Column]:
+    """The Leads sheet's columns, in its order, with French headers and values."""
+    columns: list[Column] = []
+    for column in leads_sheet_columns(show):
+        header = FRENCH_HEADERS.get(column.key)
+        if header is None:
+            columns.append(column)
+        else:
+            value = _FRENCH_VALUES.get(column.key, column.value)
+            columns.append(replace(column, header=header, value=value))
+    return columns
+
+
 def preset_columns(
     show: ShowContext, preset: str | None, custom: Sequence[str] | None = None
 ) -> list[Column]:
@@ -201,6 +330,8 @@ def preset_columns(
         return salesforce_columns(show)
     if preset == HUBSPOT:
         return hubspot_columns(show)
+    if preset == EXCEL_FR:
+        return french_columns(show)
     if custom is not None:
         return resolve_columns(show, custom)
     return leads_sheet_columns(show)

@@ -305,11 +305,12 @@ class WorkbookWriter:
             return value
 
         if column.kind is ColumnKind.RATING:
-            by_label = self._styles.ratings
+            by_rating = self._styles.ratings
 
             def convert_rating(value: CellValue, lead: LeadDetail) -> Any:
-                if isinstance(value, str) and value.lower() in by_label:
-                    return Styled(value, by_label[value.lower()])
+                # Coloured by the lead's rating, whatever the label's language.
+                if isinstance(value, str) and lead.rating is not None:
+                    return Styled(value, by_rating[lead.rating.value])
                 return convert(value, lead)
 
             return convert_rating

@@ -34,24 +34,54 @@ from boothapp.core.services.attendees import (
     AttendeePreview,
 )
 from boothapp.core.sheets import SUFFIXES
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.show_task_dialog import ShowTaskDialog
 from boothapp.gui.tasks import TaskRunner
+from boothapp.gui.vocabulary_text import vocabulary
 
-FILE_FILTER = f"Attendee lists ({' '.join('*' + suffix for suffix in SUFFIXES)});;All files (*)"
-NOT_USED = "— not used —"
+PATTERNS = " ".join("*" + suffix for suffix in SUFFIXES)
+FILE_FILTER = QT_TRANSLATE_NOOP("import_dialog", "Attendee lists ({patterns});;All files (*)")
+"""The file chooser's filter; ``{patterns}`` takes :data:`PATTERNS`."""
+NOT_USED = QT_TRANSLATE_NOOP("import_dialog", "— not used —")
 
 
 def summary_text(result: AttendeeImportResult, file_name: str) -> str:
     """One line saying what an import did."""
-    noun = "attendee" if result.rows == 1 else "attendees"
-    text = (
-        f"Imported {result.rows} {noun} from {file_name}: {result.added} added, "
-        f"{result.updated} updated, {result.unchanged} unchanged; "
-        f"{result.resolved} pending lead{'' if result.resolved == 1 else 's'} filled in"
+    imported = (
+        translate(
+            "import_dialog",
+            "Imported {count} attendee from {file}: {added} added, {updated} updated, "
+            "{unchanged} unchanged",
+        )
+        if result.rows == 1
+        else translate(
+            "import_dialog",
+            "Imported {count} attendees from {file}: {added} added, {updated} updated, "
+            "{unchanged} unchanged",
+        )
+    ).format(
+        count=result.rows,
+        file=file_name,
+        added=result.added,
+        updated=result.updated,
+        unchanged=result.unchanged,
     )
-    if result.warnings:
-        text += f" ({len(result.warnings)} warning{'' if len(result.warnings) == 1 else 's'})"
+    filled = (
+        translate("import_dialog", "{count} pending lead filled in")
+        if result.resolved == 1
+        else translate("import_dialog", "{count} pending leads filled in")
+    ).format(count=result.resolved)
+    text = translate("import_dialog", "{imported}; {filled}").format(
+        imported=imported, filled=filled
+    )
+    warnings = len(result.warnings)
+    if warnings:
+        text = (
+            translate("import_dialog", "{summary} ({count} warning)")
+            if warnings == 1
+            else translate("import_dialog", "{summary} ({count} warnings)")
+        ).format(summary=text, count=warnings)
     return text
 
 
@@ -68,24 +98,28 @@ class AttendeeImportDialog(ShowTaskDialog):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(services, show, runner, "Import attendee list", parent)
+        title = translate("AttendeeImportDialog", "Import attendee list")
+        super().__init__(services, show, runner, title, parent)
         self.preview: AttendeePreview | None = None
         self.import_result: AttendeeImportResult | None = None
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file")
-        self.choose_button = QPushButton("&Choose file…", self)
+        self.path_edit.setPlaceholderText(
+            self.tr("An Excel (.xlsx, .xls), OpenDocument (.ods) or CSV file")
+        )
+        self.choose_button = QPushButton(self.tr("&Choose file…"), self)
         self.choose_button.clicked.connect(self.choose_file)
 
-        self.mapping_box = QGroupBox("Columns", self)
+        self.mapping_box = QGroupBox(self.tr("Columns"), self)
         grid = QGridLayout(self.mapping_box)
         self.combos: dict[str, QComboBox] = {}
         for index, key in enumerate(ATTENDEE_FIELDS):
             combo = QComboBox(self.mapping_box)
             combo.setObjectName(f"mapping_{key}")
-            combo.setAccessibleName(f"Column for {FIELD_LABELS[key]}")
-            label = QLabel(FIELD_LABELS[key] + ":", self.mapping_box)
+            field = vocabulary(FIELD_LABELS[key])
+            combo.setAccessibleName(self.tr("Column for {field}").format(field=field))
+            label = QLabel(self.tr("{field}:").format(field=field), self.mapping_box)
             label.setBuddy(combo)
             row, column = divmod(index, 2)
             grid.addWidget(label, row, column * 2)
@@ -111,7 +145,7 @@ class AttendeeImportDialog(ShowTaskDialog):
         self.status.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.import_button = QPushButton("&Import", self)
+        self.import_button = QPushButton(self.tr("&Import"), self)
         self.import_button.setEnabled(False)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.clicked.connect(self.start_import)
@@ -136,7 +170,10 @@ class AttendeeImportDialog(ShowTaskDialog):
     @Slot()
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import attendee list", str(Path.home()), FILE_FILTER
+            self,
+            self.tr("Import attendee list"),
+            str(Path.home()),
+            translate("import_dialog", FILE_FILTER).format(patterns=PATTERNS),
         )
         if path:
             self.load_file(path)
@@ -147,7 +184,7 @@ class AttendeeImportDialog(ShowTaskDialog):
         self.path_edit.setText(str(path))
         self.preview = None
         self.import_button.setEnabled(False)
-        self._set_status(f"Reading {path.name}…")
+        self._set_status(self.tr("Reading {file}…").format(file=path.name))
         attendees = self.services.attendees
         self.runner.run(
             lambda: attendees.read_file(path),
@@ -159,7 +196,7 @@ class AttendeeImportDialog(ShowTaskDialog):
         self.preview = preview
         for key, combo in self.combos.items():
             combo.clear()
-            combo.addItem(NOT_USED, None)
+            combo.addItem(translate("import_dialog", NOT_USED), None)
             for header in preview.headers:
                 combo.addItem(header, header)
             chosen = preview.mapping.get(key)
@@ -167,19 +204,26 @@ class AttendeeImportDialog(ShowTaskDialog):
         self.mapping_box.setEnabled(True)
         if preview.unrecognised:
             self.unrecognised_label.setText(
-                "Not recognised (kept as extra details): " + ", ".join(preview.unrecognised)
+                self.tr("Not recognised (kept as extra details): {columns}").format(
+                    columns=", ".join(preview.unrecognised)
+                )
             )
         else:
-            self.unrecognised_label.setText("Every column was recognised.")
+            self.unrecognised_label.setText(self.tr("Every column was recognised."))
         self.rows_model.clear()
         self.rows_model.setHorizontalHeaderLabels(list(preview.headers))
         for row in preview.rows:
             self.rows_model.appendRow([QStandardItem(cell) for cell in row])
         self.rows_view.resizeColumnsToContents()
         shown = len(preview.rows)
-        rows = f"{preview.row_count} row{'' if preview.row_count == 1 else 's'}"
-        first = f"; the first {shown} are shown" if shown < preview.row_count else ""
-        self._set_status(f"{preview.path.name}: {rows} under the headers{first}.")
+        rows = (
+            self.tr("{count} row") if preview.row_count == 1 else self.tr("{count} rows")
+        ).format(count=preview.row_count)
+        if shown < preview.row_count:
+            status = self.tr("{file}: {rows} under the headers; the first {shown} are shown.")
+        else:
+            status = self.tr("{file}: {rows} under the headers.")
+        self._set_status(status.format(file=preview.path.name, rows=rows, shown=shown))
         self.import_button.setEnabled(preview.row_count > 0)
 
     def mapping(self) -> dict[str, str]:
@@ -206,7 +250,7 @@ class AttendeeImportDialog(ShowTaskDialog):
         self._set_busy(True)
         self.progress.setRange(0, max(1, preview.row_count))
         self.progress.setValue(0)
-        self._set_status(f"Importing {path.name}…")
+        self._set_status(self.tr("Importing {file}…").format(file=path.name))
         self.runner.run(
             lambda: attendees.import_file(
                 path, event_id, mapping=mapping, progress=relay.changed.emit
@@ -224,11 +268,13 @@ class AttendeeImportDialog(ShowTaskDialog):
         self.import_result = result
         self._set_busy(False)
         self.progress.setValue(self.progress.maximum())
-        name = self.preview.path.name if self.preview is not None else "the file"
+        name = self.preview.path.name if self.preview is not None else self.tr("the file")
         summary = summary_text(result, name)
         lines = [summary, *result.warnings[:5]]
         if len(result.warnings) > 5:
-            lines.append(f"… and {len(result.warnings) - 5} more warnings")
+            lines.append(
+                self.tr("… and {count} more warnings").format(count=len(result.warnings) - 5)
+            )
         self._set_status("\n".join(lines))
         self.import_button.setEnabled(False)
         self.imported.emit(summary)
@@ -239,7 +285,7 @@ class AttendeeImportDialog(ShowTaskDialog):
         if not isinstance(error, BoothError):
             sys.excepthook(type(error), error, error.__traceback__)
             return
-        self._set_status(f"Nothing was imported: {error}", problem=True)
+        self._set_status(self.tr("Nothing was imported: {error}").format(error=error), problem=True)
         self.import_button.setEnabled(self.preview is not None)
 
     def _set_busy(self, busy: bool) -> None:

@@ -30,7 +30,12 @@ from boothapp.core.services import Services
 from boothapp.core.validation import country_name, format_phone
 from boothapp.gui.capture.drafts import Drafts
 from boothapp.gui.capture.duplicates import DuplicateCheck
-from boothapp.gui.capture.hints import CompanySuggestions, FieldHints, fill_countries
+from boothapp.gui.capture.hints import (
+    CompanySuggestions,
+    FieldHints,
+    fill_countries,
+    window_language,
+)
 from boothapp.gui.capture.legal_basis import LegalBasisRow, legal_basis_of_draft
 from boothapp.gui.formatting import local_time
 from boothapp.gui.tasks import TaskRunner
@@ -233,13 +238,19 @@ class CaptureForm(QWidget):
             view.consent_box.setEnabled(bool(event.consent_text))
             self.legal.follow_consent_box()
             if event.consent_text:
-                version = f" (version {event.consent_version})" if event.consent_version else ""
+                version = (
+                    self.tr(" (version {version})").format(version=event.consent_version)
+                    if event.consent_version
+                    else ""
+                )
                 view.consent_text.setText(consent_summary(event.consent_text) + version)
                 view.consent_text.setToolTip(event.consent_text + version)
             else:
                 view.consent_text.setText(
-                    "This show has no consent text: add one in Show settings (Ctrl+,) "
-                    "to record the visitor's consent."
+                    self.tr(
+                        "This show has no consent text: add one in Show settings (Ctrl+,) "
+                        "to record the visitor's consent."
+                    )
                 )
             self._update_tab_order()
             if kept is not None and previous is not None and previous.id != event.id:
@@ -253,16 +264,20 @@ class CaptureForm(QWidget):
     # --- values -------------------------------------------------------------------
 
     def default_country(self) -> str:
-        """The show's country, which a lead saved with no country takes (unless its
-        phone number is an international one from elsewhere)."""
-        return country_name(self.active_show.country) if self.active_show is not None else ""
+        """The show's country (in the window's language), which a lead saved with no
+        country takes (unless its phone number is an international one from elsewhere)."""
+        if self.active_show is None:
+            return ""
+        return country_name(self.active_show.country, window_language())
 
     def _show_country_placeholder(self) -> None:
         line = self.view.country_combo.lineEdit()
         if line is None:
             return
         default = self.default_country()
-        line.setPlaceholderText(f"{default}, or the phone's country" if default else "")
+        line.setPlaceholderText(
+            self.tr("{country}, or the phone's country").format(country=default) if default else ""
+        )
 
     def rating(self) -> Rating | None:
         for rating, button in self.view.rating_buttons.items():
@@ -453,7 +468,7 @@ class CaptureForm(QWidget):
                 if name in ("phone", "mobile") and value:
                     value = format_phone(value)
                 view.edits[name].setText(value or "")
-            view.country_combo.setCurrentText(country_name(lead.country))
+            view.country_combo.setCurrentText(country_name(lead.country, window_language()))
             self.set_rating(lead.rating)
             for follow_up, box in view.follow_up_boxes.items():
                 box.setChecked(str(follow_up) in lead.follow_ups)
@@ -471,26 +486,32 @@ class CaptureForm(QWidget):
         view = self.view
         timezone = self.active_show.timezone if self.active_show is not None else "UTC"
         if lead is None:
-            view.title.setText("New visitor")
+            view.title.setText(self.tr("New visitor"))
             view.subtitle.setVisible(False)
             view.history.clear()
             view.history_label.setVisible(False)
             view.history.setVisible(False)
-            view.save_button.setText("Save  (Ctrl+S)")
+            view.save_button.setText(self.tr("Save  (Ctrl+S)"))
             return
-        view.title.setText(f"Editing {lead.display_name}")
-        by = f" by {lead.staff}" if lead.staff else ""
-        view.subtitle.setText(f"Captured {local_time(lead.created_at, timezone)}{by}")
+        view.title.setText(self.tr("Editing {name}").format(name=lead.display_name))
+        when = local_time(lead.created_at, timezone)
+        if lead.staff:
+            subtitle = self.tr("Captured {when} by {staff}").format(when=when, staff=lead.staff)
+        else:
+            subtitle = self.tr("Captured {when}").format(when=when)
+        view.subtitle.setText(subtitle)
         view.subtitle.setVisible(True)
         from boothapp.gui.lead_detail import note_text, visit_line
 
         parts = [note_text(note, timezone) for note in lead.notes]
         if lead.visits:
-            parts.append("Visits:\n" + "\n".join(visit_line(v, timezone) for v in lead.visits))
-        view.history.setPlainText("\n\n".join(parts) if parts else "No notes yet.")
+            parts.append(
+                self.tr("Visits:") + "\n" + "\n".join(visit_line(v, timezone) for v in lead.visits)
+            )
+        view.history.setPlainText("\n\n".join(parts) if parts else self.tr("No notes yet."))
         view.history_label.setVisible(True)
         view.history.setVisible(True)
-        view.save_button.setText("Save changes  (Ctrl+S)")
+        view.save_button.setText(self.tr("Save changes  (Ctrl+S)"))
 
     # --- saving -----------------------------------------------------------------------
 
@@ -537,7 +558,7 @@ class CaptureForm(QWidget):
         self.drafts.discard_stored()
         self.clear()
         self.show_general_error(message)
-        self.message.emit(f"Not saved: {message}")
+        self.message.emit(self.tr("Not saved: {message}").format(message=message))
 
     def save_anyway(self) -> LeadDetail | None:
         return self.save(check_duplicates=False)
@@ -573,14 +594,19 @@ class CaptureForm(QWidget):
         not those naming a person who asked to be erased."""
         if self.lead_id is None or not self._edited or self.active_show is None:
             return True
-        name = self.editing.display_name if self.editing is not None else "the lead"
         try:
             detail, before = self._write(self.lead_input())
         except ErasedPerson as error:
             self.forget_erased_visitor(str(error))
             return True
         except BoothError as error:
-            if not self.drafts.keep(f"Changes to {name} not saved ({error})"):
+            if self.editing is not None:
+                summary = self.tr("Changes to {name} not saved ({error})").format(
+                    name=self.editing.display_name, error=error
+                )
+            else:
+                summary = self.tr("Changes to the lead not saved ({error})").format(error=error)
+            if not self.drafts.keep(summary):
                 return False
             self.clear()
             return True

@@ -11,9 +11,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QDate, QLocale, QTime
+
 from boothapp.core.errors import BoothError, NotFound
 from boothapp.core.services.drafts import Draft
 from boothapp.gui.formatting import zone
+from boothapp.gui.i18n import translate
 
 if TYPE_CHECKING:
     from boothapp.gui.capture.capture_form import CaptureForm
@@ -72,7 +75,11 @@ class Drafts:
         try:
             self._drafts.save(fields, event_id, form.lead_id)
         except BoothError as error:
-            form.show_general_error(f"The unsaved visitor could not be kept as a draft: {error}")
+            form.show_general_error(
+                translate(
+                    "Drafts", "The unsaved visitor could not be kept as a draft: {error}"
+                ).format(error=error)
+            )
             return False
         self._stored = True
         return True
@@ -86,7 +93,9 @@ class Drafts:
         try:
             self._drafts.clear()
         except BoothError as error:
-            self._form.show_general_error(f"The draft could not be cleared: {error}")
+            self._form.show_general_error(
+                translate("Drafts", "The draft could not be cleared: {error}").format(error=error)
+            )
             return
         self._stored = False
 
@@ -120,7 +129,11 @@ class Drafts:
                 )
                 self._drafts.clear()
         except BoothError as error:
-            self._form.show_general_error(f"The unsaved visitor could not be read back: {error}")
+            self._form.show_general_error(
+                translate("Drafts", "The unsaved visitor could not be read back: {error}").format(
+                    error=error
+                )
+            )
             return False
         return self._offer_next_kept()
 
@@ -146,13 +159,20 @@ class Drafts:
         timezone = show.timezone if show is not None else "UTC"
         saved = draft.saved_at.astimezone(zone(timezone))
         today = datetime.now(UTC).astimezone(zone(timezone)).date()
-        when = saved.strftime("%H:%M") if saved.date() == today else saved.strftime("%d %b %H:%M")
+        locale = QLocale()
+        when = locale.toString(QTime(saved.hour, saved.minute), "HH:mm")
+        if saved.date() != today:
+            day = locale.toString(QDate(saved.year, saved.month, saved.day), "dd MMM")
+            when = f"{day} {when}"
         name = draft_name(draft.fields)
         who = f" ({name})" if name else ""
-        title = "Unsaved visitor" if kind == KEPT else "Cleared visitor"
-        others = f" · {more} more kept" if more else ""
+        if kind == KEPT:
+            title = translate("Drafts", "Unsaved visitor from {when}").format(when=when)
+        else:
+            title = translate("Drafts", "Cleared visitor from {when}").format(when=when)
+        others = translate("Drafts", " · {count} more kept").format(count=more) if more else ""
         bar = self._form.view.restore_bar
-        bar.text.setText(f"{title} from {when}{who}{others}")
+        bar.text.setText(f"{title}{who}{others}")
         bar.setVisible(True)
 
     def _hide_offer(self) -> None:
@@ -176,7 +196,11 @@ class Drafts:
             try:
                 self._drafts.forget_kept(draft)
             except BoothError as error:
-                form.show_general_error(f"The kept visitor could not be taken back: {error}")
+                form.show_general_error(
+                    translate("Drafts", "The kept visitor could not be taken back: {error}").format(
+                        error=error
+                    )
+                )
                 self._offer(draft, kind)
                 return
         form.clear()
@@ -200,11 +224,15 @@ class Drafts:
             try:
                 self._drafts.forget_kept(draft)
             except BoothError as error:
-                form.show_general_error(f"The kept visitor could not be discarded: {error}")
+                form.show_general_error(
+                    translate("Drafts", "The kept visitor could not be discarded: {error}").format(
+                        error=error
+                    )
+                )
                 return
         else:
             self.discard_stored()
-        form.message.emit("Discarded the unsaved visitor")
+        form.message.emit(translate("Drafts", "Discarded the unsaved visitor"))
         self._offer_next_kept()
         form.focus_first_field()
 
@@ -215,8 +243,8 @@ class Drafts:
         form = self._form
         if form.lead_id is not None or form.active_show is None or form.is_empty():
             return True
-        name = draft_name(form.fields()) or "the visitor being typed"
-        if not self.keep(f"Kept {name} aside"):
+        name = draft_name(form.fields()) or translate("Drafts", "the visitor being typed")
+        if not self.keep(translate("Drafts", "Kept {name} aside").format(name=name)):
             return False
         self.discard_stored()
         form.clear()
@@ -229,10 +257,14 @@ class Drafts:
         try:
             draft = self._drafts.keep(form.fields(), event_id, form.lead_id)
         except BoothError as error:
-            form.show_general_error(f"The form could not be put aside: {error}")
+            form.show_general_error(
+                translate("Drafts", "The form could not be put aside: {error}").format(error=error)
+            )
             return False
         if self.offered is None or self._offer_kind != KEPT:
             self._hide_offer()
             self._offer(draft, KEPT)
-        form.message.emit(f"{summary}: Restore brings it back")
+        form.message.emit(
+            translate("Drafts", "{summary}: Restore brings it back").format(summary=summary)
+        )
         return True

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from boothapp.core.errors import BoothError, ValidationError
 from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow
 from boothapp.gui.formatting import local_time
+from boothapp.gui.i18n import translate
 
 if TYPE_CHECKING:
     from boothapp.gui.capture.capture_form import CaptureForm
@@ -89,15 +90,25 @@ class DuplicateCheck:
                 first.display_name,
                 first.company,
                 first.email or "",
-                f"captured {local_time(first.created_at, timezone)}",
-                f"by {first.staff}" if first.staff else "",
+                translate("DuplicateCheck", "captured {when}").format(
+                    when=local_time(first.created_at, timezone)
+                ),
+                translate("DuplicateCheck", "by {staff}").format(staff=first.staff)
+                if first.staff
+                else "",
             )
             if part
         )
-        more = f" (and {len(matches) - 1} more)" if len(matches) > 1 else ""
+        more = (
+            translate("DuplicateCheck", " (and {count} more)").format(count=len(matches) - 1)
+            if len(matches) > 1
+            else ""
+        )
         view = self._view
         view.duplicate_bar.text.setText(
-            f"This e-mail is already known at this show: {details}{more}."
+            translate(
+                "DuplicateCheck", "This e-mail is already known at this show: {details}{more}."
+            ).format(details=details, more=more)
         )
         view.duplicate_bar.setVisible(True)
         view.merge_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -130,7 +141,9 @@ class DuplicateCheck:
             form.show_general_error(str(error))
             return None
         form.after_save(detail, before)
-        form.message.emit(f"Merged into {detail.display_name}")
+        form.message.emit(
+            translate("DuplicateCheck", "Merged into {name}").format(name=detail.display_name)
+        )
         return detail
 
     def cancel(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QLocale, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
 
@@ -21,6 +21,7 @@ from boothapp.core.validation import (
     normalise_phone,
     normalise_website,
 )
+from boothapp.gui.i18n import LANGUAGES, translate
 from boothapp.gui.palette import problem_colour
 
 if TYPE_CHECKING:
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 
 SUGGEST_DELAY_MS = 120
 CHECKED_FIELDS = ("email", "phone", "mobile", "country", "website")
+
+
+def window_language() -> str:
+    """The language the window speaks (its default locale's), as core's country names
+    take it: one of :data:`boothapp.gui.i18n.LANGUAGES`, else English."""
+    language = QLocale().name().split("_")[0]
+    return language if language in LANGUAGES else LANGUAGES[0]
 
 
 @cache
@@ -44,11 +52,13 @@ def country_names() -> tuple[dict[str, str], list[str]]:
 
 
 def fill_countries(combo: QComboBox, parent: QObject) -> QCompleter:
-    """Lists every country's English name in ``combo`` (keeping what is typed in it)
-    and gives it a type-ahead that also knows the French names."""
+    """Lists every country's name in the window's language in ``combo`` (keeping what is
+    typed in it) and gives it a type-ahead that knows the English and French names."""
     english, all_names = country_names()
+    language = window_language()
+    shown = english if language == "en" else dict(country_choices(language))
     typed = combo.currentText()
-    for code, name in english.items():
+    for code, name in shown.items():
         combo.addItem(name, code)
     combo.setCurrentText(typed)
     completer = QCompleter(all_names, parent)
@@ -102,14 +112,20 @@ class FieldHints:
             elif name in ("phone", "mobile"):
                 value, warning = normalise_phone(text, self._region(), name)
                 if warning is not None:
-                    self.set_hint(name, "Not a valid phone number: it will be kept as typed", True)
+                    self.set_hint(
+                        name,
+                        translate(
+                            "FieldHints", "Not a valid phone number: it will be kept as typed"
+                        ),
+                        True,
+                    )
                 else:
                     self.set_hint(name, f"✓ {format_phone(value)}")
                 return
             elif name == "country":
                 code = normalise_country(text)
-                english = country_name(code) if code else ""
-                self.set_hint(name, "" if english == text else f"✓ {english} ({code})")
+                local = country_name(code, window_language()) if code else ""
+                self.set_hint(name, "" if local == text else f"✓ {local} ({code})")
                 return
             elif name == "website":
                 normalise_website(text)

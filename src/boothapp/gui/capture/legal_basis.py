@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from boothapp.core.vocabulary import LEGAL_BASIS_LABELS, NO_LEGAL_BASIS_LABEL, LegalBasis
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
 _CHOICES: tuple[tuple[str, LegalBasis | None], ...] = (
     (LEGAL_BASIS_LABELS[LegalBasis.CONSENT], LegalBasis.CONSENT),
@@ -35,9 +37,11 @@ _CHOICES: tuple[tuple[str, LegalBasis | None], ...] = (
     (NO_LEGAL_BASIS_LABEL, None),
 )
 _INDEX = {basis: index for index, (_label, basis) in enumerate(_CHOICES)}
-DO_NOT_CONTACT_TIP = (
-    "The visitor asked not to be contacted after the show: exports and CRM files say so"
+DO_NOT_CONTACT_TIP = QT_TRANSLATE_NOOP(
+    "legal_basis",
+    "The visitor asked not to be contacted after the show: exports and CRM files say so",
 )
+"""The "do not contact" box's tooltip (translated where shown)."""
 
 
 def legal_basis_of_draft(value: object) -> LegalBasis | None:
@@ -80,11 +84,12 @@ class LegalBasisRow(QWidget):
         self.setObjectName("legalBasisRow")
         self._consent_box = consent_box
         self._without_consent: LegalBasis | None = None
-        self.label = QLabel("Legal basis:")
+        self.label = QLabel(self.tr("Legal basis:"))
         self.combo = ElidingComboBox()
         self.combo.setObjectName("legalBasisCombo")
-        self.combo.setAccessibleName("Legal basis for contacting the visitor")
-        for label, basis in _CHOICES:
+        self.combo.setAccessibleName(self.tr("Legal basis for contacting the visitor"))
+        labels = [vocabulary(label) for label, _basis in _CHOICES]
+        for label, (_source, basis) in zip(labels, _CHOICES, strict=True):
             self.combo.addItem(label, basis.value if basis is not None else "")
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -92,13 +97,13 @@ class LegalBasisRow(QWidget):
         self.combo.setMinimumContentsLength(10)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         metrics = self.combo.fontMetrics()
-        widest = max(metrics.horizontalAdvance(label) for label, _basis in _CHOICES)
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
         self.combo.view().setMinimumWidth(widest + 3 * metrics.averageCharWidth())
         self.label.setBuddy(self.combo)
-        self.do_not_contact_box = QCheckBox("Do not contact")
+        self.do_not_contact_box = QCheckBox(self.tr("Do not contact"))
         self.do_not_contact_box.setObjectName("doNotContactBox")
-        self.do_not_contact_box.setToolTip(DO_NOT_CONTACT_TIP)
-        self.do_not_contact_box.setAccessibleName("Do not contact")
+        self.do_not_contact_box.setToolTip(translate("legal_basis", DO_NOT_CONTACT_TIP))
+        self.do_not_contact_box.setAccessibleName(self.tr("Do not contact"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -174,5 +179,7 @@ class LegalBasisRow(QWidget):
 
     def _show_tip(self) -> None:
         self.combo.setToolTip(
-            f"Legal basis for contacting the visitor after the show: {self.combo.currentText()}"
+            self.tr("Legal basis for contacting the visitor after the show: {basis}").format(
+                basis=self.combo.currentText()
+            )
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from boothapp.core.catalogue import by_category, fold_name
 from boothapp.core.schemas import ProductRow, ProductShown
 from boothapp.core.vocabulary import CATEGORY_LABELS, ProductCategory
+from boothapp.gui.vocabulary_text import vocabulary
 
 MAX_QUANTITY = 1_000_000
 
@@ -87,14 +88,16 @@ class ProductsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter_label = QLabel("Pro&ducts shown:")
+        self.filter_label = QLabel(self.tr("Pro&ducts shown:"))
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("productFilter")
-        self.filter_edit.setPlaceholderText("Filter products — Enter ticks the first match")
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter products — Enter ticks the first match")
+        )
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter products")
+        self.filter_edit.setAccessibleName(self.tr("Filter products"))
         self.filter_label.setBuddy(self.filter_edit)
-        self.empty_label = QLabel("No product matches the filter.")
+        self.empty_label = QLabel(self.tr("No product matches the filter."))
         self.empty_label.setVisible(False)
 
         self._list = QWidget()
@@ -147,7 +150,7 @@ class ProductsPanel(QWidget):
         self._headings.clear()
         row = 0
         for category, group in by_category(products):
-            heading = QLabel(CATEGORY_LABELS[category])
+            heading = QLabel(vocabulary(CATEGORY_LABELS[category]))
             heading.setTextFormat(Qt.TextFormat.PlainText)
             heading.setObjectName(f"category:{category}")
             font = heading.font()
@@ -175,20 +178,22 @@ class ProductsPanel(QWidget):
                 part for part in (f"{product.name} ({product.sku})", product.description) if part
             )
         )
-        check.setAccessibleName(f"Product {product.name} ({product.sku})")
+        check.setAccessibleName(
+            self.tr("Product {name} ({sku})").format(name=product.name, sku=product.sku)
+        )
         check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         check.setMinimumWidth(140)
         quantity = QSpinBox()
         quantity.setObjectName(f"quantity:{product.sku}")
         quantity.setRange(0, MAX_QUANTITY)
-        quantity.setSpecialValueText("Qty")
-        quantity.setAccessibleName(f"Quantity of {product.name}")
-        quantity.setToolTip("Quantity the visitor asked about (blank: not given)")
+        quantity.setSpecialValueText(self.tr("Qty"))
+        quantity.setAccessibleName(self.tr("Quantity of {name}").format(name=product.name))
+        quantity.setToolTip(self.tr("Quantity the visitor asked about (blank: not given)"))
         quantity.setEnabled(False)
         remark = QLineEdit()
         remark.setObjectName(f"remark:{product.sku}")
-        remark.setPlaceholderText("Remark")
-        remark.setAccessibleName(f"Remark on {product.name}")
+        remark.setPlaceholderText(self.tr("Remark"))
+        remark.setAccessibleName(self.tr("Remark on {name}").format(name=product.name))
         remark.setEnabled(False)
         remark.setMinimumWidth(60)
         line = ProductLine(

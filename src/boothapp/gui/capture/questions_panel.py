@@ -85,7 +85,9 @@ class QuestionsPanel(QWidget):
                 box = QCheckBox(choice.replace("&", "&&"))
                 box.setProperty("choice", choice)
                 box.setObjectName(f"{name}:{i}")
-                box.setAccessibleName(f"{question.text}: {choice}")
+                box.setAccessibleName(
+                    self.tr("{question}: {choice}").format(question=question.text, choice=choice)
+                )
                 box.toggled.connect(self.changed)
                 boxes.append(box)
             return boxes

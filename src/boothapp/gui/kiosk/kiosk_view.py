@@ -24,17 +24,24 @@ from PySide6.QtWidgets import (
 from boothapp.core.catalogue import by_category
 from boothapp.core.schemas import ProductRow, ProductShown
 from boothapp.core.vocabulary import CATEGORY_LABELS
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_colour
+from boothapp.gui.vocabulary_text import vocabulary
 
-# (field name, label, placeholder) in reading and tab order; two per row.
+# (field name, label, placeholder) in reading and tab order; two per row. The labels and
+# placeholders are translated where they are shown.
 KIOSK_FIELDS = (
-    ("first_name", "First name", ""),
-    ("last_name", "Last name", ""),
-    ("company", "Company", ""),
-    ("job_title", "Job title", ""),
-    ("email", "E-mail", "name@company.com"),
-    ("phone", "Phone", "+33 6 12 34 56 78"),
-    ("country", "Country", ""),
+    ("first_name", QT_TRANSLATE_NOOP("kiosk_view", "First name"), ""),
+    ("last_name", QT_TRANSLATE_NOOP("kiosk_view", "Last name"), ""),
+    ("company", QT_TRANSLATE_NOOP("kiosk_view", "Company"), ""),
+    ("job_title", QT_TRANSLATE_NOOP("kiosk_view", "Job title"), ""),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("kiosk_view", "E-mail"),
+        QT_TRANSLATE_NOOP("kiosk_view", "name@company.com"),
+    ),
+    ("phone", QT_TRANSLATE_NOOP("kiosk_view", "Phone"), "+33 6 12 34 56 78"),
+    ("country", QT_TRANSLATE_NOOP("kiosk_view", "Country"), ""),
 )
 FIELD_NAMES = tuple(name for name, _label, _placeholder in KIOSK_FIELDS)
 CHECK_MARK = "✓  "
@@ -139,7 +146,9 @@ class ProductToggles(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 8, 0)
         self._layout.setSpacing(6)
-        self.empty_label = _label("This show has no products listed.", name="kioskEmptyProducts")
+        self.empty_label = _label(
+            self.tr("This show has no products listed."), name="kioskEmptyProducts"
+        )
         self._layout.addWidget(self.empty_label)
         self._layout.addStretch(1)
 
@@ -153,7 +162,7 @@ class ProductToggles(QWidget):
                 widget.deleteLater()
         self.buttons = {}
         for category, rows in by_category(products):
-            self._layout.addWidget(_label(CATEGORY_LABELS[category], "category"))
+            self._layout.addWidget(_label(vocabulary(CATEGORY_LABELS[category]), "category"))
             block = QWidget()
             grid = QGridLayout(block)
             grid.setContentsMargins(0, 0, 0, 4)
@@ -192,25 +201,28 @@ class KioskFormView(QWidget):
         super().__init__(parent)
         self.title = _label(name="kioskTitle")
         self.intro = _label(
-            "Scan your badge, or type your details below. We will be in touch after the show.",
+            self.tr(
+                "Scan your badge, or type your details below. We will be in touch after the show."
+            ),
             name="kioskIntro",
         )
         self.message = _label(name="kioskMessage")
         self.message.setVisible(False)
-        self.staff_button = QPushButton("Staff")
+        self.staff_button = QPushButton(self.tr("Staff"))
         self.staff_button.setObjectName("kioskStaff")
         self.staff_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.staff_button.setToolTip("Leave kiosk mode (manager PIN)")
+        self.staff_button.setToolTip(self.tr("Leave kiosk mode (manager PIN)"))
 
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         fields = QGridLayout()
         fields.setHorizontalSpacing(18)
         fields.setVerticalSpacing(2)
-        for index, (name, title, placeholder) in enumerate(KIOSK_FIELDS):
+        for index, (name, label_text, placeholder) in enumerate(KIOSK_FIELDS):
+            title = translate("kiosk_view", label_text)
             edit = QLineEdit()
             edit.setObjectName(f"kiosk_{name}")
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(translate("kiosk_view", placeholder) if placeholder else "")
             edit.setAccessibleName(title)
             edit.setMaxLength(254 if name == "email" else 200)
             label = _label(title, "fieldLabel")
@@ -241,14 +253,14 @@ class KioskFormView(QWidget):
         consent_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         consent_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         consent_scroll.setWidget(self.consent_text)
-        self.consent_box = QCheckBox("Yes, I agree")
+        self.consent_box = QCheckBox(self.tr("Yes, I agree"))
         self.consent_box.setObjectName("kioskConsent")
-        self.consent_box.setAccessibleName("I agree to the consent text")
+        self.consent_box.setAccessibleName(self.tr("I agree to the consent text"))
         self.consent_error = _label(kind="error", name="kiosk_consent_error")
         self.consent_error.setVisible(False)
         consent_layout = QVBoxLayout(self.consent_frame)
         consent_layout.setContentsMargins(12, 8, 12, 8)
-        consent_layout.addWidget(_label("Your consent", "heading"))
+        consent_layout.addWidget(_label(self.tr("Your consent"), "heading"))
         consent_layout.addWidget(consent_scroll, 1)
         consent_layout.addWidget(self.consent_box)
         consent_layout.addWidget(self.consent_error)
@@ -262,7 +274,7 @@ class KioskFormView(QWidget):
         self.products_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.products_scroll.setWidget(self.products)
         self.products_scroll.setMinimumHeight(160)
-        self.register_button = QPushButton("Register")
+        self.register_button = QPushButton(self.tr("Register"))
         self.register_button.setObjectName("kioskRegister")
         self.register_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -281,7 +293,7 @@ class KioskFormView(QWidget):
         left.addWidget(self.consent_frame, 1)
         right = QVBoxLayout()
         right.setSpacing(8)
-        right.addWidget(_label("What are you interested in? Tap to choose.", "heading"))
+        right.addWidget(_label(self.tr("What are you interested in? Tap to choose."), "heading"))
         right.addWidget(self.products_scroll, 1)
         right.addWidget(self.register_button)
         body = QHBoxLayout()
@@ -314,7 +326,7 @@ class ThanksView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = _label(name="thanksTitle")
         self.text = _label(name="thanksText")
-        self.hint = _label("Touch the screen to register someone else.", name="thanksHint")
+        self.hint = _label(self.tr("Touch the screen to register someone else."), name="thanksHint")
         for label in (self.title, self.text, self.hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QEvent,
+    QLocale,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +40,7 @@ from boothapp.core.validation import country_name
 from boothapp.core.vocabulary import LeadSource, LegalBasis
 from boothapp.gui.capture.hints import country_names
 from boothapp.gui.changes import LeadChange
+from boothapp.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
 from boothapp.gui.kiosk.kiosk_view import FIELD_NAMES, KioskView
 from boothapp.gui.kiosk.registration import (
     missing_details,
@@ -41,27 +51,45 @@ from boothapp.gui.kiosk.registration import (
 if TYPE_CHECKING:
     from boothapp.gui.main_window import MainWindow
 
+
 IDLE_MS = 60_000
 """A minute without a key, a click or a touch empties the form."""
 THANKS_MS = 6_000
 """How long the thank-you page stays before the empty form comes back."""
 LEAVE_KEYS = "Ctrl+Alt+K"
-LEAVE_ACTION = "Leaving kiosk mode"
+# The texts below are translated where they are shown: translate("kiosk_window", TEXT).
+LEAVE_ACTION = QT_TRANSLATE_NOOP("kiosk_window", "Leaving kiosk mode")
 
-BADGE_READ = "Your badge is read: please check your details, then tap Register."
-BADGE_ID_ONLY = "Your badge is read. Please type your details, then tap Register."
-BADGE_UNREADABLE = "We could not read your badge: please type your details instead."
-NOT_HERE = "We cannot register you here: please ask a member of our team."
-NOT_SAVED = "Sorry, your details could not be saved: please ask a member of our team."
-CONFIRM_LEAVE = (
+BADGE_READ = QT_TRANSLATE_NOOP(
+    "kiosk_window", "Your badge is read: please check your details, then tap Register."
+)
+BADGE_ID_ONLY = QT_TRANSLATE_NOOP(
+    "kiosk_window", "Your badge is read. Please type your details, then tap Register."
+)
+BADGE_UNREADABLE = QT_TRANSLATE_NOOP(
+    "kiosk_window", "We could not read your badge: please type your details instead."
+)
+NOT_HERE = QT_TRANSLATE_NOOP(
+    "kiosk_window", "We cannot register you here: please ask a member of our team."
+)
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "kiosk_window", "Sorry, your details could not be saved: please ask a member of our team."
+)
+CONFIRM_LEAVE = QT_TRANSLATE_NOOP(
+    "kiosk_window",
     "No manager PIN is set, so anyone who knows this key combination can leave kiosk "
     "mode and see the leads. Set a manager PIN in Show settings to lock it.\n\n"
-    "Leave kiosk mode?"
+    "Leave kiosk mode?",
 )
 FRIENDLY_ERRORS = {
-    "email": "Please check your e-mail address: it should look like name@company.com.",
-    "country": "We do not know this country: please choose it from the list, or leave it empty.",
-    "phone": "Please check your phone number.",
+    "email": QT_TRANSLATE_NOOP(
+        "kiosk_window", "Please check your e-mail address: it should look like name@company.com."
+    ),
+    "country": QT_TRANSLATE_NOOP(
+        "kiosk_window",
+        "We do not know this country: please choose it from the list, or leave it empty.",
+    ),
+    "phone": QT_TRANSLATE_NOOP("kiosk_window", "Please check your phone number."),
 }
 """What a visitor reads when the lead service refuses a field (other fields: its reason)."""
 
@@ -78,6 +106,17 @@ _ACTIVITY = frozenset(
 _FIELD_OF_ERROR = {"name": "first_name", "mobile": "phone"}
 
 
+def _text(text: str) -> str:
+    """One of this module's texts in the window's language."""
+    return translate("kiosk_window", text)
+
+
+def _language() -> str:
+    """The window's language (its default locale's), for country names."""
+    language = QLocale().name().split("_")[0]
+    return language if language in LANGUAGES else LANGUAGES[0]
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
@@ -90,7 +129,8 @@ class KioskWindow(QWidget):
 
     ``registered(LeadDetail)`` after each registration; ``left()`` once kiosk mode ends,
     just before the window closes and is deleted. ``idle_ms`` and ``thanks_ms`` are the
-    idle and thank-you delays (tests shorten them); ``beep`` sounds after a scan."""
+    idle and thank-you delays (tests shorten them); ``beep`` sounds after a scan read,
+    ``buzz`` after one that could not be (both the system's beep unless given)."""
 
     registered = Signal(object)
     left = Signal()
@@ -104,14 +144,16 @@ class KioskWindow(QWidget):
         idle_ms: int = IDLE_MS,
         thanks_ms: int = THANKS_MS,
         beep: Callable[[], None] = QApplication.beep,
+        buzz: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{show.name} — visitor registration")
+        self.setWindowTitle(self.tr("{show} — visitor registration").format(show=show.name))
         self.services = services
         self.show_row = show
         self.staff = staff
         self.beep = beep
+        self.buzz = buzz or beep
         self.badge: LeadInput | None = None
         """What the last badge scan read (its ID, payload and the fields the form does
         not show); None when the visitor typed everything."""
@@ -151,16 +193,22 @@ class KioskWindow(QWidget):
 
     def _fill_show(self, show: EventRow) -> None:
         form = self.form
-        form.title.setText(f"Welcome to {show.name}")
+        form.title.setText(self.tr("Welcome to {show}").format(show=show.name))
         products = self.services.products.list(event_id=show.id)
         form.products.set_products(products)
         if show.consent_text:
-            version = f"\n(Version {show.consent_version})" if show.consent_version else ""
+            version = (
+                "\n" + self.tr("(Version {version})").format(version=show.consent_version)
+                if show.consent_version
+                else ""
+            )
             form.consent_text.setText(show.consent_text.strip() + version)
         form.consent_frame.setVisible(self.asks_consent)
-        default = country_name(show.country)
+        default = country_name(show.country, _language())
         if default:
-            form.edits["country"].setPlaceholderText(f"e.g. {default}")
+            form.edits["country"].setPlaceholderText(
+                self.tr("e.g. {country}").format(country=default)
+            )
         _english, all_names = country_names()
         completer = QCompleter(QStringListModel(all_names, self), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -228,8 +276,8 @@ class KioskWindow(QWidget):
         try:
             data, badge = read_badge(self.services, self.show_row.id, payload)
         except BoothError:
-            self.say(BADGE_UNREADABLE, problem=True)
-            self.beep()
+            self.say(_text(BADGE_UNREADABLE), problem=True)
+            self.buzz()
             return
         self.badge = data
         edits = self.form.edits
@@ -240,19 +288,19 @@ class KioskWindow(QWidget):
             "job_title": data.job_title,
             "email": data.email or "",
             "phone": data.phone or data.mobile or "",
-            "country": country_name(data.country),
+            "country": country_name(data.country, _language()),
         }
         for name, value in values.items():
             edits[name].setText(value)
             edits[name].setCursorPosition(0)  # the start of a long address shows
         self.beep()
         if any(values.values()):
-            self.say(BADGE_READ)
+            self.say(_text(BADGE_READ))
         elif badge.format == "id":
-            self.say(BADGE_ID_ONLY)
+            self.say(_text(BADGE_ID_ONLY))
         else:
             self.badge = None
-            self.say(BADGE_UNREADABLE, problem=True)
+            self.say(_text(BADGE_UNREADABLE), problem=True)
         empty = [edits[name] for name in FIELD_NAMES if not values[name] and name != "country"]
         target: QWidget = empty[0] if empty else self.form.register_button
         target.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -260,7 +308,7 @@ class KioskWindow(QWidget):
     def badge_rejected(self, _message: str) -> None:
         """What the scanner could not read (its ``rejected``)."""
         self.next_visitor()
-        self.say(BADGE_UNREADABLE, problem=True)
+        self.say(_text(BADGE_UNREADABLE), problem=True)
 
     # --- registering ------------------------------------------------------------------
 
@@ -282,14 +330,14 @@ class KioskWindow(QWidget):
             done = register_visitor(self.services.leads, self.show_row.id, data, staff_id)
         except ErasedPerson:
             self.next_visitor()
-            self.say(NOT_HERE, problem=True)
+            self.say(_text(NOT_HERE), problem=True)
             return None
         except ValidationError as error:
             self.show_error(error)
             self._focus_error(error)
             return None
         except BoothError:
-            self.say(NOT_SAVED, problem=True)
+            self.say(_text(NOT_SAVED), problem=True)
             return None
         self.registrations += 1
         self.registered.emit(done.lead)
@@ -300,13 +348,22 @@ class KioskWindow(QWidget):
         """The thank-you page, with the name the visitor typed (never one from the stored
         lead: someone typing another person's e-mail address learns nothing)."""
         thanks = self.view.thanks
-        name = f", {first_name}" if first_name else ""
         if returning:
-            thanks.title.setText(f"Welcome back{name}!")
-            thanks.text.setText("We have noted your visit. Our team will be in touch.")
+            title = (
+                self.tr("Welcome back, {name}!").format(name=first_name)
+                if first_name
+                else self.tr("Welcome back!")
+            )
+            thanks.title.setText(title)
+            thanks.text.setText(self.tr("We have noted your visit. Our team will be in touch."))
         else:
-            thanks.title.setText(f"Thank you{name}!")
-            thanks.text.setText("Our team will be in touch after the show.")
+            title = (
+                self.tr("Thank you, {name}!").format(name=first_name)
+                if first_name
+                else self.tr("Thank you!")
+            )
+            thanks.title.setText(title)
+            thanks.text.setText(self.tr("Our team will be in touch after the show."))
         self._clear_form()
         self.view.show_thanks()
         thanks.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -329,7 +386,8 @@ class KioskWindow(QWidget):
         ``FRIENDLY_ERRORS`` rather than the lead service's."""
         field = _FIELD_OF_ERROR.get(error.field, error.field)
         reason = _sentence(error.reason)
-        text = FRIENDLY_ERRORS.get(field, reason) if reword else reason
+        friendly = FRIENDLY_ERRORS.get(field)
+        text = _text(friendly) if reword and friendly is not None else reason
         if field in self.form.errors:
             label = self.form.errors[field]
         elif field == "consent":
@@ -421,7 +479,9 @@ class KioskWindow(QWidget):
         if self._pin_set():
             from boothapp.gui.pin_dialog import ask_manager_pin
 
-            dialog = ask_manager_pin(self, self.services.manager_lock, LEAVE_ACTION, self.leave)
+            dialog = ask_manager_pin(
+                self, self.services.manager_lock, _text(LEAVE_ACTION), self.leave
+            )
         elif chord:
             dialog = self._confirm_leave()
         else:
@@ -433,10 +493,10 @@ class KioskWindow(QWidget):
     def _confirm_leave(self) -> QMessageBox:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Leave kiosk mode?")
-        box.setText(CONFIRM_LEAVE)
-        leave = box.addButton("Leave kiosk mode", QMessageBox.ButtonRole.AcceptRole)
-        stay = box.addButton("Stay", QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(self.tr("Leave kiosk mode?"))
+        box.setText(_text(CONFIRM_LEAVE))
+        leave = box.addButton(self.tr("Leave kiosk mode"), QMessageBox.ButtonRole.AcceptRole)
+        stay = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
         box.setWindowModality(Qt.WindowModality.WindowModal)
@@ -520,11 +580,20 @@ def start_kiosk(
     window's ``lead_changes``. Raises ``ValidationError`` when no show is open."""
     show = window.active_show
     if show is None:
-        raise ValidationError("show", "kiosk mode needs an open show: choose or create one")
+        raise ValidationError(
+            "show",
+            translate("kiosk_window", "kiosk mode needs an open show: choose or create one"),
+        )
     if put_away is not None and not put_away():
         return None
     kiosk = KioskWindow(
-        window.services, show, window.active_staff, idle_ms=idle_ms, thanks_ms=thanks_ms
+        window.services,
+        show,
+        window.active_staff,
+        idle_ms=idle_ms,
+        thanks_ms=thanks_ms,
+        beep=window.scans.beep,
+        buzz=window.scans.buzz,
     )
     wedge = window.wedge
     took_scans = False
@@ -545,7 +614,11 @@ def start_kiosk(
         window.show()
         window.activateWindow()
         count = kiosk.registrations
-        window.notify(f"Left kiosk mode: {count} visitor{'s' if count != 1 else ''} registered")
+        if count == 1:
+            text = translate("kiosk_window", "Left kiosk mode: {count} visitor registered")
+        else:
+            text = translate("kiosk_window", "Left kiosk mode: {count} visitors registered")
+        window.notify(text.format(count=count))
 
     kiosk.registered.connect(report)
     kiosk.left.connect(back)

@@ -16,9 +16,12 @@ from boothapp.core.schemas import LeadDetail, LeadInput, LeadRow
 from boothapp.core.services import Services
 from boothapp.core.services.leads import LeadService
 from boothapp.core.vocabulary import LeadSource
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 
-NAME_MISSING = "Please tell us your name."
-CONTACT_MISSING = "Please give your e-mail address or phone number, so that we can reach you."
+NAME_MISSING = QT_TRANSLATE_NOOP("registration", "Please tell us your name.")
+CONTACT_MISSING = QT_TRANSLATE_NOOP(
+    "registration", "Please give your e-mail address or phone number, so that we can reach you."
+)
 
 
 def read_badge(services: Services, event_id: int, payload: str) -> tuple[LeadInput, BadgeData]:
@@ -36,13 +39,14 @@ def read_badge(services: Services, event_id: int, payload: str) -> tuple[LeadInp
 def missing_details(data: LeadInput) -> list[ValidationError]:
     """What a visitor must give before registering: a name, and a way to reach them (an
     e-mail address or a phone number; a scanned badge ID will do too, since the
-    organiser's attendee list can fill it in)."""
+    organiser's attendee list can fill it in). The reasons are in the window's
+    language."""
     problems: list[ValidationError] = []
     if not (data.first_name.strip() or data.last_name.strip()):
-        problems.append(ValidationError("first_name", NAME_MISSING))
+        problems.append(ValidationError("first_name", translate("registration", NAME_MISSING)))
     reachable = (data.email or "").strip() or (data.phone or "").strip()
     if not (reachable or (data.mobile or "").strip() or data.badge_id):
-        problems.append(ValidationError("email", CONTACT_MISSING))
+        problems.append(ValidationError("email", translate("registration", CONTACT_MISSING)))
     return problems
 
 

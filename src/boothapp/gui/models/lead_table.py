@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -27,7 +28,9 @@ from boothapp.core.schemas import LeadFilter, LeadRow
 from boothapp.core.services.leads import LeadService
 from boothapp.core.vocabulary import SOURCE_LABELS, Rating, rating_label
 from boothapp.gui.formatting import country_name, local_time
+from boothapp.gui.i18n import translate
 from boothapp.gui.palette import rating_colour
+from boothapp.gui.vocabulary_text import vocabulary
 
 PAGE_SIZE = 200
 
@@ -51,7 +54,8 @@ class Column(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _TITLES[self]
+        """The column's header, in the window's language."""
+        return translate("LeadTableModel", str(_TITLES[self]))
 
     @property
     def sort_key(self) -> str | None:
@@ -60,16 +64,16 @@ class Column(enum.IntEnum):
 
 
 _TITLES = {
-    Column.CAPTURED_AT: "Captured at",
-    Column.NAME: "Name",
-    Column.COMPANY: "Company",
-    Column.JOB_TITLE: "Job title",
-    Column.EMAIL: "E-mail",
-    Column.COUNTRY: "Country",
-    Column.CITY: "City",
-    Column.RATING: "Rating",
-    Column.STAFF: "Staff",
-    Column.SOURCE: "Source",
+    Column.CAPTURED_AT: QT_TRANSLATE_NOOP("LeadTableModel", "Captured at"),
+    Column.NAME: QT_TRANSLATE_NOOP("LeadTableModel", "Name"),
+    Column.COMPANY: QT_TRANSLATE_NOOP("LeadTableModel", "Company"),
+    Column.JOB_TITLE: QT_TRANSLATE_NOOP("LeadTableModel", "Job title"),
+    Column.EMAIL: QT_TRANSLATE_NOOP("LeadTableModel", "E-mail"),
+    Column.COUNTRY: QT_TRANSLATE_NOOP("LeadTableModel", "Country"),
+    Column.CITY: QT_TRANSLATE_NOOP("LeadTableModel", "City"),
+    Column.RATING: QT_TRANSLATE_NOOP("LeadTableModel", "Rating"),
+    Column.STAFF: QT_TRANSLATE_NOOP("LeadTableModel", "Staff"),
+    Column.SOURCE: QT_TRANSLATE_NOOP("LeadTableModel", "Source"),
 }
 
 _SORT_KEYS = {
@@ -284,10 +288,12 @@ class LeadTableModel(QAbstractTableModel):
             return column.title
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.CAPTURED_AT:
-                return f"Time at the show ({self._timezone}); click to sort"
+                return self.tr("Time at the show ({timezone}); click to sort").format(
+                    timezone=self._timezone
+                )
             if column.sort_key is None:
-                return "This column cannot be sorted"
-            return f"Click to sort by {column.title.lower()}"
+                return self.tr("This column cannot be sorted")
+            return self.tr("Click to sort by {column}").format(column=column.title.lower())
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -345,11 +351,11 @@ class LeadTableModel(QAbstractTableModel):
             case Column.CITY:
                 return lead.city
             case Column.RATING:
-                return rating_label(lead.rating)
+                return vocabulary(rating_label(lead.rating)) if lead.rating is not None else ""
             case Column.STAFF:
                 return lead.staff or ""
             case Column.SOURCE:
-                return SOURCE_LABELS[lead.source]
+                return vocabulary(SOURCE_LABELS[lead.source])
         return ""
 
     def _tooltip(self, lead: LeadRow, column: Column) -> str:

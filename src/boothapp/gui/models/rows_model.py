@@ -4,6 +4,12 @@ conflicts, old leads, the audit log, the follow-up queue).
 A subclass names its column ``titles`` and gives each cell's ``text``; ``role_data``
 answers the other roles (alignment, colours, tool tips, ids). The rows are replaced
 whole, with ``set_rows``.
+
+``titles`` are the English texts, each marked for translation with
+``QT_TRANSLATE_NOOP(context, "...")``; the header shows them translated in the context
+``titles_context`` when the subclass sets it, else in the context named after the
+subclass (or a class between it and :class:`RowsModel`), so
+``QT_TRANSLATE_NOOP("OldLeadsModel", "Name")`` in ``OldLeadsModel`` needs nothing more.
 """
 
 from __future__ import annotations
@@ -12,6 +18,8 @@ from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from boothapp.gui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -22,6 +30,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
     ``role_data``."""
 
     titles: tuple[str, ...] = ()
+    titles_context: str | None = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +62,19 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         """What the cell shows."""
         raise NotImplementedError
 
+    def column_title(self, section: int) -> str:
+        """The header of column ``section``, in the window's language."""
+        text = self.titles[section]
+        if self.titles_context is not None:
+            return translate(self.titles_context, text)
+        for cls in type(self).__mro__:
+            if cls is RowsModel:
+                break
+            translated = translate(cls.__name__, text)
+            if translated != text:
+                return translated
+        return text
+
     def role_data(self, row: R, column: int, role: int) -> Any:
         """The cell's value for a role other than the display (None: Qt's default)."""
         return None
@@ -68,5 +90,5 @@ class RowsModel(QAbstractTableModel, Generic[R]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.titles)
         ):
-            return self.titles[section]
+            return self.column_title(section)
         return None

@@ -23,13 +23,16 @@ from boothapp.core.badges.keyboard_layout import (
     learn_mapping,
 )
 from boothapp.core.errors import BoothError
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.scanning.wedge import WedgeScanner
 
-INSTRUCTIONS = (
+INSTRUCTIONS = QT_TRANSLATE_NOOP(
+    "calibration_dialog",
     "Scan this code once with each handheld scanner.\n"
     "boothapp then knows what the laptop's keyboard layout does to the scanner's keys "
-    "and puts scanned badges right."
+    "and puts scanned badges right.",
 )
+"""What the dialog asks (translated where shown)."""
 
 
 class MappingStore(Protocol):
@@ -43,19 +46,33 @@ class MappingStore(Protocol):
 def describe(mapping: KeyboardMapping) -> str:
     """What a learned mapping means, for people."""
     if mapping.is_identity and not mapping.missing:
-        return "The scanner types exactly as sent: nothing needs translating."
+        return translate(
+            "calibration_dialog", "The scanner types exactly as sent: nothing needs translating."
+        )
     lines = []
     if mapping.layout and mapping.layout != "US":
-        lines.append(f"The laptop's keyboard layout reads like {mapping.layout}.")
+        lines.append(
+            translate(
+                "calibration_dialog", "The laptop's keyboard layout reads like {layout}."
+            ).format(layout=mapping.layout)
+        )
     if mapping.translations:
-        lines.append(f"{len(mapping.translations)} characters are translated back:")
+        lines.append(
+            translate("calibration_dialog", "{count} characters are translated back:").format(
+                count=len(mapping.translations)
+            )
+        )
         lines.append("  " + ", ".join(mapping.differences()))
     if mapping.missing:
-        shown = ", ".join("space" if char == " " else char for char in mapping.missing)
+        space = translate("calibration_dialog", "space")
+        shown = ", ".join(space if char == " " else char for char in mapping.missing)
         lines.append(
-            f"These characters cannot be typed by the scanner on this layout: {shown}. "
-            "Badges holding them may come out wrong; set the scanner's keyboard country "
-            "to the laptop's layout if that matters."
+            translate(
+                "calibration_dialog",
+                "These characters cannot be typed by the scanner on this layout: {shown}. "
+                "Badges holding them may come out wrong; set the scanner's keyboard country "
+                "to the laptop's layout if that matters.",
+            ).format(shown=shown)
         )
     return "\n".join(lines)
 
@@ -74,7 +91,7 @@ class CalibrationDialog(QDialog):
         self, wedge: WedgeScanner, store: MappingStore, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Calibrate scanners")
+        self.setWindowTitle(self.tr("Calibrate scanners"))
         self._wedge = wedge
         self._store = store
         self.mapping: KeyboardMapping | None = None
@@ -83,15 +100,15 @@ class CalibrationDialog(QDialog):
         self.code = QLabel(self)
         self.code.setPixmap(pixmap)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        instructions = QLabel(INSTRUCTIONS, self)
+        instructions = QLabel(translate("calibration_dialog", INSTRUCTIONS), self)
         instructions.setWordWrap(True)
-        self.status = QLabel("Waiting for a scan…", self)
+        self.status = QLabel(self.tr("Waiting for a scan…"), self)
         self.status.setWordWrap(True)
         self.summary = QPlainTextEdit(self)
         self.summary.setReadOnly(True)
         self.summary.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary.setMaximumHeight(140)
-        self.forget_button = QPushButton("Forget learned layout", self)
+        self.forget_button = QPushButton(self.tr("Forget learned layout"), self)
         self.forget_button.clicked.connect(self.forget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.ResetRole)
@@ -122,7 +139,9 @@ class CalibrationDialog(QDialog):
         if not self.isVisible():
             return
         if not is_calibration_scan(payload):
-            self.status.setText("That was not the calibration code: scan the code shown above.")
+            self.status.setText(
+                self.tr("That was not the calibration code: scan the code shown above.")
+            )
             return
         try:
             mapping = learn_mapping(payload)
@@ -132,7 +151,7 @@ class CalibrationDialog(QDialog):
             return
         self.mapping = mapping
         self._wedge.mapping = None if mapping.is_identity else mapping
-        self.status.setText("Learned. Scan again with another scanner, or close.")
+        self.status.setText(self.tr("Learned. Scan again with another scanner, or close."))
         self.summary.setPlainText(describe(mapping))
         self.learned.emit(mapping)
 
@@ -142,6 +161,6 @@ class CalibrationDialog(QDialog):
         self._store.clear()
         self.mapping = None
         self._wedge.mapping = None
-        self.status.setText("Forgotten: scans are used as typed.")
+        self.status.setText(self.tr("Forgotten: scans are used as typed."))
         self.summary.clear()
         self.learned.emit(None)

@@ -47,11 +47,14 @@ from PySide6.QtMultimedia import (
 
 from boothapp.core.badges.symbologies import ALL_SYMBOLOGIES, ZXING_FORMATS, parse_symbologies
 from boothapp.core.errors import ValidationError
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 
-NO_CAMERA = "No camera found: connect one or use the badge box"
-CAMERA_DENIED = (
+# Translated where shown (context "camera").
+NO_CAMERA = QT_TRANSLATE_NOOP("camera", "No camera found: connect one or use the badge box")
+CAMERA_DENIED = QT_TRANSLATE_NOOP(
+    "camera",
     "boothapp may not use the camera: allow it in the system's privacy settings, "
-    "or use the badge box"
+    "or use the badge box",
 )
 
 DEFAULT_FORMATS = tuple(symbology.value for symbology in ALL_SYMBOLOGIES)
@@ -132,12 +135,17 @@ def decode_image_file(path: str | Path, formats: Iterable[str] = DEFAULT_FORMATS
     image Qt can read. Safe to run off the UI thread."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError("image", f"{path} does not exist: choose the photo again")
+        raise ValidationError(
+            "image",
+            translate("camera", "{path} does not exist: choose the photo again").format(path=path),
+        )
     image = QImage(str(path))
     if image.isNull():
         raise ValidationError(
             "image",
-            f"{path.name} cannot be read as an image: use a PNG, JPEG, BMP or GIF file",
+            translate(
+                "camera", "{name} cannot be read as an image: use a PNG, JPEG, BMP or GIF file"
+            ).format(name=path.name),
         )
     return decode_image(image, formats)
 
@@ -212,10 +220,10 @@ class CameraSource(FrameSource):
     def start(self) -> None:
         devices = list(self._devices())
         if not devices:
-            self.error.emit(NO_CAMERA)
+            self.error.emit(translate("camera", NO_CAMERA))
             return
         if not _camera_allowed():
-            self.error.emit(CAMERA_DENIED)
+            self.error.emit(translate("camera", CAMERA_DENIED))
             return
         device = next(
             (d for d in devices if bytes(d.id().data()) == self._camera_id),
@@ -243,8 +251,10 @@ class CameraSource(FrameSource):
     @Slot(QCamera.Error, str)
     def _on_error(self, _error: QCamera.Error, message: str) -> None:
         self.error.emit(
-            f"The camera stopped working ({message or 'no reason given'}): check that it "
-            "is connected and that boothapp may use it, or use the badge box"
+            self.tr(
+                "The camera stopped working ({reason}): check that it "
+                "is connected and that boothapp may use it, or use the badge box"
+            ).format(reason=message or self.tr("no reason given"))
         )
 
 
@@ -277,7 +287,7 @@ class ImageFrameSource(FrameSource):
 
     def start(self) -> None:
         if not self.images:
-            self.error.emit(NO_CAMERA)
+            self.error.emit(translate("camera", NO_CAMERA))
             return
         self._timer.start()
 
@@ -395,7 +405,9 @@ class CameraScanner(QObject):
         self.frames_decoded += 1
         self.last_decode_ms = elapsed_ms
         if isinstance(texts, Exception):
-            self.error.emit(f"A camera picture could not be decoded: {texts}")
+            self.error.emit(
+                self.tr("A camera picture could not be decoded: {error}").format(error=texts)
+            )
             return
         now = self._clock()
         for text in texts:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.scanning.camera import (
     DEFAULT_FORMATS,
@@ -29,7 +30,8 @@ from boothapp.gui.scanning.camera import (
     available_cameras,
 )
 
-WATCHING = "Hold the badge's code in front of the camera"
+WATCHING = QT_TRANSLATE_NOOP("camera_dialog", "Hold the badge's code in front of the camera")
+"""The status line while the camera watches (translated where shown)."""
 
 Devices = Callable[[], Sequence[QCameraDevice]]
 
@@ -51,7 +53,7 @@ class CameraDialog(QDialog):
         formats: Iterable[str] = DEFAULT_FORMATS,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scan with camera")
+        self.setWindowTitle(self.tr("Scan with camera"))
         self.formats = tuple(formats)
         self._devices: Devices = devices if devices is not None else QMediaDevices.videoInputs
         self._make_source = make_source
@@ -61,10 +63,10 @@ class CameraDialog(QDialog):
 
         self.camera_combo = QComboBox(self)
         self.camera_combo.setObjectName("cameraCombo")
-        self.camera_combo.setAccessibleName("Camera")
+        self.camera_combo.setAccessibleName(self.tr("Camera"))
         self.preview = QVideoWidget(self)
         self.preview.setObjectName("cameraPreview")
-        self.preview.setAccessibleName("What the camera sees")
+        self.preview.setAccessibleName(self.tr("What the camera sees"))
         self.preview.setMinimumSize(480, 270)
         self.status = QLabel(self)
         self.status.setObjectName("cameraStatus")
@@ -75,7 +77,7 @@ class CameraDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("&Camera:", self.camera_combo)
+        form.addRow(self.tr("&Camera:"), self.camera_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
@@ -95,7 +97,7 @@ class CameraDialog(QDialog):
         self.camera_combo.blockSignals(False)
         if not self.cameras:
             self.camera_combo.setEnabled(False)
-            self._show_problem(NO_CAMERA)
+            self._show_problem(translate("camera", NO_CAMERA))
             return
         self.camera_combo.setEnabled(True)
         self._start_camera(self.cameras[0].id)
@@ -120,7 +122,7 @@ class CameraDialog(QDialog):
         scanner.error.connect(self._show_problem)
         self.scanner = scanner
         self.status.setStyleSheet("")
-        self.status.setText(WATCHING)
+        self.status.setText(translate("camera_dialog", WATCHING))
         scanner.start()
 
     @Slot(int)
@@ -132,8 +134,12 @@ class CameraDialog(QDialog):
     def _on_decoded(self, payload: str) -> None:
         self.read_count += 1
         self.status.setStyleSheet("")
-        noun = "badge" if self.read_count == 1 else "badges"
-        self.status.setText(f"{WATCHING}. Read {self.read_count} {noun}.")
+        watching = translate("camera_dialog", WATCHING)
+        if self.read_count == 1:
+            text = self.tr("{watching}. Read {count} badge.")
+        else:
+            text = self.tr("{watching}. Read {count} badges.")
+        self.status.setText(text.format(watching=watching, count=self.read_count))
         self.decoded.emit(payload)
 
     @Slot(str)

@@ -32,6 +32,7 @@ from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.scanning.wedge import ScannerIndicator
 from boothapp.gui.tasks import TaskRunner
 
@@ -40,10 +41,18 @@ if TYPE_CHECKING:
     from boothapp.core.services.scans import ScanResult
     from boothapp.gui.scanning.sheet_scans import SheetScans
 
-PENDING_NOTE = "Badge not recognised: saved as pending, raw text kept"
-NO_SHOW = "No show is open: choose or create a show before scanning badges"
+
+# Texts translated where shown (context "scan_controller").
+PENDING_NOTE = QT_TRANSLATE_NOOP(
+    "scan_controller", "Badge not recognised: saved as pending, raw text kept"
+)
+NO_SHOW = QT_TRANSLATE_NOOP(
+    "scan_controller", "No show is open: choose or create a show before scanning badges"
+)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".webp", ".gif")
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)"
+IMAGE_FILTER = QT_TRANSLATE_NOOP(
+    "scan_controller", "Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)"
+)
 
 
 def image_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -81,8 +90,9 @@ class ScanController(QObject):
     """Turns payloads into saved leads opened in ``host``'s capture form.
 
     Signals: ``done(ScanResult)`` after a scan was saved; ``failed(str)`` with the
-    status-bar message when it was not. ``beep`` makes the audible signal (tests count
-    calls instead)."""
+    status-bar message when it was not. ``beep`` makes the sound of a scan that worked
+    and ``buzz`` that of one that did not (by default the system's beep for both; the
+    window gives its scan sounds; tests count calls instead)."""
 
     done = Signal(object)
     failed = Signal(str)
@@ -95,12 +105,14 @@ class ScanController(QObject):
         indicator: ScannerIndicator,
         parent: QObject | None = None,
         beep: Callable[[], None] = QApplication.beep,
+        buzz: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.host = host
         self.indicator = indicator
         self.beep = beep
+        self.buzz = buzz or beep
         self.last_result: ScanResult | None = None
         self.sheet_scans: SheetScans | None = None
 
@@ -110,7 +122,7 @@ class ScanController(QObject):
         host = self.host
         show = host.active_show
         if show is None:
-            self.fail(NO_SHOW)
+            self.fail(translate("scan_controller", NO_SHOW))
             return None
         if self.sheet_scans is not None and self._sheet_code(payload, show):
             return None
@@ -126,11 +138,13 @@ class ScanController(QObject):
                 source=source,
             )
         except BoothError as error:
-            self.fail(f"Scan not saved: {error}")
+            self.fail(self.tr("Scan not saved: {error}").format(error=error))
             return None
         self.last_result = result
         if not (form_saved and capture.keep_new_visitor()):
-            message = f"{result.message} — saved; the form was left as it was"
+            message = self.tr("{message} — saved; the form was left as it was").format(
+                message=result.message
+            )
             host.notify(message, keep_current=True)
             self.indicator.flash(True, message)
             self.beep()
@@ -174,15 +188,15 @@ class ScanController(QObject):
         return self.services.scans.symbologies(show.id) if show is not None else ALL_SYMBOLOGIES
 
     def fail(self, message: str) -> None:
-        """Reports a scan that gave no lead: status bar, red indicator, beep."""
+        """Reports a scan that gave no lead: status bar, red indicator, buzz."""
         self.host.notify(message)
         self.indicator.flash(False, message)
-        self.beep()
+        self.buzz()
         self.failed.emit(message)
 
     def reject(self, message: str) -> None:
         """What the keyboard-wedge scanner could not read."""
-        self.fail(f"Scan not read: {message}")
+        self.fail(self.tr("Scan not read: {message}").format(message=message))
 
     def _open(self, result: ScanResult, keep_notice: bool) -> None:
         """Opens the scanned lead; ``keep_notice``: the status bar already says what
@@ -191,8 +205,9 @@ class ScanController(QObject):
         capture.fill_from_lead(result.lead)
         view = capture.view
         if result.outcome == "pending":
-            capture.show_general_error(PENDING_NOTE)
-            self.host.notify(f"{PENDING_NOTE} — {result.message}", keep_current=keep_notice)
+            pending = translate("scan_controller", PENDING_NOTE)
+            capture.show_general_error(pending)
+            self.host.notify(f"{pending} — {result.message}", keep_current=keep_notice)
             capture.focus_first_field()
             return
         self.host.notify(result.message, keep_current=keep_notice)
@@ -212,7 +227,10 @@ class ScanController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            parent, "Scan badge from image", str(Path.home()), IMAGE_FILTER
+            parent,
+            self.tr("Scan badge from image"),
+            str(Path.home()),
+            translate("scan_controller", IMAGE_FILTER),
         )
         if path:
             self.scan_image_file(path)
@@ -223,7 +241,7 @@ class ScanController(QObject):
 
         path = Path(path)
         formats = self.symbologies()
-        self.host.notify(f"Reading the badge code in {path.name}…")
+        self.host.notify(self.tr("Reading the badge code in {name}…").format(name=path.name))
         self.host.runner.run(
             lambda: decode_image_file(path, formats),
             on_result=lambda payloads: self._image_decoded(path, payloads),
@@ -233,8 +251,10 @@ class ScanController(QObject):
     def _image_decoded(self, path: Path, payloads: list[str]) -> None:
         if not payloads:
             self.fail(
-                f"No badge code found in {path.name}: take a sharper photo of the code "
-                "or type the badge in (Ctrl+B)"
+                self.tr(
+                    "No badge code found in {name}: take a sharper photo of the code "
+                    "or type the badge in (Ctrl+B)"
+                ).format(name=path.name)
             )
             return
         for payload in payloads:

@@ -26,9 +26,17 @@ from boothapp.core.services import Services
 from boothapp.core.sheet_codes import SheetAction, SheetActionKind
 from boothapp.core.vocabulary import QuestionKind
 from boothapp.gui.capture.capture_form import CaptureForm
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
-NO_LEAD_OPEN = "No lead open: scan the visitor's badge (or type them in) first, then the sheet"
-NOTHING_TO_UNDO = "Nothing to undo: no sheet code was applied to this lead"
+# Translated where shown (context "sheet_scans").
+NO_LEAD_OPEN = QT_TRANSLATE_NOOP(
+    "sheet_scans",
+    "No lead open: scan the visitor's badge (or type them in) first, then the sheet",
+)
+NOTHING_TO_UNDO = QT_TRANSLATE_NOOP(
+    "sheet_scans", "Nothing to undo: no sheet code was applied to this lead"
+)
 
 
 class SheetScans:
@@ -65,26 +73,35 @@ class SheetScans:
         if action.kind is SheetActionKind.STAFF:
             assert action.staff_id is not None
             self.use_staff(action.staff_id)
-            return True, f"{action.staff_name} is at this laptop"
+            return True, translate("SheetScans", "{name} is at this laptop").format(
+                name=action.staff_name
+            )
         if capture.lead_id is None and capture.is_empty():
-            return False, NO_LEAD_OPEN
+            return False, translate("sheet_scans", NO_LEAD_OPEN)
         self._follow_lead()
         if action.kind is SheetActionKind.UNDO:
             return self._undo_last()
         if action.kind is SheetActionKind.SAVE:
             return self._save()
+        label = _label(action)
         if action.kind is SheetActionKind.ANSWER and not self._asks(action.question_id):
-            return False, f"{action.label}: the form does not ask this question"
+            return False, translate(
+                "SheetScans", "{label}: the form does not ask this question"
+            ).format(label=label)
         before = capture.fields()
         self._change(action)
         if capture.fields() == before:
-            return True, f"{action.label}: already so"
+            return True, translate("SheetScans", "{label}: already so").format(label=label)
         self._undo.append(before)
-        return True, f"{action.label} — {self._who()}"
+        return True, f"{label} — {self._who()}"
 
     def _who(self) -> str:
         name = " ".join(self.capture.text(n) for n in ("first_name", "last_name")).strip()
-        return name or self.capture.text("company") or "the visitor in the form"
+        return (
+            name
+            or self.capture.text("company")
+            or translate("SheetScans", "the visitor in the form")
+        )
 
     def _follow_lead(self) -> None:
         """Undo steps belong to the lead they were taken on."""
@@ -130,18 +147,30 @@ class SheetScans:
 
     def _undo_last(self) -> tuple[bool, str]:
         if not self._undo:
-            return False, NOTHING_TO_UNDO
+            return False, translate("sheet_scans", NOTHING_TO_UNDO)
         self.capture.set_fields(self._undo.pop())
         self.capture.mark_edited()
-        return True, f"Undone — {self._who()}"
+        return True, translate("SheetScans", "Undone — {who}").format(who=self._who())
 
     def _save(self) -> tuple[bool, str]:
         who = self._who()
         try:
             saved = self.capture.save()
         except BoothError as error:
-            return False, f"Not saved: {error}"
+            return False, translate("SheetScans", "Not saved: {error}").format(error=error)
         if saved is None:
-            return False, f"{who} not saved: see the message in the form"
+            return False, translate(
+                "SheetScans", "{who} not saved: see the message in the form"
+            ).format(who=who)
         self._undo = []
-        return True, f"Saved {saved.display_name} — ready for the next visitor"
+        return True, translate("SheetScans", "Saved {name} — ready for the next visitor").format(
+            name=saved.display_name
+        )
+
+
+def _label(action: SheetAction) -> str:
+    """What a person reads for ``action``: a rating or follow-up in the window's
+    language; a product or an answer as the show names it."""
+    if action.kind in (SheetActionKind.RATING, SheetActionKind.FOLLOW_UP):
+        return vocabulary(action.label)
+    return action.label

@@ -32,7 +32,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,8 +53,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from boothapp.core.badges.keyboard_layout import KeyboardMapping
+
 
 MAX_SCAN_CHARS = 8192
 
@@ -329,11 +341,13 @@ class WedgeScanner(QObject):
         self.listening.emit(False)
         if too_long:
             self.rejected.emit(
-                f"the scan was over {MAX_SCAN_CHARS:,} characters long: "
-                "this is not a badge; scan the badge again"
+                self.tr(
+                    "the scan was over {count} characters long: "
+                    "this is not a badge; scan the badge again"
+                ).format(count=QLocale().toString(MAX_SCAN_CHARS))
             )
         elif not payload.strip():
-            self.rejected.emit("the scan was empty: scan the badge again")
+            self.rejected.emit(self.tr("the scan was empty: scan the badge again"))
         else:
             self.received.emit(payload)
             if not self._calibrating:
@@ -381,11 +395,24 @@ class ScannerIndicator(QLabel):
     green after a good scan, red after a failed one, grey otherwise."""
 
     STYLES = {
-        "idle": ("Scanner ready", "color: palette(window-text);"),
-        "listening": ("Receiving scan…", "color: black; background: #ffd54f;"),
-        "ok": ("Scan read", "color: white; background: #2e7d32;"),
-        "failed": ("Scan failed", "color: white; background: #c62828;"),
+        "idle": (
+            QT_TRANSLATE_NOOP("ScannerIndicator", "Scanner ready"),
+            "color: palette(window-text);",
+        ),
+        "listening": (
+            QT_TRANSLATE_NOOP("ScannerIndicator", "Receiving scan…"),
+            "color: black; background: #ffd54f;",
+        ),
+        "ok": (
+            QT_TRANSLATE_NOOP("ScannerIndicator", "Scan read"),
+            "color: white; background: #2e7d32;",
+        ),
+        "failed": (
+            QT_TRANSLATE_NOOP("ScannerIndicator", "Scan failed"),
+            "color: white; background: #c62828;",
+        ),
     }
+    """Each state's text (translated where shown) and style."""
 
     def __init__(
         self,
@@ -423,7 +450,7 @@ class ScannerIndicator(QLabel):
     def _show(self, state: str, message: str = "") -> None:
         self.state = state
         text, style = self.STYLES[state]
-        self.setText(text)
+        self.setText(translate("ScannerIndicator", text))
         self.setStyleSheet(f"QLabel {{ {style} border-radius: 3px; }}")
         self.setToolTip(message)
 
@@ -437,14 +464,18 @@ class BadgeEntryBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = QPlainTextEdit(self)
-        self.editor.setPlaceholderText("Type or paste a badge's text, then press Ctrl+Enter")
+        self.editor.setPlaceholderText(
+            self.tr("Type or paste a badge's text, then press Ctrl+Enter")
+        )
         self.editor.setTabChangesFocus(True)
         self.editor.installEventFilter(self)
-        self.scan_button = QPushButton("Scan", self)
+        self.scan_button = QPushButton(self.tr("Scan"), self)
         shortcut = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return).toString(
             QKeySequence.SequenceFormat.NativeText
         )
-        self.scan_button.setToolTip(f"Read the text as a badge ({shortcut})")
+        self.scan_button.setToolTip(
+            self.tr("Read the text as a badge ({shortcut})").format(shortcut=shortcut)
+        )
         self.scan_button.clicked.connect(self.submit)
         buttons = QVBoxLayout()
         buttons.addWidget(self.scan_button)

@@ -20,20 +20,37 @@ from boothapp.core.catalogue import parse_category
 from boothapp.core.catalogue_files import CataloguePreview
 from boothapp.core.errors import ValidationError
 from boothapp.core.vocabulary import CATEGORY_LABELS, PRODUCT_ATTRIBUTE_LABELS
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
-HEADERS = ("Row", "SKU", "Name", "Category", "Attributes", "")
+HEADERS = (
+    QT_TRANSLATE_NOOP("catalogue_dialog", "Row"),
+    QT_TRANSLATE_NOOP("catalogue_dialog", "SKU"),
+    QT_TRANSLATE_NOOP("catalogue_dialog", "Name"),
+    QT_TRANSLATE_NOOP("catalogue_dialog", "Category"),
+    QT_TRANSLATE_NOOP("catalogue_dialog", "Attributes"),
+    "",
+)
+"""The preview's column titles, translated where shown."""
 
 
 def _category_label(value: object) -> str:
     try:
-        return CATEGORY_LABELS[parse_category(str(value))]
+        return vocabulary(CATEGORY_LABELS[parse_category(str(value))])
     except ValidationError:
         return str(value)
 
 
+def _attribute_name(key: str) -> str:
+    label = PRODUCT_ATTRIBUTE_LABELS.get(key)
+    return vocabulary(label) if label is not None else key.replace("_", " ")
+
+
 def _attributes_text(attributes: dict[str, object]) -> str:
     return "; ".join(
-        f"{PRODUCT_ATTRIBUTE_LABELS.get(key, key.replace('_', ' '))}: {value}"
+        translate("catalogue_dialog", "{attribute}: {value}").format(
+            attribute=_attribute_name(key), value=value
+        )
         for key, value in attributes.items()
     )
 
@@ -43,16 +60,25 @@ class CataloguePreviewDialog(QDialog):
 
     def __init__(self, preview: CataloguePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import the catalogue — {preview.path.name}")
+        self.setWindowTitle(self.tr("Import the catalogue — {file}").format(file=preview.path.name))
         self.summary = QLabel(
-            f"{preview.path.name} holds {len(preview.products)} products: "
-            f"{preview.new} new, {preview.updated} updating the catalogue's product of "
-            "the same SKU. Importing stores them at once and puts them on this show's stand."
+            self.tr(
+                "{file} holds {count} products: {new} new, {updated} updating the "
+                "catalogue's product of the same SKU. Importing stores them at once and "
+                "puts them on this show's stand."
+            ).format(
+                file=preview.path.name,
+                count=len(preview.products),
+                new=preview.new,
+                updated=preview.updated,
+            )
         )
         self.summary.setWordWrap(True)
         self.table = QTableWidget(len(preview.products), len(HEADERS))
         self.table.setObjectName("cataloguePreview")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels(
+            [translate("catalogue_dialog", title) if title else "" for title in HEADERS]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,7 +89,7 @@ class CataloguePreviewDialog(QDialog):
                 product.name,
                 _category_label(product.category),
                 _attributes_text(dict(product.attributes)),
-                "New" if is_new else "Update",
+                self.tr("New") if is_new else self.tr("Update"),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -74,7 +100,7 @@ class CataloguePreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Import")
+        ok.setText(self.tr("&Import"))
         ok.setEnabled(bool(preview.products))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -10,15 +10,23 @@ import enum
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from boothapp.core.schemas import ProductEntry, QuestionEntry, StaffEntry
 from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
 _Index = QModelIndex | QPersistentModelIndex
 
-NEW_TIP = "New: stored when the settings are saved"
+NEW_TIP = QT_TRANSLATE_NOOP("settings_models", "New: stored when the settings are saved")
 
 
 class RosterColumn(enum.IntEnum):
@@ -46,7 +54,8 @@ E = TypeVar("E", StaffEntry, ProductEntry, QuestionEntry)
 
 
 class _EntryModel(QAbstractTableModel, Generic[E]):
-    """Rows of entries, with ``titles`` as column headers and check boxes in
+    """Rows of entries, with ``titles`` as column headers (marked for the translation
+    in the ``settings_models`` context, translated when shown) and check boxes in
     ``checkable`` columns."""
 
     titles: tuple[str, ...] = ()
@@ -97,7 +106,7 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.titles)
         ):
-            return self.titles[section]
+            return translate("settings_models", self.titles[section])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -127,7 +136,8 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._text(entry, column)
             if role == Qt.ItemDataRole.ToolTipRole and entry.id is None:
-                return f"{text}\n{NEW_TIP}" if text else NEW_TIP
+                tip = translate("settings_models", NEW_TIP)
+                return f"{text}\n{tip}" if text else tip
             return text
         if role == Qt.ItemDataRole.FontRole and entry.id is None:
             font = QFont()
@@ -187,7 +197,13 @@ class _EntryModel(QAbstractTableModel, Generic[E]):
 class RosterModel(_EntryModel[StaffEntry]):
     """Every staff member: works this show (the roster), name, e-mail, role, active."""
 
-    titles = ("Works this show", "Name", "E-mail", "Role", "Active")
+    titles = (
+        QT_TRANSLATE_NOOP("settings_models", "Works this show"),
+        QT_TRANSLATE_NOOP("settings_models", "Name"),
+        QT_TRANSLATE_NOOP("settings_models", "E-mail"),
+        QT_TRANSLATE_NOOP("settings_models", "Role"),
+        QT_TRANSLATE_NOOP("settings_models", "Active"),
+    )
     checkable = frozenset({RosterColumn.WORKS, RosterColumn.ACTIVE})
     editable = frozenset({RosterColumn.NAME, RosterColumn.EMAIL})
     required = frozenset({RosterColumn.NAME})
@@ -199,7 +215,7 @@ class RosterModel(_EntryModel[StaffEntry]):
             case RosterColumn.EMAIL:
                 return entry.email or ""
             case RosterColumn.ROLE:
-                return ROLE_LABELS[entry.role]
+                return vocabulary(ROLE_LABELS[entry.role])
         return ""
 
     def _checked(self, entry: StaffEntry, column: int) -> bool:
@@ -219,7 +235,12 @@ class RosterModel(_EntryModel[StaffEntry]):
 class ProductsModel(_EntryModel[ProductEntry]):
     """The catalogue: on the stand of this show, SKU, name, category."""
 
-    titles = ("On the stand", "SKU", "Name", "Category")
+    titles = (
+        QT_TRANSLATE_NOOP("settings_models", "On the stand"),
+        QT_TRANSLATE_NOOP("settings_models", "SKU"),
+        QT_TRANSLATE_NOOP("settings_models", "Name"),
+        QT_TRANSLATE_NOOP("settings_models", "Category"),
+    )
     checkable = frozenset({ProductColumn.ON_STAND})
     editable = frozenset({ProductColumn.SKU, ProductColumn.NAME})
     required = editable
@@ -231,7 +252,7 @@ class ProductsModel(_EntryModel[ProductEntry]):
             case ProductColumn.NAME:
                 return entry.name
             case ProductColumn.CATEGORY:
-                return CATEGORY_LABELS[entry.category]
+                return vocabulary(CATEGORY_LABELS[entry.category])
         return ""
 
     def _checked(self, entry: ProductEntry, column: int) -> bool:
@@ -249,7 +270,11 @@ class ProductsModel(_EntryModel[ProductEntry]):
 class QuestionsModel(_EntryModel[QuestionEntry]):
     """The show's qualifier questions in the order the capture form asks them."""
 
-    titles = ("Question", "Kind", "Choices")
+    titles = (
+        QT_TRANSLATE_NOOP("settings_models", "Question"),
+        QT_TRANSLATE_NOOP("settings_models", "Kind"),
+        QT_TRANSLATE_NOOP("settings_models", "Choices"),
+    )
     editable = frozenset({QuestionColumn.TEXT})
     required = editable
 
@@ -261,7 +286,7 @@ class QuestionsModel(_EntryModel[QuestionEntry]):
             case QuestionColumn.TEXT:
                 return entry.text
             case QuestionColumn.KIND:
-                return QUESTION_KIND_LABELS[entry.kind]
+                return vocabulary(QUESTION_KIND_LABELS[entry.kind])
             case QuestionColumn.CHOICES:
                 return ", ".join(entry.choices)
         return ""

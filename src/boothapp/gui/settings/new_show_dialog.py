@@ -28,7 +28,7 @@ class NewShowDialog(QDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setWindowTitle("New show")
+        self.setWindowTitle(self.tr("New show"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.view = NewShowView()
         self.details = ShowDetailsForm(self.view.details, self)
@@ -72,13 +72,19 @@ class NewShowDialog(QDialog):
             event = self.services.events.use(event.id)
         except ValidationError as error:
             if not self.details.show_error(error.field, error.reason):
-                show_problem(self.view.message, f"The show was not created. {error}")
+                show_problem(
+                    self.view.message,
+                    self.tr("The show was not created. {reason}").format(reason=error),
+                )
             return False
         except Conflict as error:
-            self.details.show_error("name", str(error))
+            self.details.show_error("name", str(error))  # untranslated
             return False
         except BoothError as error:
-            show_problem(self.view.message, f"The show was not created. {error}")
+            show_problem(
+                self.view.message,
+                self.tr("The show was not created. {reason}").format(reason=error),
+            )
             return False
         self.accept()
         self.created.emit(event)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -50,6 +50,7 @@ from boothapp.core.validation import (
     normalise_email,
 )
 from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
+from boothapp.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_colour
 from boothapp.gui.pin_dialog import ManagerPinSection
 from boothapp.gui.settings.models import (
@@ -60,14 +61,22 @@ from boothapp.gui.settings.models import (
     RosterColumn,
     RosterModel,
 )
-from boothapp.gui.views.show_settings_view import SHOW_FIELDS, ShowDetailsView, ShowSettingsView
+from boothapp.gui.views.show_settings_view import ShowDetailsView, ShowSettingsView, field_title
+from boothapp.gui.vocabulary_text import vocabulary
 
 if TYPE_CHECKING:
     from boothapp.gui.settings.catalogue_dialog import CataloguePreviewDialog
 
+
 MAX_SIZE = (980, 680)
-NO_COUNTRY = "(none)"
-FIELD_TITLES = {name: title.replace("&", "") for name, title in SHOW_FIELDS}
+NO_COUNTRY = QT_TRANSLATE_NOOP("show_settings_dialog", "(none)")
+"""The country list's first item, no country (translated where shown)."""
+
+
+def window_language() -> str:
+    """The language the window speaks (its default locale's), for country names."""
+    language = QLocale().name().split("_")[0]
+    return language if language in LANGUAGES else LANGUAGES[0]
 
 
 @cache
@@ -101,8 +110,8 @@ class ShowDetailsForm(QObject):
     def __init__(self, view: ShowDetailsView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        view.country_combo.addItem(NO_COUNTRY, None)
-        for code, name in country_choices("en"):
+        view.country_combo.addItem(translate("show_settings_dialog", NO_COUNTRY), None)
+        for code, name in country_choices(window_language()):
             view.country_combo.addItem(name, code)
         view.timezone_combo.addItems(_time_zones())
         for combo in (view.country_combo, view.timezone_combo):
@@ -152,7 +161,7 @@ class ShowDetailsForm(QObject):
         """The chosen country's code, or the typed text for the service to judge."""
         combo = self.view.country_combo
         text = combo.currentText().strip()
-        if not text or text == NO_COUNTRY:
+        if not text or text == translate("show_settings_dialog", NO_COUNTRY):
             return None
         index = combo.findText(text, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
@@ -167,11 +176,11 @@ class ShowDetailsForm(QObject):
             code = None
         zone = country_time_zone(code)
         if zone is not None:
-            text = f"{zone}, from the country"
+            text = self.tr("{zone}, from the country").format(zone=zone)
         elif code is not None:
-            text = "UTC: choose one of the country's zones"
+            text = self.tr("UTC: choose one of the country's zones")
         else:
-            text = "UTC, or the country's zone"
+            text = self.tr("UTC, or the country's zone")
         if (line := self.view.timezone_combo.lineEdit()) is not None:
             line.setPlaceholderText(text)
 
@@ -183,9 +192,10 @@ class ShowDetailsForm(QObject):
         """Shows ``reason`` beside ``field`` and focuses it; False if there is no such field."""
         view = self.view
         label = view.field_errors.get(field)
-        if label is None:
+        title = field_title(field)
+        if label is None or title is None:
             return False
-        show_problem(label, f"{FIELD_TITLES[field]}: {reason}")
+        show_problem(label, self.tr("{field}: {reason}").format(field=title, reason=reason))
         view.fields[field].setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
@@ -199,7 +209,7 @@ class ShowSettingsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.show_row = event
-        self.setWindowTitle(f"Show settings — {event.name}")
+        self.setWindowTitle(self.tr("Show settings — {show}").format(show=event.name))
         self.setSizeGripEnabled(True)
         self.view = ShowSettingsView()
         self.details = ShowDetailsForm(self.view.details, self)
@@ -231,14 +241,14 @@ class ShowSettingsDialog(QDialog):
     def _fill_choices(self) -> None:
         view = self.view
         for role, title in ROLE_LABELS.items():
-            view.staff_role_combo.addItem(title, str(role))
+            view.staff_role_combo.addItem(vocabulary(title), str(role))
         for category, title in CATEGORY_LABELS.items():
-            view.product_category_combo.addItem(title, str(category))
+            view.product_category_combo.addItem(vocabulary(title), str(category))
         view.product_category_combo.setCurrentIndex(
             view.product_category_combo.findData(str(ProductCategory.TRANSIT_CASE))
         )
         for kind, title in QUESTION_KIND_LABELS.items():
-            view.question_kind_combo.addItem(title, str(kind))
+            view.question_kind_combo.addItem(vocabulary(title), str(kind))
 
     def _connect(self) -> None:
         view = self.view
@@ -273,30 +283,33 @@ class ShowSettingsDialog(QDialog):
         """Check-box and short columns fit their longest title or value; the rest of the
         width is shared among the text columns."""
         view = self.view
+        roles = [vocabulary(label) for label in ROLE_LABELS.values()]
+        categories = [vocabulary(label) for label in CATEGORY_LABELS.values()]
+        kinds = [vocabulary(label) for label in QUESTION_KIND_LABELS.values()]
         self._fit(
             view.roster_table,
-            {RosterColumn.WORKS: "", RosterColumn.ROLE: "Manager", RosterColumn.ACTIVE: ""},
+            {RosterColumn.WORKS: [], RosterColumn.ROLE: roles, RosterColumn.ACTIVE: []},
             {RosterColumn.NAME: 3, RosterColumn.EMAIL: 4},
         )
         self._fit(
             view.products_table,
-            {ProductColumn.ON_STAND: "", ProductColumn.CATEGORY: "Transit case"},
+            {ProductColumn.ON_STAND: [], ProductColumn.CATEGORY: categories},
             {ProductColumn.SKU: 2, ProductColumn.NAME: 5},
         )
         self._fit(
             view.questions_table,
-            {QuestionColumn.KIND: "Several choices"},
+            {QuestionColumn.KIND: kinds},
             {QuestionColumn.TEXT: 4, QuestionColumn.CHOICES: 5},
         )
 
-    def _fit(self, table: QTableView, fixed: dict[int, str], shares: dict[int, int]) -> None:
+    def _fit(self, table: QTableView, fixed: dict[int, list[str]], shares: dict[int, int]) -> None:
         metrics = table.fontMetrics()
         header = table.horizontalHeader()
         model = table.model()
         used = 0
-        for column, sample in fixed.items():
+        for column, samples in fixed.items():
             title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample)) + 32
+            width = max(metrics.horizontalAdvance(text) for text in [title, *samples]) + 32
             header.resizeSection(column, width)
             used += width
         room = max(240, self.width() - 80 - used)
@@ -374,11 +387,14 @@ class ShowSettingsDialog(QDialog):
         try:
             name = clean_line(view.staff_name_edit.text(), "name")
             if not name:
-                raise ValidationError("name", "a staff member needs a name")
+                raise ValidationError("name", self.tr("a staff member needs a name"))
             email = normalise_email(view.staff_email_edit.text())
         except ValidationError as error:
-            field = "E-mail" if error.field == "email" else "Name"
-            show_problem(view.staff_error, f"{field}: {error.reason}")
+            field = self.tr("E-mail") if error.field == "email" else self.tr("Name")
+            show_problem(
+                view.staff_error,
+                self.tr("{field}: {reason}").format(field=field, reason=error.reason),
+            )
             target = view.staff_email_edit if error.field == "email" else view.staff_name_edit
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
@@ -400,10 +416,15 @@ class ShowSettingsDialog(QDialog):
                 view.product_sku_edit.text(), view.product_name_edit.text()
             )
             if any(entry.sku.casefold() == sku.casefold() for entry in self.products.entries):
-                raise ValidationError("sku", f"the catalogue already has {sku}")
+                raise ValidationError(
+                    "sku", self.tr("the catalogue already has {sku}").format(sku=sku)
+                )
         except ValidationError as error:
-            field = "SKU" if error.field == "sku" else "Name"
-            show_problem(view.product_error, f"{field}: {error.reason}")
+            field = self.tr("SKU") if error.field == "sku" else self.tr("Name")
+            show_problem(
+                view.product_error,
+                self.tr("{field}: {reason}").format(field=field, reason=error.reason),
+            )
             target = view.product_sku_edit if error.field == "sku" else view.product_name_edit
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
@@ -423,9 +444,9 @@ class ShowSettingsDialog(QDialog):
         """Import catalogue…: asks for a spreadsheet and previews it."""
         chosen, _ = QFileDialog.getOpenFileName(
             self,
-            "Import the product catalogue",
+            self.tr("Import the product catalogue"),
             "",
-            "Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)",
+            self.tr("Spreadsheets (*.xlsx *.xls *.ods *.csv *.tsv *.txt);;All files (*)"),
         )
         if chosen:
             self.preview_catalogue(Path(chosen))
@@ -468,14 +489,19 @@ class ShowSettingsDialog(QDialog):
         entries += [_on_stand(product) for product in imported.values() if product.id not in known]
         self.products.set_entries(entries)
         self._say_about_catalogue(
-            f"Imported {path.name}: {added} products added, {updated} updated; they are on "
-            "this show's stand."
+            self.tr(
+                "Imported {file}: {added} products added, {updated} updated; they are on "
+                "this show's stand."
+            ).format(file=path.name, added=added, updated=updated)
         )
 
     def export_catalogue(self) -> None:
         """Export catalogue…: writes the whole catalogue as it is stored (.xlsx or .csv)."""
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export the product catalogue", "catalogue.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+            self,
+            self.tr("Export the product catalogue"),
+            "catalogue.xlsx",  # untranslated
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"),
         )
         if not chosen:
             return
@@ -487,7 +513,11 @@ class ShowSettingsDialog(QDialog):
         except BoothError as error:
             show_problem(self.view.product_error, str(error))
             return
-        self._say_about_catalogue(f"Wrote the {written} products of the catalogue to {path}.")
+        self._say_about_catalogue(
+            self.tr("Wrote the {count} products of the catalogue to {path}.").format(
+                count=written, path=path
+            )
+        )
 
     def _say_about_catalogue(self, text: str) -> None:
         self.view.catalogue_notice.setText(text)
@@ -503,15 +533,20 @@ class ShowSettingsDialog(QDialog):
         try:
             text = clean_line(view.question_text_edit.text(), "question", 500)
             if not text:
-                raise ValidationError("question", "type the question first")
+                raise ValidationError("question", self.tr("type the question first"))
             if kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
                 raw = view.question_choices_edit.text().split(",")
                 choices = tuple(c for c in (clean_line(r, "choices", 200) for r in raw) if c)
                 if not choices:
-                    raise ValidationError("choices", "give the choices, separated by commas")
+                    raise ValidationError(
+                        "choices", self.tr("give the choices, separated by commas")
+                    )
         except ValidationError as error:
-            field = "Choices" if error.field == "choices" else "Question"
-            show_problem(view.question_error, f"{field}: {error.reason}")
+            field = self.tr("Choices") if error.field == "choices" else self.tr("Question")
+            show_problem(
+                view.question_error,
+                self.tr("{field}: {reason}").format(field=field, reason=error.reason),
+            )
             target = (
                 view.question_choices_edit if error.field == "choices" else view.question_text_edit
             )
@@ -581,17 +616,22 @@ class ShowSettingsDialog(QDialog):
     def show_field_error(self, error: ValidationError) -> None:
         """The message beside the Show tab field it names (or at the bottom)."""
         view = self.view
-        title = FIELD_TITLES.get(error.field)
+        title = field_title(error.field)
         if title is None:
             tabs = {"staff": view.staff_tab, "products": view.products_tab}
             tab = tabs.get(error.field.partition(".")[0], view.questions_tab)
             if error.field.startswith(("staff.", "products.", "questions.")):
                 view.tabs.setCurrentWidget(tab)
-            show_problem(view.message, f"Nothing was saved. {error.reason}")
+            show_problem(
+                view.message, self.tr("Nothing was saved. {reason}").format(reason=error.reason)
+            )
             return
         view.tabs.setCurrentWidget(view.show_tab)
         self.details.show_error(error.field, error.reason)
-        show_problem(view.message, f"Nothing was saved: check “{title}” on the Show tab.")
+        show_problem(
+            view.message,
+            self.tr("Nothing was saved: check “{field}” on the Show tab.").format(field=title),
+        )
 
     def save(self) -> bool:
         """Stores everything in one transaction; on a refused value, says which and why,
@@ -600,8 +640,8 @@ class ShowSettingsDialog(QDialog):
         symbologies = [s for s, box in self.view.symbology_boxes.items() if box.isChecked()]
         if not symbologies:
             self.view.tabs.setCurrentWidget(self.view.badges_tab)
-            show_problem(self.view.badges_error, "Tick at least one kind of code to read.")
-            show_problem(self.view.message, "Nothing was saved: check the Badges tab.")
+            show_problem(self.view.badges_error, self.tr("Tick at least one kind of code to read."))
+            show_problem(self.view.message, self.tr("Nothing was saved: check the Badges tab."))
             return False
         try:
             setup = ShowSetup(
@@ -616,7 +656,9 @@ class ShowSettingsDialog(QDialog):
             self.show_field_error(error)
             return False
         except BoothError as error:
-            show_problem(self.view.message, f"Nothing was saved. {error}")
+            show_problem(
+                self.view.message, self.tr("Nothing was saved. {reason}").format(reason=error)
+            )
             return False
         self.show_row = event
         self.saved.emit(event)

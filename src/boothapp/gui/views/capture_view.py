@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,19 +26,34 @@ from PySide6.QtWidgets import (
 from boothapp.core.vocabulary import FOLLOW_UP_LABELS, RATING_LABELS, FollowUp, Rating
 from boothapp.gui.capture.products_panel import ProductsPanel
 from boothapp.gui.capture.questions_panel import QuestionsPanel
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
-# (field name, label, placeholder) in reading and tab order; two per row.
+# (field name, label, placeholder) in reading and tab order; two per row. The label and
+# placeholder are translated where shown (context "capture_view").
 CONTACT_FIELDS = (
-    ("first_name", "Fi&rst name", ""),
-    ("last_name", "&Last name", ""),
-    ("company", "Compan&y", "Type to see companies met before"),
-    ("job_title", "&Job title", ""),
-    ("email", "E-ma&il", "name@company.com"),
-    ("phone", "&Phone", "+33 1 23 45 67 89"),
-    ("mobile", "&Mobile", "+33 6 12 34 56 78"),
-    ("country", "Co&untry", ""),
-    ("city", "Ci&ty", ""),
-    ("website", "&Website", "company.com"),
+    ("first_name", QT_TRANSLATE_NOOP("capture_view", "Fi&rst name"), ""),
+    ("last_name", QT_TRANSLATE_NOOP("capture_view", "&Last name"), ""),
+    (
+        "company",
+        QT_TRANSLATE_NOOP("capture_view", "Compan&y"),
+        QT_TRANSLATE_NOOP("capture_view", "Type to see companies met before"),
+    ),
+    ("job_title", QT_TRANSLATE_NOOP("capture_view", "&Job title"), ""),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("capture_view", "E-ma&il"),
+        QT_TRANSLATE_NOOP("capture_view", "name@company.com"),
+    ),
+    ("phone", QT_TRANSLATE_NOOP("capture_view", "&Phone"), "+33 1 23 45 67 89"),
+    ("mobile", QT_TRANSLATE_NOOP("capture_view", "&Mobile"), "+33 6 12 34 56 78"),
+    ("country", QT_TRANSLATE_NOOP("capture_view", "Co&untry"), ""),
+    ("city", QT_TRANSLATE_NOOP("capture_view", "Ci&ty"), ""),
+    (
+        "website",
+        QT_TRANSLATE_NOOP("capture_view", "&Website"),
+        QT_TRANSLATE_NOOP("capture_view", "company.com"),
+    ),
 )
 RATING_KEYS = {Rating.HOT: "Alt+1", Rating.WARM: "Alt+2", Rating.COLD: "Alt+3"}
 # Tints laid over the palette's button colour when a rating is chosen: readable on
@@ -94,17 +110,23 @@ class CaptureView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("captureView")
-        self.title = _plain_label("New visitor")
+        self.title = _plain_label(self.tr("New visitor"))
         self.title.setObjectName("captureTitle")
         self.title.setFont(_bold(self.title, 1.25))
         self.subtitle = _plain_label()
         self.subtitle.setObjectName("captureSubtitle")
         self.subtitle.setVisible(False)
 
-        self.restore_bar = BarView("restoreBar", ["Restore", "Discard"])
+        self.restore_bar = BarView("restoreBar", [self.tr("Restore"), self.tr("Discard")])
         self.restore_button, self.discard_button = self.restore_bar.buttons
         self.duplicate_bar = BarView(
-            "duplicateBar", ["&Open existing", "Mer&ge into it", "&Save anyway", "Cancel"]
+            "duplicateBar",
+            [
+                self.tr("&Open existing"),
+                self.tr("Mer&ge into it"),
+                self.tr("&Save anyway"),
+                self.tr("Cancel"),
+            ],
         )
         (
             self.open_existing_button,
@@ -119,7 +141,11 @@ class CaptureView(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
         self.hints: dict[str, QLabel] = {}
-        for name, title, placeholder in CONTACT_FIELDS:
+        for name, source_title, source_placeholder in CONTACT_FIELDS:
+            title = translate("capture_view", source_title)
+            placeholder = (
+                translate("capture_view", source_placeholder) if source_placeholder else ""
+            )
             label = QLabel(title)
             self.labels[name] = label
             hint = _plain_label()
@@ -138,7 +164,7 @@ class CaptureView(QWidget):
         self.country_combo.setObjectName("field:country")
         self.country_combo.setEditable(True)
         self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.country_combo.setAccessibleName("Country")
+        self.country_combo.setAccessibleName(self.tr("Country"))
         self.country_combo.setMinimumContentsLength(12)
         self.country_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -150,14 +176,20 @@ class CaptureView(QWidget):
 
         self.products = ProductsPanel()
 
-        self.rating_label = QLabel("Rating:")
+        self.rating_label = QLabel(self.tr("Rating:"))
         self.rating_buttons: dict[Rating, QPushButton] = {}
-        for rating, title in RATING_LABELS.items():
-            button = QPushButton(f"{title}  ({RATING_KEYS[rating]})")
+        for rating, label_text in RATING_LABELS.items():
+            title = vocabulary(label_text)
+            keys = RATING_KEYS[rating]
+            button = QPushButton(f"{title}  ({keys})")
             button.setObjectName(f"rating:{rating}")
             button.setCheckable(True)
-            button.setAccessibleName(f"Rating {title}")
-            button.setToolTip(f"Rate the visitor {title.lower()} ({RATING_KEYS[rating]})")
+            button.setAccessibleName(self.tr("Rating {rating}").format(rating=title))
+            button.setToolTip(
+                self.tr("Rate the visitor {rating} ({keys})").format(
+                    rating=title.lower(), keys=keys
+                )
+            )
             button.setStyleSheet(
                 f"QPushButton:checked {{ background-color: {RATING_TINTS[rating]};"
                 " border: 1px solid palette(mid); border-radius: 3px; padding: 3px 6px; }"
@@ -166,13 +198,13 @@ class CaptureView(QWidget):
         self.rating_label.setBuddy(self.rating_buttons[Rating.HOT])
         self.follow_up_boxes: dict[FollowUp, QCheckBox] = {}
         for follow_up, title in FOLLOW_UP_LABELS.items():
-            box = QCheckBox(title)
+            box = QCheckBox(vocabulary(title))
             box.setObjectName(f"followUp:{follow_up}")
             self.follow_up_boxes[follow_up] = box
 
         self.questions = QuestionsPanel()
 
-        self.consent_box = QCheckBox("The visitor &agrees to be contacted")
+        self.consent_box = QCheckBox(self.tr("The visitor &agrees to be contacted"))
         self.consent_box.setObjectName("consentBox")
         self.consent_text = _plain_label()
         self.consent_text.setObjectName("consentText")
@@ -181,34 +213,36 @@ class CaptureView(QWidget):
         consent_font.setItalic(True)
         self.consent_text.setFont(consent_font)
 
-        self.notes_label = QLabel("&Notes on the conversation:")
+        self.notes_label = QLabel(self.tr("&Notes on the conversation:"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notesEdit")
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText("What did the visitor ask about? Each save adds a note.")
-        self.notes_edit.setAccessibleName("Notes on the conversation")
+        self.notes_edit.setPlaceholderText(
+            self.tr("What did the visitor ask about? Each save adds a note.")
+        )
+        self.notes_edit.setAccessibleName(self.tr("Notes on the conversation"))
         self.notes_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.notes_label.setBuddy(self.notes_edit)
-        self.history_label = QLabel("Earlier notes and visits:")
+        self.history_label = QLabel(self.tr("Earlier notes and visits:"))
         self.history = QPlainTextEdit()
         self.history.setObjectName("history")
         self.history.setReadOnly(True)
         self.history.setTabChangesFocus(True)
-        self.history.setAccessibleName("Earlier notes and visits")
+        self.history.setAccessibleName(self.tr("Earlier notes and visits"))
         self.history.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self.history_label.setBuddy(self.history)
         self.history_label.setVisible(False)
         self.history.setVisible(False)
 
-        self.save_button = QPushButton("Save  (Ctrl+S)")
+        self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"))
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip("Save the visitor (Ctrl+S or Ctrl+Enter)")
+        self.save_button.setToolTip(self.tr("Save the visitor (Ctrl+S or Ctrl+Enter)"))
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.setFont(_bold(self.save_button))
-        self.new_button = QPushButton("New  (Esc)")
+        self.new_button = QPushButton(self.tr("New  (Esc)"))
         self.new_button.setObjectName("newButton")
-        self.new_button.setToolTip("Clear the form for the next visitor (Esc)")
+        self.new_button.setToolTip(self.tr("Clear the form for the next visitor (Esc)"))
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("captureScroll")
@@ -216,6 +250,15 @@ class CaptureView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._lay_out()
+
+    def full_width(self) -> int:
+        """The width the form needs to show its two columns uncut (it scrolls only
+        up and down): wider in a language with longer labels."""
+        body = self.scroll_area.widget()
+        if body is None:
+            return 0
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return body.minimumSizeHint().width() + scroll_bar + 2 * self.scroll_area.frameWidth()
 
     def field(self, name: str) -> QWidget:
         """The control of a contact field (the country combo box for "country")."""
@@ -237,7 +280,7 @@ class CaptureView(QWidget):
         contact.setColumnStretch(0, 1)
         contact.setColumnStretch(1, 1)
 
-        products_box = QGroupBox("Products")
+        products_box = QGroupBox(self.tr("Products"))
         products_layout = QVBoxLayout(products_box)
         products_layout.addWidget(self.products)
 
@@ -249,15 +292,15 @@ class CaptureView(QWidget):
         follow_ups.setHorizontalSpacing(12)
         for i, box in enumerate(self.follow_up_boxes.values()):
             follow_ups.addWidget(box, i // 2, i % 2)
-        qualify_box = QGroupBox("Qualification")
+        qualify_box = QGroupBox(self.tr("Qualification"))
         qualify_layout = QVBoxLayout(qualify_box)
         qualify_layout.addWidget(self.rating_label)
         qualify_layout.addLayout(rating_row)
-        follow_label = QLabel("Follow-up:")
+        follow_label = QLabel(self.tr("Follow-up:"))
         qualify_layout.addWidget(follow_label)
         qualify_layout.addLayout(follow_ups)
 
-        consent_box = QGroupBox("Consent")
+        consent_box = QGroupBox(self.tr("Consent"))
         consent_layout = QVBoxLayout(consent_box)
         consent_layout.addWidget(self.consent_box)
         consent_layout.addWidget(self.consent_text)

@@ -11,7 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ANY = "Any"
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP
+from boothapp.gui.views.flow_layout import FlowLayout
+
+ANY = QT_TRANSLATE_NOOP("FilterBarView", "Any")
+"""The first entry of each list: no filter (shown as ``translate("FilterBarView", ANY)``)."""
 
 
 def _combo(name: str, accessible: str, tooltip: str, width: int) -> QComboBox:
@@ -25,50 +29,63 @@ def _combo(name: str, accessible: str, tooltip: str, width: int) -> QComboBox:
 
 
 class FilterBarView(QWidget):
-    """One compact row of filters; every control has a visible label and a mnemonic
-    that does not clash with the capture form's."""
+    """A compact row of filters, wrapping onto a second row when the list is narrow;
+    every control has a visible label and a mnemonic that does not clash with the
+    capture form's."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.today_box = QCheckBox("Today")
+        self.today_box = QCheckBox(self.tr("Today"))
         self.today_box.setObjectName("todayFilter")
-        self.today_box.setToolTip("Only leads captured since midnight, show time (Alt+D)")
-        self.mine_box = QCheckBox("Mine")
+        self.today_box.setToolTip(self.tr("Only leads captured since midnight, show time (Alt+D)"))
+        self.mine_box = QCheckBox(self.tr("Mine"))
         self.mine_box.setObjectName("mineFilter")
-        self.mine_box.setToolTip("Only leads captured by the person at this laptop (Alt+I)")
+        self.mine_box.setToolTip(
+            self.tr("Only leads captured by the person at this laptop (Alt+I)")
+        )
 
-        self.rating_label = QLabel("Rating:")
-        self.rating_combo = _combo("ratingFilter", "Rating filter", "Only leads rated so", 5)
+        self.rating_label = QLabel(self.tr("Rating:"))
+        self.rating_combo = _combo(
+            "ratingFilter", self.tr("Rating filter"), self.tr("Only leads rated so"), 5
+        )
         self.rating_label.setBuddy(self.rating_combo)
-        self.product_label = QLabel("Produ&ct:")
+        self.product_label = QLabel(self.tr("Produ&ct:"))
         self.product_combo = _combo(
-            "productFilter", "Product filter", "Only leads shown this product", 9
+            "productFilter", self.tr("Product filter"), self.tr("Only leads shown this product"), 9
         )
         self.product_label.setBuddy(self.product_combo)
-        self.staff_label = QLabel("Captured &by:")
+        self.staff_label = QLabel(self.tr("Captured &by:"))
         self.staff_combo = _combo(
-            "staffFilter", "Staff filter", "Only leads captured by this staff member", 8
+            "staffFilter",
+            self.tr("Staff filter"),
+            self.tr("Only leads captured by this staff member"),
+            8,
         )
         self.staff_label.setBuddy(self.staff_combo)
 
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setObjectName("clearFilters")
-        self.clear_button.setToolTip("Show every lead of the show again")
+        self.clear_button.setToolTip(self.tr("Show every lead of the show again"))
         self.clear_button.setEnabled(False)
 
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=6)
         layout.setContentsMargins(12, 0, 12, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.today_box)
-        layout.addWidget(self.mine_box)
-        layout.addSpacing(6)
+        layout.addWidget(_row(self.today_box, self.mine_box))
         for label, combo in (
             (self.rating_label, self.rating_combo),
             (self.product_label, self.product_combo),
             (self.staff_label, self.staff_combo),
         ):
-            layout.addWidget(label)
-            layout.addWidget(combo, 1)
-            layout.addSpacing(4)
+            layout.addWidget(_row(label, combo))
         layout.addWidget(self.clear_button)
-        layout.addStretch(0)
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    """Widgets kept side by side on one row of the filter bar (a label and its list)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row

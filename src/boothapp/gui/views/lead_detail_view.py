@@ -71,17 +71,24 @@ class LeadDetailView(QWidget):
 
         self.fields: dict[str, QLabel] = {}
 
-    def add_field(self, label: str, text: str) -> QLabel:
-        """Adds a labelled value; a dash stands for an empty one."""
+    def add_field(self, label: str, text: str, key: str | None = None) -> QLabel:
+        """Adds a labelled value; a dash stands for an empty one. ``key`` (default: the
+        label) names it in ``fields`` and in its object name."""
+        key = key or label
         value = _text_label(text or "—")
-        value.setObjectName(f"field:{label}")
-        self.fields[label] = value
-        caption = QLabel(f"{label}:")
+        value.setObjectName(f"field:{key}")
+        self.fields[key] = value
+        caption = QLabel(self.tr("{label}:").format(label=label))
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         caption.setBuddy(value)
         self.form.addRow(caption, value)
         return value
 
-    def add_section(self, label: str, lines: list[str], empty: str = "None") -> QLabel:
-        """Adds a labelled block of lines (products, notes, visits)."""
-        return self.add_field(label, "\n".join(lines) if lines else empty)
+    def add_section(
+        self, label: str, lines: list[str], empty: str | None = None, key: str | None = None
+    ) -> QLabel:
+        """Adds a labelled block of lines (products, notes, visits); ``empty`` (default
+        "None") stands for no line."""
+        if empty is None:
+            empty = self.tr("None")
+        return self.add_field(label, "\n".join(lines) if lines else empty, key)

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.views.welcome_view import WelcomeView
 
-SEARCH_PLACEHOLDER = "Search leads — name, company, e-mail, city, notes"
+SEARCH_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "MainView", "Search leads — name, company, e-mail, city, notes"
+)
 
 
 def _scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
@@ -77,28 +80,28 @@ class MainView(QWidget):
         self.show_combo.setFont(_scaled_font(self.show_combo, 1.3, bold=True))
         self.show_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_combo.setMinimumContentsLength(16)
-        self.show_combo.setToolTip("The show the leads belong to")
-        self.show_combo.setAccessibleName("Show")
+        self.show_combo.setToolTip(self.tr("The show the leads belong to"))
+        self.show_combo.setAccessibleName(self.tr("Show"))
         self.show_details = QLabel()
         self.show_details.setObjectName("showDetails")
         self.show_details.setTextFormat(Qt.TextFormat.PlainText)
         self.show_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.staff_label = QLabel("At this laptop:")
+        self.staff_label = QLabel(self.tr("At this laptop:"))
         self.staff_combo = QComboBox()
         self.staff_combo.setObjectName("staffCombo")
         self.staff_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.staff_combo.setMinimumContentsLength(14)
-        self.staff_combo.setPlaceholderText("Who are you?")
-        self.staff_combo.setToolTip("New leads and notes are recorded as this person's")
-        self.staff_combo.setAccessibleName("Staff member at this laptop")
+        self.staff_combo.setPlaceholderText(self.tr("Who are you?"))
+        self.staff_combo.setToolTip(self.tr("New leads and notes are recorded as this person's"))
+        self.staff_combo.setAccessibleName(self.tr("Staff member at this laptop"))
         self.staff_label.setBuddy(self.staff_combo)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
+        self.search_edit.setPlaceholderText(translate("MainView", str(SEARCH_PLACEHOLDER)))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search leads")
+        self.search_edit.setAccessibleName(self.tr("Search leads"))
         self.search_edit.setMinimumHeight(self.search_edit.sizeHint().height() + 6)
 
         self.table = QTableView()
@@ -121,7 +124,7 @@ class MainView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(True)
-        self.table.setAccessibleName("Leads")
+        self.table.setAccessibleName(self.tr("Leads"))
 
         self.list_message = ListMessageView()
         self.list_pages = QStackedWidget()
@@ -155,7 +158,7 @@ class MainView(QWidget):
 
         self.badge_panel = QFrame()
         self.badge_panel.setObjectName("badgePanel")
-        self.badge_title = QLabel("Type or paste a badge:")
+        self.badge_title = QLabel(self.tr("Type or paste a badge:"))
         badge_layout = QVBoxLayout(self.badge_panel)
         badge_layout.setContentsMargins(12, 8, 12, 4)
         badge_layout.setSpacing(4)

@@ -14,9 +14,11 @@ class NewShowView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.hint = QLabel(
-            "The new show becomes the active one: the leads captured on this laptop "
-            "go to it. Only the name is required; the rest can be changed later in "
-            "the show settings."
+            self.tr(
+                "The new show becomes the active one: the leads captured on this laptop "
+                "go to it. Only the name is required; the rest can be changed later in "
+                "the show settings."
+            )
         )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -29,7 +31,7 @@ class NewShowView(QWidget):
 
         self.message = error_label("newShowMessage")
         self.buttons, self.create_button = dialog_buttons(
-            QDialogButtonBox.StandardButton.Ok, "&Create show"
+            QDialogButtonBox.StandardButton.Ok, self.tr("&Create show")
         )
 
         layout = QVBoxLayout(self)

@@ -25,20 +25,34 @@ from PySide6.QtWidgets import (
 )
 
 from boothapp.core.badges.symbologies import SYMBOLOGY_LABELS, Symbology
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.vocabulary_text import vocabulary
 
 SHOW_FIELDS = (
-    # (field name as the services give it in ValidationError.field, label)
-    ("name", "Show &name"),
-    ("venue", "&Venue"),
-    ("city", "Cit&y"),
-    ("country", "Co&untry"),
-    ("start_date", "&First day"),
-    ("end_date", "&Last day"),
-    ("booth", "&Booth"),
-    ("timezone", "&Time zone"),
-    ("consent_text", "Consent te&xt"),
-    ("consent_version", "Consent v&ersion"),
+    # (field name as the services give it in ValidationError.field, label); the labels
+    # are translated where they are shown (see field_title)
+    ("name", QT_TRANSLATE_NOOP("show_settings_view", "Show &name")),
+    ("venue", QT_TRANSLATE_NOOP("show_settings_view", "&Venue")),
+    ("city", QT_TRANSLATE_NOOP("show_settings_view", "Cit&y")),
+    ("country", QT_TRANSLATE_NOOP("show_settings_view", "Co&untry")),
+    ("start_date", QT_TRANSLATE_NOOP("show_settings_view", "&First day")),
+    ("end_date", QT_TRANSLATE_NOOP("show_settings_view", "&Last day")),
+    ("booth", QT_TRANSLATE_NOOP("show_settings_view", "&Booth")),
+    ("timezone", QT_TRANSLATE_NOOP("show_settings_view", "&Time zone")),
+    ("consent_text", QT_TRANSLATE_NOOP("show_settings_view", "Consent te&xt")),
+    ("consent_version", QT_TRANSLATE_NOOP("show_settings_view", "Consent v&ersion")),
 )
+_SHOW_FIELD_LABELS = dict(SHOW_FIELDS)
+
+
+def field_title(name: str, mnemonic: bool = False) -> str | None:
+    """The label of the ``SHOW_FIELDS`` field ``name`` in the window's language (None
+    if there is no such field), without its ``&`` unless ``mnemonic``."""
+    label = _SHOW_FIELD_LABELS.get(name)
+    if label is None:
+        return None
+    title = translate("show_settings_view", label)
+    return title if mnemonic else title.replace("&", "")
 
 
 def dialog_buttons(
@@ -104,7 +118,7 @@ class ShowDetailsView(QWidget):
             edit.setObjectName(f"show:{name}")
             self.edits[name] = edit
         for name in ("start_date", "end_date"):
-            self.edits[name].setPlaceholderText("YYYY-MM-DD")
+            self.edits[name].setPlaceholderText(self.tr("YYYY-MM-DD"))
             self.edits[name].setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
         self.edits["booth"].setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 12)
         self.country_combo = QComboBox()
@@ -113,16 +127,18 @@ class ShowDetailsView(QWidget):
         self.country_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.country_combo.setMinimumContentsLength(20)
         self.country_combo.setToolTip(
-            "Also the default country of phone numbers typed at the booth"
+            self.tr("Also the default country of phone numbers typed at the booth")
         )
         if (country_line := self.country_combo.lineEdit()) is not None:
-            country_line.setPlaceholderText("e.g. Germany, Allemagne or DE")
+            country_line.setPlaceholderText(self.tr("e.g. Germany, Allemagne or DE"))
         self.timezone_combo = QComboBox()
         self.timezone_combo.setObjectName("show:timezone")
         self.timezone_combo.setEditable(True)
         self.timezone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.timezone_combo.setMinimumContentsLength(20)
-        self.timezone_combo.setToolTip("Times in the lead list and “Today” follow this zone")
+        self.timezone_combo.setToolTip(
+            self.tr("Times in the lead list and “Today” follow this zone")
+        )
         wide = self.fontMetrics().horizontalAdvance("M") * 24
         self.country_combo.setMaximumWidth(wide)
         self.timezone_combo.setMaximumWidth(wide)
@@ -130,12 +146,12 @@ class ShowDetailsView(QWidget):
         self.consent_edit.setObjectName("show:consent_text")
         self.consent_edit.setTabChangesFocus(True)
         self.consent_edit.setPlaceholderText(
-            "What the visitor agrees to, shown on the capture form above the consent box"
+            self.tr("What the visitor agrees to, shown on the capture form above the consent box")
         )
         self.consent_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.consent_version_edit = QLineEdit()
         self.consent_version_edit.setObjectName("show:consent_version")
-        self.consent_version_edit.setPlaceholderText("e.g. 2025-11")
+        self.consent_version_edit.setPlaceholderText(self.tr("e.g. 2025-11"))
         self.consent_version_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
 
         self.fields: dict[str, QWidget] = {
@@ -147,7 +163,8 @@ class ShowDetailsView(QWidget):
         }
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, title in SHOW_FIELDS:
+        for name, _label in SHOW_FIELDS:
+            title = field_title(name, mnemonic=True) or ""
             field = self.fields[name]
             field.setAccessibleName(title.replace("&", ""))
             error = error_label(f"error:{name}")
@@ -158,7 +175,7 @@ class ShowDetailsView(QWidget):
             column.setSpacing(2)
             column.addWidget(field)
             column.addWidget(error)
-            label = QLabel(title + ":")
+            label = QLabel(self.tr("{field}:").format(field=title))
             label.setBuddy(field)
             self.field_labels[name] = label
             form.addRow(label, box)
@@ -176,15 +193,15 @@ class ShowSettingsView(QWidget):
         self.products_tab = self._make_products_tab()
         self.questions_tab = self._make_questions_tab()
         self.badges_tab = self._make_badges_tab()
-        self.tabs.addTab(self.show_tab, "&Show")
-        self.tabs.addTab(self.staff_tab, "St&aff")
-        self.tabs.addTab(self.products_tab, "&Products")
-        self.tabs.addTab(self.questions_tab, "&Questions")
-        self.tabs.addTab(self.badges_tab, "Badge &codes")
+        self.tabs.addTab(self.show_tab, self.tr("&Show"))
+        self.tabs.addTab(self.staff_tab, self.tr("St&aff"))
+        self.tabs.addTab(self.products_tab, self.tr("&Products"))
+        self.tabs.addTab(self.questions_tab, self.tr("&Questions"))
+        self.tabs.addTab(self.badges_tab, self.tr("Badge &codes"))
 
         self.message = error_label("settingsMessage")
         self.buttons, self.save_button = dialog_buttons(
-            QDialogButtonBox.StandardButton.Save, "Save settin&gs"
+            QDialogButtonBox.StandardButton.Save, self.tr("Save settin&gs")
         )
 
         layout = QVBoxLayout(self)
@@ -211,17 +228,19 @@ class ShowSettingsView(QWidget):
     def _make_badges_tab(self) -> QWidget:
         tab = QWidget()
         hint = QLabel(
-            "The kinds of code the camera and badge pictures look for. European badges "
-            "mostly carry QR codes; North American ones often PDF417 or Data Matrix; "
-            "linear codes carry a bare badge ID. A USB scanner reads what it is set to "
-            "read, whatever is ticked here."
+            self.tr(
+                "The kinds of code the camera and badge pictures look for. European badges "
+                "mostly carry QR codes; North American ones often PDF417 or Data Matrix; "
+                "linear codes carry a bare badge ID. A USB scanner reads what it is set to "
+                "read, whatever is ticked here."
+            )
         )
         hint.setWordWrap(True)
-        group = QGroupBox("Codes read by the camera and from pictures")
+        group = QGroupBox(self.tr("Codes read by the camera and from pictures"))
         grid = QGridLayout(group)
         self.symbology_boxes: dict[Symbology, QCheckBox] = {}
         for number, (symbology, label) in enumerate(SYMBOLOGY_LABELS.items()):
-            box = QCheckBox(label)
+            box = QCheckBox(vocabulary(label))
             box.setObjectName(f"symbology_{symbology.value}")
             self.symbology_boxes[symbology] = box
             grid.addWidget(box, number % 4, number // 4)
@@ -235,30 +254,32 @@ class ShowSettingsView(QWidget):
 
     def _make_staff_tab(self) -> QWidget:
         tab = QWidget()
-        self.roster_table = _table("rosterTable", "Staff members")
+        self.roster_table = _table("rosterTable", self.tr("Staff members"))
         self.staff_name_edit = QLineEdit()
         self.staff_name_edit.setObjectName("newStaffName")
         self.staff_email_edit = QLineEdit()
         self.staff_email_edit.setObjectName("newStaffEmail")
-        self.staff_email_edit.setPlaceholderText("name@company.com (optional)")
+        self.staff_email_edit.setPlaceholderText(self.tr("name@company.com (optional)"))
         self.staff_role_combo = QComboBox()
         self.staff_role_combo.setObjectName("newStaffRole")
-        self.add_staff_button = QPushButton("A&dd staff member")
+        self.add_staff_button = QPushButton(self.tr("A&dd staff member"))
         self.add_staff_button.setObjectName("addStaff")
         self.staff_error = error_label("staffError")
         hint = QLabel(
-            "Tick who works this show: they can be chosen at the laptop and in the lead "
-            "filters. Untick Active for someone who has left."
+            self.tr(
+                "Tick who works this show: they can be chosen at the laptop and in the lead "
+                "filters. Untick Active for someone who has left."
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        group = QGroupBox("Add a staff member")
+        group = QGroupBox(self.tr("Add a staff member"))
         row = QHBoxLayout(group)
         for text, field, stretch in (
-            ("&Name:", self.staff_name_edit, 2),
-            ("E-&mail:", self.staff_email_edit, 2),
-            ("R&ole:", self.staff_role_combo, 0),
+            (self.tr("&Name:"), self.staff_name_edit, 2),
+            (self.tr("E-&mail:"), self.staff_email_edit, 2),
+            (self.tr("R&ole:"), self.staff_role_combo, 0),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -276,41 +297,45 @@ class ShowSettingsView(QWidget):
 
     def _make_products_tab(self) -> QWidget:
         tab = QWidget()
-        self.products_table = _table("productsTable", "Products")
+        self.products_table = _table("productsTable", self.tr("Products"))
         self.product_sku_edit = QLineEdit()
         self.product_sku_edit.setObjectName("newProductSku")
-        self.product_sku_edit.setPlaceholderText("e.g. TC-6040")
+        self.product_sku_edit.setPlaceholderText(self.tr("e.g. TC-6040"))
         self.product_name_edit = QLineEdit()
         self.product_name_edit.setObjectName("newProductName")
         self.product_category_combo = QComboBox()
         self.product_category_combo.setObjectName("newProductCategory")
-        self.add_product_button = QPushButton("A&dd product")
+        self.add_product_button = QPushButton(self.tr("A&dd product"))
         self.add_product_button.setObjectName("addProduct")
         self.product_error = error_label("productError")
-        self.import_catalogue_button = QPushButton("&Import catalogue…")
+        self.import_catalogue_button = QPushButton(self.tr("&Import catalogue…"))
         self.import_catalogue_button.setObjectName("importCatalogue")
         self.import_catalogue_button.setToolTip(
-            "Add or update products from a spreadsheet (.xlsx, .ods or .csv), with a preview"
+            self.tr(
+                "Add or update products from a spreadsheet (.xlsx, .ods or .csv), with a preview"
+            )
         )
-        self.export_catalogue_button = QPushButton("E&xport catalogue…")
+        self.export_catalogue_button = QPushButton(self.tr("E&xport catalogue…"))
         self.export_catalogue_button.setObjectName("exportCatalogue")
         self.catalogue_notice = QLabel()
         self.catalogue_notice.setObjectName("catalogueNotice")
         self.catalogue_notice.setWordWrap(True)
         self.catalogue_notice.setVisible(False)
         hint = QLabel(
-            "Tick the products on the stand at this show: the capture form lists them. "
-            "New products join the catalogue and go on the stand."
+            self.tr(
+                "Tick the products on the stand at this show: the capture form lists them. "
+                "New products join the catalogue and go on the stand."
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        group = QGroupBox("Add a product")
+        group = QGroupBox(self.tr("Add a product"))
         row = QHBoxLayout(group)
         for text, field, stretch in (
-            ("S&KU:", self.product_sku_edit, 1),
-            ("&Name:", self.product_name_edit, 2),
-            ("Ca&tegory:", self.product_category_combo, 0),
+            (self.tr("S&KU:"), self.product_sku_edit, 1),
+            (self.tr("&Name:"), self.product_name_edit, 2),
+            (self.tr("Ca&tegory:"), self.product_category_combo, 0),
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -335,33 +360,41 @@ class ShowSettingsView(QWidget):
 
     def _make_questions_tab(self) -> QWidget:
         tab = QWidget()
-        self.questions_table = _table("questionsTable", "Qualifier questions")
-        self.delete_question_button = QPushButton("D&elete question")
+        self.questions_table = _table("questionsTable", self.tr("Qualifier questions"))
+        self.delete_question_button = QPushButton(self.tr("D&elete question"))
         self.delete_question_button.setObjectName("deleteQuestion")
         self.delete_question_button.setEnabled(False)
-        self.move_question_up_button = QPushButton("M&ove up")
+        self.move_question_up_button = QPushButton(self.tr("M&ove up"))
         self.move_question_up_button.setObjectName("moveQuestionUp")
-        self.move_question_up_button.setToolTip("Ask the selected question earlier (Ctrl+Up)")
+        self.move_question_up_button.setToolTip(
+            self.tr("Ask the selected question earlier (Ctrl+Up)")
+        )
         self.move_question_up_button.setEnabled(False)
-        self.move_question_down_button = QPushButton("Move do&wn")
+        self.move_question_down_button = QPushButton(self.tr("Move do&wn"))
         self.move_question_down_button.setObjectName("moveQuestionDown")
-        self.move_question_down_button.setToolTip("Ask the selected question later (Ctrl+Down)")
+        self.move_question_down_button.setToolTip(
+            self.tr("Ask the selected question later (Ctrl+Down)")
+        )
         self.move_question_down_button.setEnabled(False)
         self.question_text_edit = QLineEdit()
         self.question_text_edit.setObjectName("newQuestionText")
-        self.question_text_edit.setPlaceholderText("e.g. Budget this year?")
+        self.question_text_edit.setPlaceholderText(self.tr("e.g. Budget this year?"))
         self.question_kind_combo = QComboBox()
         self.question_kind_combo.setObjectName("newQuestionKind")
         self.question_choices_edit = QLineEdit()
         self.question_choices_edit.setObjectName("newQuestionChoices")
-        self.question_choices_edit.setPlaceholderText("Comma-separated, e.g. <10k, 10-50k, >50k")
-        self.add_question_button = QPushButton("A&dd question")
+        self.question_choices_edit.setPlaceholderText(
+            self.tr("Comma-separated, e.g. <10k, 10-50k, >50k")
+        )
+        self.add_question_button = QPushButton(self.tr("A&dd question"))
         self.add_question_button.setObjectName("addQuestion")
         self.question_error = error_label("questionError")
         hint = QLabel(
-            "Asked on the capture form in this order. New questions go to the end; "
-            "move the selected one with Move up and Move down. Double-click a question "
-            "(or press F2) to correct its text."
+            self.tr(
+                "Asked on the capture form in this order. New questions go to the end; "
+                "move the selected one with Move up and Move down. Double-click a question "
+                "(or press F2) to correct its text."
+            )
         )
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -372,23 +405,23 @@ class ShowSettingsView(QWidget):
         actions.addWidget(self.move_question_down_button)
         actions.addWidget(self.delete_question_button)
 
-        group = QGroupBox("Add a question")
+        group = QGroupBox(self.tr("Add a question"))
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        _labelled(form, "Q&uestion:", self.question_text_edit)
+        _labelled(form, self.tr("Q&uestion:"), self.question_text_edit)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.question_kind_combo)
-        choices_label = QLabel("C&hoices:")
+        choices_label = QLabel(self.tr("C&hoices:"))
         choices_label.setBuddy(self.question_choices_edit)
         kind_row.addWidget(choices_label)
         kind_row.addWidget(self.question_choices_edit, 1)
         kind_row.addWidget(self.add_question_button)
-        kind_label = QLabel("&Kind:")
+        kind_label = QLabel(self.tr("&Kind:"))
         kind_label.setBuddy(self.question_kind_combo)
         form.addRow(kind_label, kind_row)
-        self.question_text_edit.setAccessibleName("Question")
-        self.question_kind_combo.setAccessibleName("Kind of answer")
-        self.question_choices_edit.setAccessibleName("Choices")
+        self.question_text_edit.setAccessibleName(self.tr("Question"))
+        self.question_kind_combo.setAccessibleName(self.tr("Kind of answer"))
+        self.question_choices_edit.setAccessibleName(self.tr("Choices"))
 
         layout = QVBoxLayout(tab)
         layout.addWidget(hint)

@@ -6,21 +6,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-WELCOME_TITLE = "No show yet"
-WELCOME_TEXT = (
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+
+# English texts, shown as translate("WelcomeView", ...).
+WELCOME_TITLE = QT_TRANSLATE_NOOP("WelcomeView", "No show yet")
+WELCOME_TEXT = QT_TRANSLATE_NOOP(
+    "WelcomeView",
     "boothapp keeps the leads of each trade show apart. Set up your show (its name, "
     "dates, place and consent text; staff and products come next), or try boothapp "
-    "with a demo show full of sample visitors."
+    "with a demo show full of sample visitors.",
 )
-NEW_SHOW_BUTTON = "Set up a new show…"
-DEMO_BUTTON = "Create the demo show"
-DEMO_BUSY = "Creating the demo show…"
+NEW_SHOW_BUTTON = QT_TRANSLATE_NOOP("WelcomeView", "Set up a new show…")
+DEMO_BUTTON = QT_TRANSLATE_NOOP("WelcomeView", "Create the demo show")
+DEMO_BUSY = QT_TRANSLATE_NOOP("WelcomeView", "Creating the demo show…")
 
 
 class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(WELCOME_TITLE)
+        self.title = QLabel(translate("WelcomeView", str(WELCOME_TITLE)))
         self.title.setObjectName("welcomeTitle")
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 2)
@@ -28,17 +32,17 @@ class WelcomeView(QWidget):
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.text = QLabel(WELCOME_TEXT)
+        self.text = QLabel(translate("WelcomeView", str(WELCOME_TEXT)))
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setMinimumWidth(440)
         self.text.setMaximumWidth(560)
 
-        self.new_show_button = QPushButton(NEW_SHOW_BUTTON)
+        self.new_show_button = QPushButton(translate("WelcomeView", str(NEW_SHOW_BUTTON)))
         self.new_show_button.setObjectName("newShowButton")
         self.new_show_button.setDefault(True)
         self.new_show_button.setAutoDefault(True)
-        self.demo_button = QPushButton(DEMO_BUTTON)
+        self.demo_button = QPushButton(translate("WelcomeView", str(DEMO_BUTTON)))
         self.demo_button.setObjectName("demoButton")
         self.demo_button.setAutoDefault(True)
         for button in (self.new_show_button, self.demo_button):
@@ -75,4 +79,4 @@ class WelcomeView(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.demo_button.setEnabled(not busy)
         self.new_show_button.setEnabled(not busy)
-        self.demo_button.setText(DEMO_BUSY if busy else DEMO_BUTTON)
+        self.demo_button.setText(translate("WelcomeView", str(DEMO_BUSY if busy else DEMO_BUTTON)))
