@@ -191,10 +191,17 @@ class RunningApp:
     """boothapp started as a user starts it, in its own process, on the test X server."""
 
     def __init__(
-        self, display: str, database: Path, home: Path, station: str | None = None
+        self,
+        display: str,
+        database: Path,
+        home: Path,
+        station: str | None = None,
+        language: str = "en",
     ) -> None:
         self.display = display
         self.database = database
+        # How the app is started: `python -m boothapp`, or its installed `boothapp` script.
+        self.program = [sys.executable, "-m", "boothapp"]
         self.env = {
             **os.environ,
             "DISPLAY": display,
@@ -204,6 +211,8 @@ class RunningApp:
             "XDG_CONFIG_HOME": str(home / "config"),
             "XDG_STATE_HOME": str(home / "state"),
             "BOOTHAPP_DB": str(database),
+            # The window's language (en or fr), whatever the test machine's locale.
+            "BOOTHAPP_LANGUAGE": language,
         }
         if station is not None:
             self.env["BOOTHAPP_STATION"] = station
@@ -213,7 +222,7 @@ class RunningApp:
 
     def boothapp(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "boothapp", *args],
+            [*self.program, *args],
             env=self.env,
             capture_output=True,
             text=True,
@@ -237,7 +246,7 @@ class RunningApp:
     def start(self, log: Path | None = None) -> None:
         """Starts the window; its output goes to ``log`` if given (a long run would fill
         a pipe nobody reads), else to pipes read when it quits."""
-        command = [sys.executable, "-m", "boothapp"]
+        command = self.program
         self.log = log
         if log is None:
             self.process = subprocess.Popen(
