@@ -3841,6 +3841,34 @@ Quitter le mode borne ?</translation>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp *.gif)</translation>
     </message>
+    <message>
+        <source>badge {badge}</source>
+        <translation>le badge {badge}</translation>
+    </message>
+    <message>
+        <source>the scan</source>
+        <translation>le scan</translation>
+    </message>
+    <message>
+        <source> ({ordinal} visit)</source>
+        <translation> ({ordinal} visite)</translation>
+    </message>
+    <message>
+        <source>Saved {what} as pending{again}: it is not in the attendee list; importing the list fills it in</source>
+        <translation>Enregistré en attente{again} : {what} n'est pas dans la liste des visiteurs ; l'importer le complétera</translation>
+    </message>
+    <message>
+        <source>Saved {what} as pending{again}: the badge could not be read; edit the lead</source>
+        <translation>Enregistré en attente{again} : {what} n'a pas pu être lu ; complétez le prospect</translation>
+    </message>
+    <message>
+        <source>{name} — new lead</source>
+        <translation>{name} — nouveau prospect</translation>
+    </message>
+    <message>
+        <source>{name} — {ordinal} visit</source>
+        <translation>{name} — {ordinal} visite</translation>
+    </message>
 </context>
 <context>
     <name>settings_models</name>

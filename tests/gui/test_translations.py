@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from boothapp.gui import i18n
+from boothapp.gui.main_window import MainWindow
 from boothapp.gui.vocabulary_text import _TEXTS, vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -169,3 +170,16 @@ def test_the_window_shows_cores_labels_in_the_french_the_workbook_uses() -> None
         if context == "vocabulary"
     }
     assert window == dict(FRENCH)
+
+
+def test_a_scan_is_reported_in_the_windows_language(french: object, window: MainWindow) -> None:
+    badge = "MECARD:N:Weber,Anna;ORG:Hensoldt;EMAIL:anna.weber@hensoldt.example;;"
+
+    window.scans.handle(badge)
+    assert window.notice_label.text() == "Anna Weber — nouveau prospect"
+    window.scans.handle(badge)
+    assert window.notice_label.text() == "Anna Weber — 2e visite"
+    window.scans.handle("MP-4711")
+    assert "Enregistré en attente : le badge MP-4711 n'est pas dans la liste" in (
+        window.notice_label.text()
+    )

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,6 +30,7 @@ from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
+from boothapp.core.services.scans import ScanResult, ordinal
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges
 from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -38,7 +39,6 @@ from boothapp.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from boothapp.core.badges.symbologies import Symbology
-    from boothapp.core.services.scans import ScanResult
     from boothapp.gui.scanning.sheet_scans import SheetScans
 
 
@@ -143,7 +143,7 @@ class ScanController(QObject):
         self.last_result = result
         if not (form_saved and capture.keep_new_visitor()):
             message = self.tr("{message} — saved; the form was left as it was").format(
-                message=result.message
+                message=scan_message(result)
             )
             host.notify(message, keep_current=True)
             self.indicator.flash(True, message)
@@ -152,7 +152,7 @@ class ScanController(QObject):
             self.done.emit(result)
             return result
         self._open(result, keep_notice=host.notices != notices)
-        self.indicator.flash(True, result.message)
+        self.indicator.flash(True, scan_message(result))
         self.beep()
         host.lead_changes.report(LeadChange(result.lead.id))
         self.done.emit(result)
@@ -207,10 +207,10 @@ class ScanController(QObject):
         if result.outcome == "pending":
             pending = translate("scan_controller", PENDING_NOTE)
             capture.show_general_error(pending)
-            self.host.notify(f"{pending} — {result.message}", keep_current=keep_notice)
+            self.host.notify(f"{pending} — {scan_message(result)}", keep_current=keep_notice)
             capture.focus_first_field()
             return
-        self.host.notify(result.message, keep_current=keep_notice)
+        self.host.notify(scan_message(result), keep_current=keep_notice)
         products = view.products
         target = (
             products.filter_edit
@@ -282,3 +282,42 @@ class ScanController(QObject):
         for path in paths:
             self.scan_image_file(path)
         return True
+
+
+def visit_ordinal(number: int) -> str:
+    """A visit's rank in the window's language: "2nd" in English, "2e" in French."""
+    if QLocale().language() == QLocale.Language.French:
+        return "1re" if number == 1 else f"{number}e"
+    return ordinal(number)
+
+
+def scan_message(result: ScanResult) -> str:
+    """What a scan did, for the status bar, in the window's language (core's
+    ``result.message`` says the same in English)."""
+    lead = result.lead
+    number = visit_ordinal(result.visit_number)
+    if result.outcome == "pending":
+        if lead.badge_id:
+            what = translate("scan_controller", "badge {badge}").format(badge=lead.badge_id)
+        else:
+            what = translate("scan_controller", "the scan")
+        again = ""
+        if result.visit_number > 1:
+            again = translate("scan_controller", " ({ordinal} visit)").format(ordinal=number)
+        if result.badge.format == "id":
+            text = translate(
+                "scan_controller",
+                "Saved {what} as pending{again}: it is not in the attendee list; "
+                "importing the list fills it in",
+            )
+        else:
+            text = translate(
+                "scan_controller",
+                "Saved {what} as pending{again}: the badge could not be read; edit the lead",
+            )
+        return text.format(what=what, again=again)
+    if result.outcome == "new":
+        return translate("scan_controller", "{name} — new lead").format(name=lead.display_name)
+    return translate("scan_controller", "{name} — {ordinal} visit").format(
+        name=lead.display_name, ordinal=number
+    )
