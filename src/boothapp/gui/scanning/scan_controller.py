@@ -30,7 +30,6 @@ from boothapp.core.errors import BoothError
 from boothapp.core.models import LeadSource
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
-from boothapp.core.services.scans import ScanResult, ordinal
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges
 from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -39,6 +38,7 @@ from boothapp.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from boothapp.core.badges.symbologies import Symbology
+    from boothapp.core.services.scans import ScanResult
     from boothapp.gui.scanning.sheet_scans import SheetScans
 
 
@@ -286,6 +286,8 @@ class ScanController(QObject):
 
 def visit_ordinal(number: int) -> str:
     """A visit's rank in the window's language: "2nd" in English, "2e" in French."""
+    from boothapp.core.services.scans import ordinal
+
     if QLocale().language() == QLocale.Language.French:
         return "1re" if number == 1 else f"{number}e"
     return ordinal(number)
