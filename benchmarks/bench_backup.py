@@ -1,6 +1,7 @@
 """Backups and the check at open, at 100,000 leads.
 
     python benchmarks/bench_backup.py [--leads 100000] [--saves 2000] [--runs 3] [--db FILE]
+        [--quick] [--report FILE]
 
 Prints a table of ratios, each against a floor measured in the same run on the same file:
 
@@ -31,6 +32,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import report
+from report import Figure
+
 import boothapp.core.integrity as integrity
 from boothapp.core.backup import backup_to
 from boothapp.core.db import Database, open_database
@@ -38,6 +42,7 @@ from boothapp.core.schemas import LeadInput
 from boothapp.core.services import Services
 from boothapp.core.services.demo import create_demo
 
+QUICK = {"leads": 20_000, "saves": 500, "runs": 2}
 STATION = "bench-backup"
 SAVE_TARGET = 2.0
 BACKUP_TARGET = 2.0
@@ -55,12 +60,6 @@ if sys.argv[2] == "without":
 open_database(sys.argv[1]).close()
 print(time.perf_counter() - started)
 """
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def best(function: Callable[[], float | None], runs: int) -> float:
@@ -175,9 +174,9 @@ def main() -> int:
     parser.add_argument("--saves", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, help="an existing database file to use")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     if shutil.which("sqlite3") is None:
-        raise SystemExit("the sqlite3 command is needed (Debian: apt-get install sqlite3)")
+        report.skip("the sqlite3 command is needed (Debian: apt-get install sqlite3)")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         path = args.db or folder / "bench.sqlite3"
@@ -197,7 +196,65 @@ def main() -> int:
     for name, value, floor, target in rows:
         ratio = value / floor if floor else float("inf")
         print(f"| {name} | {value:.1f} | {floor:.1f} | {ratio:.2f}x | {target} |")
+    report.write(args.report, figures(rows, args.leads if args.db is None else None))
     return 0
+
+
+def figures(rows: list[tuple[str, float, float, str]], leads: int | None) -> list[Figure]:
+    """The rows of ``measure`` but the longest saves, as figures for ``python -m
+    benchmarks``."""
+    (save_p99, alone_p99), (save_p50, alone_p50), _longest, (ours, theirs), *opens = [
+        (value, floor) for _name, value, floor, _target in rows
+    ]
+    (opened, opened_without), (fresh, fresh_without) = opens
+    size = "the given file" if leads is None else f"{leads:,} leads"
+    without = "the same without quick_check"
+    return [
+        Figure(
+            "backup",
+            f"save p99 while backups run back to back ({size})",
+            save_p99,
+            "ms",
+            peer="saves alone, p99",
+            peer_value=alone_p99,
+            target=f"≤ {SAVE_TARGET:.0f}x",
+            met=save_p99 <= SAVE_TARGET * alone_p99,
+        ),
+        Figure(
+            "backup",
+            f"save p50 while backups run back to back ({size})",
+            save_p50,
+            "ms",
+            peer="saves alone, p50",
+            peer_value=alone_p50,
+        ),
+        Figure(
+            "backup",
+            f"online backup, checked and synced ({size})",
+            ours,
+            "ms",
+            peer="sqlite3 .backup",
+            peer_value=theirs,
+            target=f"≤ {BACKUP_TARGET:.0f}x",
+            met=ours <= BACKUP_TARGET * theirs,
+        ),
+        Figure(
+            "backup",
+            f"open_database with its quick_check ({size})",
+            opened,
+            "ms",
+            peer=without,
+            peer_value=opened_without,
+        ),
+        Figure(
+            "backup",
+            f"import and open in a new process ({size})",
+            fresh,
+            "ms",
+            peer=without,
+            peer_value=fresh_without,
+        ),
+    ]
 
 
 def measure(path: Path, folder: Path, saves: int, runs: int) -> list[tuple[str, float, float, str]]:
@@ -221,16 +278,16 @@ def measure(path: Path, folder: Path, saves: int, runs: int) -> list[tuple[str, 
         rows.append(
             (
                 f"save p99 (ms), {len(during)} saves during {made} backups",
-                percentile(during, 0.99) * ms,
-                percentile(alone, 0.99) * ms,
+                report.percentile(during, 0.99) * ms,
+                report.percentile(alone, 0.99) * ms,
                 f"at most {SAVE_TARGET:.0f}x",
             )
         )
         rows.append(
             (
                 "save p50 (ms), same saves",
-                percentile(during, 0.5) * ms,
-                percentile(alone, 0.5) * ms,
+                report.percentile(during, 0.5) * ms,
+                report.percentile(alone, 0.5) * ms,
                 "",
             )
         )

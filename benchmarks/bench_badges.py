@@ -1,6 +1,6 @@
 """Badge parsing speed over the test corpus: p50 and p99 per payload kind, in microseconds.
 
-    python benchmarks/bench_badges.py [--iterations 2000]
+    python benchmarks/bench_badges.py [--iterations 2000] [--quick] [--report FILE]
 
 Each payload of ``tests/core/badges/badge_corpus.py`` is parsed ``--iterations`` times
 after a warm-up (the country and e-mail tables load on first use); the table pools the
@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
-import os
-import platform
 import statistics
 import sys
 import time
@@ -25,10 +23,14 @@ from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 
+import report
+from report import Figure
+
 from boothapp.core.badges import parse_badge
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "core" / "badges" / "badge_corpus.py"
 TARGET_P99_US = 1000.0
+QUICK = {"iterations": 300}
 
 
 def load_corpus() -> ModuleType:
@@ -41,16 +43,10 @@ def load_corpus() -> ModuleType:
     return module
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--iterations", type=int, default=2000, help="parses of each payload")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
 
     cases = load_corpus().CASES
     for case in cases:
@@ -74,22 +70,16 @@ def main() -> int:
             wall.append((end - start) / 1000)
         wall_by_kind[case.kind].extend(wall)
         cpu_by_kind[case.kind].extend(cpu)
-        p99 = percentile(wall, 0.99)
-        worst_cpu = max(worst_cpu, percentile(cpu, 0.99))
+        p99 = report.percentile(wall, 0.99)
+        worst_cpu = max(worst_cpu, report.percentile(cpu, 0.99))
         if p99 > worst.get(case.kind, (0.0, ""))[0]:
             worst[case.kind] = (p99, case.name)
 
-    machine = (
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"machine: {machine}; load average {load}")
+    print(f"machine: {report.machine_line()}; load average {report.load_average()}")
     print(f"corpus: {len(cases)} payloads, {args.iterations} parses each")
     print()
 
-    def row(*cells: str) -> None:
-        print("| " + " | ".join(cells) + " |")
+    row = report.row
 
     row(
         "payload kind",
@@ -112,9 +102,9 @@ def main() -> int:
             kind,
             str(sum(1 for case in cases if case.kind == kind)),
             f"{statistics.median(wall):.0f}",
-            f"{percentile(wall, 0.99):.0f}",
+            f"{report.percentile(wall, 0.99):.0f}",
             f"{statistics.median(cpu):.0f}",
-            f"{percentile(cpu, 0.99):.0f}",
+            f"{report.percentile(cpu, 0.99):.0f}",
             f"{slowest} ({slowest_p99:.0f})",
         )
     worst_p99 = max(p99 for p99, _ in worst.values())
@@ -122,9 +112,9 @@ def main() -> int:
         "all",
         str(len(cases)),
         f"{statistics.median(all_wall):.0f}",
-        f"{percentile(all_wall, 0.99):.0f}",
+        f"{report.percentile(all_wall, 0.99):.0f}",
         f"{statistics.median(all_cpu):.0f}",
-        f"{percentile(all_cpu, 0.99):.0f}",
+        f"{report.percentile(all_cpu, 0.99):.0f}",
         f"worst payload {worst_p99:.0f}",
     )
     print()
@@ -134,6 +124,20 @@ def main() -> int:
         f"{'ok' if met else 'MISSED'} (wall clock, worst payload p99 {worst_p99:.0f} µs); "
         f"CPU time worst payload p99 {worst_cpu:.0f} µs"
     )
+    payloads = f"{len(cases)} payloads"
+    p50_ms = statistics.median(all_wall) / 1000
+    figures = [
+        Figure("badges", f"parse a badge, p50 ({payloads})", p50_ms, "ms"),
+        Figure(
+            "badges",
+            f"parse a badge, p99 of the slowest payload ({payloads})",
+            worst_p99 / 1000,
+            "ms",
+            target=f"≤ {TARGET_P99_US / 1000:.0f} ms",
+            met=met,
+        ),
+    ]
+    report.write(args.report, figures)
     return 0 if met else 1
 
 

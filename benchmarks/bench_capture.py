@@ -1,7 +1,7 @@
 """The capture form at 100,000 leads: save-to-next-visitor and search-as-you-type.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_capture.py [--leads 100000]
-        [--saves 300] [--searches 100]
+        [--saves 300] [--searches 100] [--quick] [--report FILE]
 
 "save → ready" runs from the Ctrl+S key press to the form cleared with the cursor in
 the first name (the lead written, the draft cleared, the list reloaded and the new lead
@@ -22,9 +22,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import report  # noqa: E402
 from PySide6.QtCore import QSettings, Qt, QThreadPool  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from report import Figure  # noqa: E402
 
 from boothapp.core.db import open_database  # noqa: E402
 from boothapp.core.models import Rating  # noqa: E402
@@ -33,17 +35,14 @@ from boothapp.core.services.demo import create_demo  # noqa: E402
 from boothapp.gui.main_window import MainWindow  # noqa: E402
 from boothapp.gui.tasks import TaskRunner  # noqa: E402
 
+QUICK = {"leads": 20_000, "saves": 100, "searches": 70}
+
 SEARCHES = [
     "lefevre", "müller", "mül", "wójcik", "山田", "shevchenko", "шевченко", "paris", "lyon",
     "gmbh", "defence", "drone", "rack", "quote", "anna", "jean", "smith", "garcia", "rossi",
     "tokyo", "dubai", "warsaw", "ali", "chen", "kim", "example.com", "berlin", "madrid",
     "waterproof", "19 inch", "thales", "case", "zoe", "schmidt", "ber",
 ]  # fmt: skip
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def settle(app: QApplication) -> None:
@@ -112,7 +111,7 @@ def main() -> None:
     parser.add_argument("--leads", type=int, default=100_000)
     parser.add_argument("--saves", type=int, default=300)
     parser.add_argument("--searches", type=int, default=100)
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
@@ -144,21 +143,35 @@ def main() -> None:
         ("save → ready for next visitor", saves, "p99", 50.0),
         ("search → first page", searches, "p95", 30.0),
     ]
+    figures = []
     print()
     print(f"{args.leads:,} leads, offscreen")
     header = f"{'what':<32} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
     print(header + "  target")
     print("-" * (len(header) + 20))
     for name, values, key, target in rows:
-        p50, p95, p99 = (percentile(values, q) for q in (0.50, 0.95, 0.99))
+        p50, p95, p99 = (report.percentile(values, q) for q in (0.50, 0.95, 0.99))
         judged = {"p95": p95, "p99": p99}[key]
         verdict = "met" if judged <= target else "MISSED"
+        size = f"{args.leads:,} leads"
+        figures.append(Figure("capture", f"{name}, p50 ({size})", p50, "ms"))
+        figures.append(
+            Figure(
+                "capture",
+                f"{name}, {key} ({size})",
+                judged,
+                "ms",
+                target=f"≤ {target:.0f} ms",
+                met=judged <= target,
+            )
+        )
         print(
             f"{name:<32} {len(values):>5} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} "
             f"{max(values):>8.1f}  {key} <= {target:.0f} ms: {verdict}"
         )
     print(f"(mean save {statistics.fmean(saves):.1f} ms, mean search "
           f"{statistics.fmean(searches):.1f} ms)")  # fmt: skip
+    report.write(args.report, figures)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Time to make a show's capture sheet PDF, by number of products on the stand.
 
-    python benchmarks/bench_capture_sheet.py [--runs 5] [--paper a4]
+    python benchmarks/bench_capture_sheet.py [--runs 5] [--paper a4] [--quick] [--report FILE]
 
 Each run makes the whole PDF from nothing, as ``boothapp qr capture-sheet`` does: a new
 document, its fonts loaded and subset (DejaVu Sans, its bold, Noto Sans CJK when a name
@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
+
+import report
+from report import Figure
 
 from boothapp.core.printing import Paper, capture_sheet
 from boothapp.core.schemas import EventRow, ProductRow, QuestionRow
@@ -33,6 +34,7 @@ DEMO = Path(__file__).resolve().parent.parent / "src" / "boothapp" / "core" / "s
 TARGET_S = 2.0
 TARGET_PRODUCTS = 40
 SIZES = (10, 40, 100)
+QUICK = {"runs": 2}
 NAMES = ("Valise étanche", "無人機ケース", "Baie déployable")
 
 
@@ -99,29 +101,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="sheets made per size")
     parser.add_argument("--paper", choices=[paper.value for paper in Paper], default="a4")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     paper = Paper(args.paper)
 
     show, products, questions = stand(SIZES[0])
     first_wall, _cpu, _pages, _size = timed(show, products, questions, paper)
 
-    machine = (
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    print(f"machine: {machine}; load average {load}")
+    print(f"machine: {report.machine_line()}; load average {report.load_average()}")
     print(f"paper: {paper.value}; {args.runs} runs per size after the first of the process")
     print(f"first sheet of the process ({SIZES[0]} products, font search included): "
           f"{first_wall * 1000:.0f} ms")  # fmt: skip
     print()
 
-    def row(*cells: str) -> None:
-        print("| " + " | ".join(cells) + " |")
+    row = report.row
 
     row("products", "codes", "pages", "PDF KiB", "median ms", "max ms", "CPU median ms")
     row("---:", "---:", "---:", "---:", "---:", "---:", "---:")
     slowest_at_target = 0.0
+    figures = []
     for count in SIZES:
         show, products, questions = stand(count)
         results = [timed(show, products, questions, paper) for _ in range(args.runs)]
@@ -130,6 +127,25 @@ def main() -> int:
         _wall, _cpu, pages, size = results[-1]
         if count == TARGET_PRODUCTS:
             slowest_at_target = max(walls)
+            figures.append(
+                Figure(
+                    "capture_sheet",
+                    f"capture sheet PDF, {count} products, slowest of {args.runs}",
+                    slowest_at_target,
+                    "s",
+                    target=f"≤ {TARGET_S:.0f} s",
+                    met=slowest_at_target <= TARGET_S,
+                )
+            )
+        else:
+            figures.append(
+                Figure(
+                    "capture_sheet",
+                    f"capture sheet PDF, {count} products, median of {args.runs}",
+                    statistics.median(walls),
+                    "s",
+                )
+            )
         row(
             str(count),
             str(len(sheet_actions(products, questions))),
@@ -145,6 +161,7 @@ def main() -> int:
         f"target: {TARGET_PRODUCTS} products in <= {TARGET_S:.0f} s: "
         f"{'ok' if met else 'MISSED'} (slowest run {slowest_at_target * 1000:.0f} ms)"
     )
+    report.write(args.report, figures)
     return 0 if met else 1
 
 

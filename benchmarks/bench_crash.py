@@ -1,6 +1,7 @@
 """Crash rounds at scale: boothapp killed (SIGKILL) at random moments, a thousand times.
 
     python benchmarks/bench_crash.py [--kills 1000] [--copy-kills 100] [--seed 1]
+        [--quick] [--report FILE]
 
 The rounds are those of tests/core/test_kills.py (the suite runs 50 of the first kind):
 a child process saves leads one by one and is killed; every lead it acknowledged must
@@ -21,6 +22,10 @@ import time
 from pathlib import Path
 from types import ModuleType
 
+import report
+from report import Figure
+
+QUICK = {"kills": 60, "copy_kills": 15}
 ROUNDS = Path(__file__).resolve().parent.parent / "tests" / "core" / "test_kills.py"
 
 
@@ -41,9 +46,10 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=1000, help="kills while saving")
     parser.add_argument("--copy-kills", type=int, default=100, help="kills per backup, restore")
     parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     rounds = load_rounds()
     rows: list[tuple[str, int, str, str, float]] = []
+    figures: list[Figure] = []
     failed = False
     with tempfile.TemporaryDirectory() as folder:
         here = Path(folder)
@@ -65,6 +71,13 @@ def main() -> int:
                 seconds,
             )
         )
+        figures.append(
+            lost_figure(
+                f"{tally.rounds:,} kills while saving: of {tally.acknowledged:,} acknowledged "
+                "leads, lost, not found or unsound",
+                lost,
+            )
+        )
 
         database = here / "copied.sqlite3"
         rounds.demo_database(database, 2000)
@@ -74,6 +87,9 @@ def main() -> int:
         copy = rounds.kill_while_backing_up(database, backups, args.copy_kills, args.seed)
         rows.append(_copy_row("backing up (2,000 leads)", copy, time.perf_counter() - started))
         failed |= bool(copy.problems)
+        figures.append(
+            lost_figure(f"{copy.rounds:,} kills while backing up: problems", len(copy.problems))
+        )
 
         choices = (here / "first.sqlite3", here / "second.sqlite3")
         rounds.demo_database(choices[0], 600)
@@ -82,6 +98,9 @@ def main() -> int:
         copy = rounds.kill_while_restoring(database, choices, args.copy_kills, args.seed)
         rows.append(_copy_row("restoring (600 / 900 leads)", copy, time.perf_counter() - started))
         failed |= bool(copy.problems)
+        figures.append(
+            lost_figure(f"{copy.rounds:,} kills while restoring: problems", len(copy.problems))
+        )
 
     python = sys.version.split()[0]
     print(f"Crash rounds, {platform.system()} {platform.machine()}, Python {python}")
@@ -91,7 +110,12 @@ def main() -> int:
     for name, kills, done, problems, seconds in rows:
         per_kill = 1000 * seconds / kills if kills else 0.0
         print(f"| {name} | {kills} | {done} | {problems} | {seconds:.1f} | {per_kill:.0f} |")
+    report.write(args.report, figures)
     return 1 if failed else 0
+
+
+def lost_figure(what: str, count: int) -> Figure:
+    return Figure("crash", what, count, "count", target="0", met=count == 0)
 
 
 def _copy_row(name: str, tally: object, seconds: float) -> tuple[str, int, str, str, float]:

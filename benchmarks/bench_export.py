@@ -1,11 +1,12 @@
 """Export figures: boothapp's Excel and CSV exports against bare openpyxl and pandas.
 
     python benchmarks/bench_export.py [--leads 100000] [--small 5000] [--workdir DIR]
-                                      [--repeat N]
+                                      [--repeat N] [--quick] [--report FILE]
 
 Builds demo databases (``create_demo``) of ``--leads`` and ``--small`` leads, then
-runs each measurement in a fresh interpreter, so peak memory is that process's
-``ru_maxrss`` (the whole process: interpreter, libraries and export):
+runs each measurement in a fresh interpreter, so peak memory is that process's peak
+resident memory (``report.peak_memory_mb``: the whole process, interpreter, libraries
+and export, but not the process that started it):
 
 * boothapp xlsx: ``ExportService.export`` to .xlsx (Leads, Summary, Notes, Visits),
   everything included: reading the database, safety checks, styles, charts, saving;
@@ -29,8 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,14 +38,22 @@ import time
 from pathlib import Path
 from typing import Any
 
+import report
+from report import Figure
+
+QUICK = {"leads": 10_000, "small": 5_000}
+XLSX_TARGET = 1.25
+"""boothapp's xlsx against bare openpyxl's, CPU time."""
+XLSX_MEMORY_TARGET_MB = 150.0
+PANDAS_TARGET = 2.0
+"""How many times faster than pandas boothapp's xlsx is, at the least."""
+SMALL_TARGET_S = 1.5
+"""The xlsx of ``--small`` leads (5,000 by default), CPU time."""
+CSV_TARGET = 5.0
+"""boothapp's CSV against its floor (sqlite3 reads and csv.writer), CPU time."""
 CHILD_FLAG = "--child"
 # About 0.1 s of CPU on an unloaded 2-core machine of the reference class.
 SPEED_CHECK_ADDITIONS = 2_000_000
-
-
-def _peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 # --- children: one measurement each ---------------------------------------------------
@@ -103,7 +111,7 @@ def child_boothapp(db_path: Path, out: Path) -> dict[str, Any]:
     from boothapp.core.services.exports import ExportRequest
 
     database, _services_, exports = _services(db_path)
-    baseline = _peak_mb()
+    baseline = report.peak_memory_mb()
     start, cpu = time.perf_counter(), time.process_time()
     result = exports.export(ExportRequest(out))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -115,7 +123,7 @@ def child_floor(db_path: Path, out: Path) -> dict[str, Any]:
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     headers, leads, notes, visits = _plain_rows(db_path)
-    baseline = _peak_mb()
+    baseline = report.peak_memory_mb()
     start, cpu = time.perf_counter(), time.process_time()
     workbook = Workbook(write_only=True)
     for title, head, rows in (
@@ -144,7 +152,7 @@ def child_pandas(db_path: Path, out: Path) -> dict[str, Any]:
         "Visits": pandas.DataFrame(visits, columns=["Lead ID", "Lead", "Time", "Staff", "Source"]),
     }
     del leads, notes, visits
-    baseline = _peak_mb()
+    baseline = report.peak_memory_mb()
     start, cpu = time.perf_counter(), time.process_time()
     with pandas.ExcelWriter(out, engine="openpyxl") as writer:
         for title, frame in frames.items():
@@ -175,7 +183,7 @@ def child_csv_floor(db_path: Path, out: Path) -> dict[str, Any]:
     import sqlite3
 
     headers, leads, _notes, _visits = _plain_rows(db_path)
-    baseline = _peak_mb()
+    baseline = report.peak_memory_mb()
     start, cpu = time.perf_counter(), time.process_time()
     connection = sqlite3.connect(db_path)
     for query in CSV_FLOOR_READS:
@@ -267,7 +275,7 @@ def main() -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each measurement; the best is kept"
     )
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
 
     folder = args.workdir or Path(tempfile.mkdtemp(prefix="boothapp-bench-export-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -307,11 +315,7 @@ def main() -> int:
     csv_run = best("boothapp.csv")
     csv_floor = best("floor.csv")
 
-    machine = (
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
-    )
-    print(f"machine: {machine}; load average before the runs: {load_before}")
+    print(f"machine: {report.machine_line()}; load average before the runs: {load_before}")
     print(
         f"speed check: {SPEED_CHECK_ADDITIONS:,} additions in a Python loop took "
         f"{speed_before:.2f} s before the runs, {speed_after:.2f} s after; the 'speed' "
@@ -322,11 +326,11 @@ def main() -> int:
     print("time: wall clock, then CPU time of the measuring process (single-threaded work,")
     print("so the two agree on an idle machine); ratios and verdicts use CPU time, which other")
     print("programs running at the same time do not inflate.")
-    print("peak memory: ru_maxrss of the measuring process; 'before' is after imports.")
+    print("peak memory: peak resident memory of the measuring process (VmHWM on Linux);")
+    print("'before' is after imports.")
     print()
 
-    def row(*cells: str) -> None:
-        print("| " + " | ".join(cells) + " |")
+    row = report.row
 
     def verdict(met: bool) -> str:
         return "ok" if met else "MISSED"
@@ -340,6 +344,7 @@ def main() -> int:
     def memory(figures: dict[str, Any]) -> str:
         return f"{figures['peak_mb']:.0f} MB (before {figures['baseline_mb']:.0f} MB)"
 
+    csv_ratio = csv_run["cpu"] / csv_floor["cpu"]
     row("measurement", "time", "peak memory", "speed", "ratio", "target", "result")
     row("---", "---", "---", "---", "---", "---", "---")
     ratio = booth["cpu"] / floor["cpu"]
@@ -349,8 +354,8 @@ def main() -> int:
         memory(booth),
         speed(booth),
         f"{ratio:.2f}x floor",
-        "<= 1.25x floor; <= 150 MB",
-        verdict(ratio <= 1.25 and booth["peak_mb"] <= 150),
+        f"<= {XLSX_TARGET}x floor; <= {XLSX_MEMORY_TARGET_MB:.0f} MB",
+        verdict(ratio <= XLSX_TARGET and booth["peak_mb"] <= XLSX_MEMORY_TARGET_MB),
     )
     row(
         "floor: bare openpyxl write-only, same rows",
@@ -369,8 +374,8 @@ def main() -> int:
             memory(panda),
             speed(panda),
             f"boothapp {speedup:.1f}x faster",
-            "boothapp >= 2x faster",
-            verdict(speedup >= 2),
+            f"boothapp >= {PANDAS_TARGET:.0f}x faster",
+            verdict(speedup >= PANDAS_TARGET),
         )
     else:
         row("pandas DataFrame.to_excel", "skipped: pandas is not installed", "", "", "", "", "")
@@ -380,17 +385,17 @@ def main() -> int:
         memory(booth_small),
         speed(booth_small),
         "",
-        "<= 1.5 s",
-        verdict(booth_small["cpu"] <= 1.5),
+        f"<= {SMALL_TARGET_S} s",
+        verdict(booth_small["cpu"] <= SMALL_TARGET_S),
     )
     row(
         f"boothapp CSV, {csv_run['count']:,} leads",
         timing(csv_run),
         memory(csv_run),
         speed(csv_run),
-        f"{csv_run['cpu'] / csv_floor['cpu']:.2f}x floor",
-        "<= 3 s",
-        verdict(csv_run["cpu"] <= 3),
+        f"{csv_ratio:.2f}x floor",
+        f"<= {CSV_TARGET:.0f}x floor",
+        verdict(csv_ratio <= CSV_TARGET),
     )
     row(
         "floor: sqlite3 reads of what the CSV shows, then csv.writer of the same rows",
@@ -407,7 +412,79 @@ def main() -> int:
         for name, figures in (("boothapp", booth), ("floor", floor), ("csv", csv_run))
     )
     print(f"file sizes: {sizes}")
+    if args.workdir is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    report.write(args.report, figures(args, booth, floor, panda, booth_small, csv_run, csv_floor))
     return 0
+
+
+def figures(
+    args: argparse.Namespace,
+    booth: dict[str, Any],
+    floor: dict[str, Any],
+    panda: dict[str, Any] | None,
+    booth_small: dict[str, Any],
+    csv_run: dict[str, Any],
+    csv_floor: dict[str, Any],
+) -> list[Figure]:
+    big = f"{args.leads:,} leads"
+    xlsx_floor = "bare openpyxl write-only, same rows"
+    made = [
+        Figure(
+            "export",
+            f"xlsx, CPU ({big})",
+            booth["cpu"],
+            "s",
+            peer=xlsx_floor,
+            peer_value=floor["cpu"],
+            target=f"≤ {XLSX_TARGET}x",
+            met=booth["cpu"] / floor["cpu"] <= XLSX_TARGET,
+        ),
+        Figure(
+            "export",
+            f"xlsx, peak memory ({big})",
+            booth["peak_mb"],
+            "MB",
+            peer=xlsx_floor,
+            peer_value=floor["peak_mb"],
+            target=f"≤ {XLSX_MEMORY_TARGET_MB:.0f} MB",
+            met=booth["peak_mb"] <= XLSX_MEMORY_TARGET_MB,
+        ),
+    ]
+    if panda is not None:
+        made.append(
+            Figure(
+                "export",
+                f"xlsx, CPU, against pandas ({big})",
+                booth["cpu"],
+                "s",
+                peer="pandas DataFrame.to_excel, same rows",
+                peer_value=panda["cpu"],
+                target=f"≤ {1 / PANDAS_TARGET}x ({PANDAS_TARGET:.0f}x faster)",
+                met=panda["cpu"] / booth["cpu"] >= PANDAS_TARGET,
+            )
+        )
+    made += [
+        Figure(
+            "export",
+            f"xlsx, CPU ({args.small:,} leads)",
+            booth_small["cpu"],
+            "s",
+            target=f"≤ {SMALL_TARGET_S} s",
+            met=booth_small["cpu"] <= SMALL_TARGET_S,
+        ),
+        Figure(
+            "export",
+            f"CSV, CPU ({big})",
+            csv_run["cpu"],
+            "s",
+            peer="sqlite3 reads + csv.writer",
+            peer_value=csv_floor["cpu"],
+            target=f"≤ {CSV_TARGET:.0f}x",
+            met=csv_run["cpu"] / csv_floor["cpu"] <= CSV_TARGET,
+        ),
+    ]
+    return made
 
 
 def child_main(argv: list[str]) -> int:
@@ -415,7 +492,7 @@ def child_main(argv: list[str]) -> int:
     speed = _machine_speed(SPEED_CHECK_ADDITIONS)
     figures = CHILDREN[kind](Path(db_path), Path(out))
     figures["speed"] = speed
-    figures["peak_mb"] = _peak_mb()
+    figures["peak_mb"] = report.peak_memory_mb()
     print(json.dumps(figures))
     return 0
 

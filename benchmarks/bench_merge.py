@@ -1,6 +1,7 @@
 """Merging laptops: another laptop's file merged into the booth's database, then again.
 
     python benchmarks/bench_merge.py [--leads 10000] [--twins 500] [--edits 1000] [--runs 3]
+        [--quick] [--report FILE]
 
 The demo show is made once with 1.5 x ``--leads`` leads; the target keeps a half of
 them and its own quarter, the laptop the same half and the other quarter, so each file
@@ -40,6 +41,10 @@ from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
+import report
+from report import Figure
+
+QUICK = {"leads": 4000, "twins": 200, "edits": 400, "runs": 1}
 TIME_TARGET = 3.0
 MEMORY_TARGET_MB = 200.0
 STATION = "bench-merge"
@@ -185,21 +190,6 @@ def child_floor(target: str, other: str) -> dict[str, object]:
     return {"seconds": seconds}
 
 
-def peak_memory_mb() -> float:
-    """This process's peak resident memory since it started its program: Linux's
-    ``VmHWM`` (``ru_maxrss`` would count the memory of the process it was forked from,
-    before its ``exec``)."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
-
-
 def in_child(job: str, target: Path, other: Path) -> tuple[float, float, str]:
     """Runs ``job`` in a new process: its seconds, its peak resident memory (MB) and its
     counts line."""
@@ -281,14 +271,14 @@ def main() -> int:
     parser.add_argument(
         "--child", nargs=3, metavar=("JOB", "TARGET", "OTHER"), help=argparse.SUPPRESS
     )
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     if args.child:
         job, target, other = args.child
         if job == "floor":
             result = child_floor(target, other)
         else:
             result = child_merge(target, other, dry_run=job == "dry")
-        print(json.dumps({**result, "peak_mb": peak_memory_mb()}))
+        print(json.dumps({**result, "peak_mb": report.peak_memory_mb()}))
         return 0
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -309,7 +299,49 @@ def main() -> int:
     for name, value, floor, target_text in rows:
         ratio = value / floor if floor else float("inf")
         print(f"| {name} | {value:.1f} | {floor:.1f} | {ratio:.2f}x | {target_text} |")
+    report.write(args.report, figures(rows, args.leads))
     return 0
+
+
+def figures(rows: list[tuple[str, float, float, str]], leads: int) -> list[Figure]:
+    """The rows of ``measure``, as figures for ``python -m benchmarks``."""
+    merge, dry, again, peak, again_peak = (value for _name, value, _floor, _target in rows)
+    floor, floor_peak = rows[0][2], rows[3][2]
+    files = f"{leads:,} + {leads:,} leads"
+    attach = "ATTACH + INSERT ... SELECT"
+    process = "the floor's process"
+    return [
+        Figure(
+            "merge",
+            f"merge another laptop's file ({files})",
+            merge,
+            "ms",
+            peer=attach,
+            peer_value=floor,
+            target=f"≤ {TIME_TARGET:.0f}x",
+            met=merge <= TIME_TARGET * floor,
+        ),
+        Figure("merge", f"its dry run ({files})", dry, "ms", peer=attach, peer_value=floor),
+        Figure("merge", f"the same merge again, a no-op ({files})", again, "ms", attach, floor),
+        Figure(
+            "merge",
+            f"peak memory of the merge ({files})",
+            peak,
+            "MB",
+            peer=process,
+            peer_value=floor_peak,
+            target=f"≤ {MEMORY_TARGET_MB:.0f} MB",
+            met=peak <= MEMORY_TARGET_MB,
+        ),
+        Figure(
+            "merge",
+            f"peak memory of the merge again ({files})",
+            again_peak,
+            "MB",
+            peer=process,
+            peer_value=floor_peak,
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Costs of deleting for real: secure_delete on a save, and an erasure's clean-up.
 
     python benchmarks/bench_privacy.py [--leads 100000] [--saves 400] [--workdir DIR]
+        [--quick] [--report FILE]
 
 Makes a demo database of --leads leads (create_demo), then on copies of it:
 - saves (create and update through LeadService) with PRAGMA secure_delete ON and OFF,
@@ -18,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import report
+from report import Figure
 from sqlalchemy import event
 
 import boothapp.core.privacy.erasure as erasure_module
@@ -26,6 +29,8 @@ from boothapp.core.privacy.erasure import erase
 from boothapp.core.schemas import LeadFilter, LeadInput
 from boothapp.core.services import Services
 from boothapp.core.services.demo import create_demo
+
+QUICK = {"leads": 20_000, "saves": 200}
 
 
 def pct(values: list[float], share: float) -> float:
@@ -81,7 +86,7 @@ def main() -> None:
     parser.add_argument("--leads", type=int, default=100_000)
     parser.add_argument("--saves", type=int, default=400)
     parser.add_argument("--workdir")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     folder = Path(args.workdir or tempfile.mkdtemp(prefix="bench-privacy-"))
     folder.mkdir(parents=True, exist_ok=True)
     base = folder / "base.sqlite3"
@@ -106,6 +111,18 @@ def main() -> None:
         figures = (pct(c, 0.5), pct(c, 0.99), pct(u, 0.5), pct(u, 0.99))
         print(f"{'ON' if secure else 'OFF':<14}" + "".join(f"{f:12.2f}" for f in figures))
     print(f"(ms per save, {args.leads} leads, {args.saves} saves of each kind)")
+    size = f"{args.leads:,} leads"
+    reported = [
+        Figure(
+            "privacy",
+            f"{kind} with secure_delete on, p50 ({size})",
+            pct(results[True][index], 0.5),
+            "ms",
+            peer="secure_delete off",
+            peer_value=pct(results[False][index], 0.5),
+        )
+        for index, kind in enumerate(("create", "update"))
+    ]
 
     for label, fragment in (("index as made", 0), (f"after {args.saves} single saves", args.saves)):
         copy = folder / "erase.sqlite3"
@@ -147,6 +164,17 @@ def main() -> None:
             f"VACUUM + TRUNCATE checkpoint {truncate * 1000:.0f} ms; "
             f"a second whole erasure (index already merged) {whole * 1000:.0f} ms"
         )
+        reported.append(
+            Figure(
+                "privacy",
+                f"one erasure: rows, FTS optimize, VACUUM + checkpoint ({size}, {label})",
+                (rows + optimize + truncate) * 1000,
+                "ms",
+            )
+        )
+    if args.workdir is None:
+        shutil.rmtree(folder, ignore_errors=True)
+    report.write(args.report, reported)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Keyboard-wedge scan to lead open in the window, at 100,000 leads.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/bench_scan.py [--leads 100000]
-        [--scans 200] [--workdir DIR]
+        [--scans 200] [--workdir DIR] [--quick] [--report FILE]
 
 Builds the demo show (``create_demo``, seed 7) and the real main window with the real
 ``WedgeScanner`` installed on the application, then plays scanner bursts as posted key
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import sys
 import tempfile
@@ -34,6 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The window tests' key poster sends the bursts, as a USB scanner types them.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "gui"))
 
+import report  # noqa: E402
 from gui_helpers import Keys as ScannerKeys  # noqa: E402
 from PySide6.QtCore import (  # noqa: E402
     QCoreApplication,
@@ -43,6 +43,7 @@ from PySide6.QtCore import (  # noqa: E402
     QTimer,
 )
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from report import Figure  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from boothapp.core.db import open_database  # noqa: E402
@@ -53,6 +54,8 @@ from boothapp.core.services.scans import ScanResult  # noqa: E402
 from boothapp.gui.main_window import MainWindow  # noqa: E402
 from boothapp.gui.scanning.wedge import WedgeScanner  # noqa: E402
 from boothapp.gui.tasks import TaskRunner  # noqa: E402
+
+QUICK = {"leads": 20_000, "scans": 60}
 
 TARGET_MS = 100.0
 KEY_GAP_MS = 4
@@ -67,11 +70,6 @@ class Scan:
     payload: str
     returning: bool
     first_name: str
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def new_visitor(dice: random.Random, number: int, run: str) -> Scan:
@@ -275,7 +273,7 @@ def main() -> int:
     parser.add_argument("--scans", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="keep the demo database here and reuse it")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     if args.workdir is not None:
         args.workdir.mkdir(parents=True, exist_ok=True)
         timings = run(args.workdir, args)
@@ -286,8 +284,7 @@ def main() -> int:
     print()
     print(
         f"{args.leads:,} leads, {args.scans} scans, offscreen; "
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}"
+        f"{report.machine_line()}; load average {report.load_average()}"
     )
     print()
     print("| what | n | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | target |")
@@ -300,19 +297,33 @@ def main() -> int:
         ("  of which: scan handling", "handling", False),
     ]
     met = True
+    figures = []
     for name, key, judged in rows:
         values = timings[key]
         if not values:
             continue
-        p50, p95, p99 = (percentile(values, q) for q in (0.50, 0.95, 0.99))
+        p50, p95, p99 = (report.percentile(values, q) for q in (0.50, 0.95, 0.99))
         verdict = ""
         if judged:
             met = p99 <= TARGET_MS
             verdict = f"p99 <= {TARGET_MS:.0f} ms {'ok' if met else 'MISSED'}"
+            what, size = "scanner burst → lead open", f"{args.leads:,} leads"
+            figures.append(Figure("scan", f"{what}, p50 ({size})", p50, "ms"))
+            figures.append(
+                Figure(
+                    "scan",
+                    f"{what}, p99 ({size})",
+                    p99,
+                    "ms",
+                    target=f"≤ {TARGET_MS:.0f} ms",
+                    met=met,
+                )
+            )
         print(
             f"| {name} | {len(values)} | {p50:.1f} | {p95:.1f} | {p99:.1f} | "
             f"{max(values):.1f} | {verdict} |"
         )
+    report.write(args.report, figures)
     return 0 if met else 1
 
 

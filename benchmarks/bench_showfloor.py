@@ -1,7 +1,7 @@
 """A show day in the real window, typed as a person and a USB badge scanner type.
 
     python benchmarks/bench_showfloor.py [--walk-ins 3] [--rounds 20] [--visitors 200]
-        [--seed 7] [--workdir DIR]
+        [--seed 7] [--workdir DIR] [--quick] [--report FILE]
 
 Starts Xvfb with the openbox window manager, makes a show with the command line (a consent
 text, a staff member at the laptop, a dozen products), starts boothapp and types into its
@@ -22,16 +22,15 @@ Return. What was stored is read from the database file with sqlite3, read-only.
   nothing lost.
 
 The key paths are data: change them as the form changes. Needs Xvfb, openbox, xdotool
-and ImageMagick (``scripts/install-system-packages.sh --with-test-tools``). Prints a table;
-exits with 1 when a target is missed. ``--workdir`` keeps the database and the app's log.
+and ImageMagick (``scripts/install-system-packages.sh --with-test-tools``); without them it
+says so and exits with 77 (skipped). Prints a table; exits with 1 when a target is missed.
+``--workdir`` keeps the database and the app's log.
 """
 
 from __future__ import annotations
 
 import argparse
 import ctypes
-import os
-import platform
 import random
 import sqlite3
 import subprocess
@@ -46,6 +45,8 @@ from pathlib import Path
 from typing import Literal
 
 import pytest
+import report
+from report import Figure
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "e2e"))
 
@@ -91,6 +92,7 @@ LAST = ["Lefort", "Brenner", "Carvalho", "Nowak", "Lindqvist", "Moreau", "Rossi"
 WALK_IN_COMPANIES = ["Arquus", "Bertin", "Cilas", "Dassault", "Exail", "Fichet", "Glock"]
 SCAN_COMPANIES = ["Hensoldt", "Indra", "Junghans", "Kongsberg", "Leonardo", "MBDA"]
 
+QUICK = {"walk_ins": 1, "rounds": 8, "visitors": 20}
 STORE_TARGET_MS = 50.0
 KEYS_TARGET = 10
 NOTE_EVERY = 5
@@ -329,11 +331,6 @@ def until(condition: Callable[[], bool], timeout: float, pause: float = 0.0002) 
     return True
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def visitor(dice: random.Random, number: int, company: str, domain: str) -> Visitor:
     first, last = dice.choice(FIRST), dice.choice(LAST)
     return Visitor(
@@ -472,7 +469,9 @@ def quit_app(app: RunningApp) -> None:
         app.process.wait()
 
 
-def report(args: argparse.Namespace, typed: WalkIns, scanned: BadgeRounds, floor: Floor) -> bool:
+def summarise(args: argparse.Namespace, typed: WalkIns, scanned: BadgeRounds, floor: Floor) -> bool:
+    """Prints the table and writes the ``--report``; whether every target was met."""
+
     def verdict(met: bool) -> str:
         return "met" if met else "missed"
 
@@ -480,8 +479,8 @@ def report(args: argparse.Namespace, typed: WalkIns, scanned: BadgeRounds, floor
     scan_keys, scan_split = overhead(AFTER_SCAN)
     timings = scanned.store_ms
     if timings:
-        p95 = percentile(timings, 0.95)
-        store_figure = f"p50 {percentile(timings, 0.5):.1f} ms, p95 {p95:.1f} ms (n={len(timings)})"
+        p50, p95 = report.percentile(timings, 0.5), report.percentile(timings, 0.95)
+        store_figure = f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (n={len(timings)})"
         store_verdict = verdict(p95 <= STORE_TARGET_MS)
     else:
         store_figure, store_verdict = "no lead stored", "missed"
@@ -530,8 +529,7 @@ def report(args: argparse.Namespace, typed: WalkIns, scanned: BadgeRounds, floor
     print()
     print(
         f"boothapp in a real window (Xvfb {SCREEN}, openbox), keys typed by xdotool; "
-        f"{platform.python_implementation()} {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}"
+        f"{report.machine_line()}; load average {report.load_average()}"
     )
     print()
     print("| measurement | figure | target | result |")
@@ -543,6 +541,62 @@ def report(args: argparse.Namespace, typed: WalkIns, scanned: BadgeRounds, floor
     print(f"after a badge scan: {spelled(AFTER_SCAN)}")
     for problem in [*typed.problems, *scanned.problems]:
         print(f"  {problem}")
+    figures = [
+        Figure(
+            "showfloor",
+            "walk-in visitor typed: keys that are not the visitor's data",
+            walk_keys,
+            "count",
+            target=f"≤ {KEYS_TARGET}",
+            met=walk_keys <= KEYS_TARGET,
+        ),
+        Figure(
+            "showfloor",
+            "walk-in visitors stored as typed",
+            typed.stored,
+            "count",
+            target=f"all {args.walk_ins}",
+            met=typed.stored == args.walk_ins,
+        ),
+        Figure("showfloor", "badge scan, 2 products, hot, save: keys after it", scan_keys, "count"),
+    ]
+    if timings:
+        figures += [
+            Figure(
+                "showfloor",
+                "Ctrl+S to the lead stored after a badge scan, p50",
+                p50,
+                "ms",
+            ),
+            Figure(
+                "showfloor",
+                "Ctrl+S to the lead stored after a badge scan, p95",
+                p95,
+                "ms",
+                target=f"≤ {STORE_TARGET_MS:.0f} ms",
+                met=p95 <= STORE_TARGET_MS,
+            ),
+        ]
+    figures += [
+        Figure(
+            "showfloor",
+            "scanned leads stored with the 2 products and hot",
+            scanned.stored,
+            "count",
+            target=f"all {args.rounds}",
+            met=scanned.stored == args.rounds,
+        ),
+        Figure(
+            "showfloor",
+            f"{args.visitors} badges {SCAN_GAP} s apart, a note after every {NOTE_EVERY}th: "
+            "leads and notes lost",
+            lost,
+            "count",
+            target="0",
+            met=lost == 0,
+        ),
+    ]
+    report.write(args.report, figures)
     return all(row[3] != "missed" for row in rows)
 
 
@@ -553,19 +607,17 @@ def main() -> int:
     parser.add_argument("--visitors", type=int, default=200, help="badges on the show floor")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, help="keep the database and the log here")
-    args = parser.parse_args()
+    args = report.parse(parser, QUICK)
     if not 1 <= args.walk_ins <= len(WALK_IN_COMPANIES):
         parser.error(f"--walk-ins is 1 to {len(WALK_IN_COMPANIES)}")
     if args.rounds < 1 or args.visitors < 1:
         parser.error("--rounds and --visitors are at least 1")
     missing = missing_tools(DESKTOP_NEEDED)
     if missing:
-        print(
+        report.skip(
             f"bench_showfloor: needs {', '.join(missing)}: "
-            "run scripts/install-system-packages.sh --with-test-tools",
-            file=sys.stderr,
+            "run scripts/install-system-packages.sh --with-test-tools"
         )
-        return 2
     try:
         if args.workdir is not None:
             args.workdir.mkdir(parents=True, exist_ok=True)
@@ -576,7 +628,7 @@ def main() -> int:
     except pytest.fail.Exception as failure:
         print(f"bench_showfloor: {failure}", file=sys.stderr)
         return 2
-    return 0 if report(args, *measured) else 1
+    return 0 if summarise(args, *measured) else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,2 @@
+"""boothapp's benchmark scripts (``bench_*.py``, each runnable alone) and their runner,
+``python -m benchmarks``."""
