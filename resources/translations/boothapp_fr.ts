@@ -1013,8 +1013,8 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Only leads captured by {name}, at this laptop (Alt+I)</source>
-        <translation>Seulement les prospects saisis par {name}, sur ce portable (Alt+I)</translation>
+        <source>Only leads captured by {name}, at this laptop</source>
+        <translation>Seulement les prospects saisis par {name}, sur ce portable</translation>
     </message>
     <message>
         <source>Choose who is at this laptop first</source>
@@ -1032,20 +1032,20 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
         <translation>Aujourd'hui</translation>
     </message>
     <message>
-        <source>Only leads captured since midnight, show time (Alt+D)</source>
-        <translation>Seulement les prospects saisis depuis minuit, heure du salon (Alt+D)</translation>
-    </message>
-    <message>
         <source>Mine</source>
         <translation>Les miens</translation>
     </message>
     <message>
-        <source>Only leads captured by the person at this laptop (Alt+I)</source>
-        <translation>Seulement les prospects saisis par la personne à ce portable (Alt+I)</translation>
+        <source>Only leads captured since midnight, show time</source>
+        <translation>Seulement les prospects saisis depuis minuit, heure du salon</translation>
+    </message>
+    <message>
+        <source>Only leads captured by the person at this laptop</source>
+        <translation>Seulement les prospects saisis par la personne à ce portable</translation>
     </message>
     <message>
         <source>Rating:</source>
-        <translation>Note :</translation>
+        <translation>Évaluation :</translation>
     </message>
     <message>
         <source>Rating filter</source>
@@ -1053,7 +1053,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>Only leads rated so</source>
-        <translation>Seulement les prospects ayant cette note</translation>
+        <translation>Seulement les prospects ainsi évalués</translation>
     </message>
     <message>
         <source>Produ&amp;ct:</source>
@@ -1081,7 +1081,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>Clear filters</source>
-        <translation>Effacer</translation>
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>Show every lead of the show again</source>
@@ -1112,7 +1112,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>Nobody is at this laptop: choose who you are, or list everyone's follow-ups.</source>
-        <translation>Personne n'est à cet ordinateur : indiquez qui vous êtes, ou affichez les relances de tout le monde.</translation>
+        <translation>Personne n'est à ce portable : indiquez qui vous êtes, ou affichez les relances de tout le monde.</translation>
     </message>
     <message>
         <source>{follow_ups}, {count} overdue</source>
@@ -1492,7 +1492,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>Staff</source>
-        <translation>Équipe</translation>
+        <translation>Saisi par</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1912,11 +1912,11 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>A manager PIN is set: {locked} ask for it, on every laptop using this database. Changes here apply at once.</source>
-        <translation>Un code PIN du responsable est défini : il est demandé pour {locked}, sur chaque ordinateur utilisant cette base de données. Les modifications faites ici s'appliquent immédiatement.</translation>
+        <translation>Un code PIN du responsable est défini : il est demandé pour {locked}, sur chaque portable utilisant cette base de données. Les modifications faites ici s'appliquent immédiatement.</translation>
     </message>
     <message>
         <source>No manager PIN is set: anyone at the laptop can export the leads, restore a backup and change the shows.</source>
-        <translation>Aucun code PIN du responsable n'est défini : toute personne à l'ordinateur peut exporter les prospects, restaurer une sauvegarde et modifier les salons.</translation>
+        <translation>Aucun code PIN du responsable n'est défini : toute personne au portable peut exporter les prospects, restaurer une sauvegarde et modifier les salons.</translation>
     </message>
     <message>
         <source>Change P&amp;IN…</source>
@@ -1935,11 +1935,11 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     <name>MergeDialog</name>
     <message>
         <source>Merge a laptop's file</source>
-        <translation>Fusionner le fichier d'un ordinateur</translation>
+        <translation>Fusionner le fichier d'un portable</translation>
     </message>
     <message>
         <source>Merge a laptop's database file</source>
-        <translation>Fusionner la base de données d'un ordinateur</translation>
+        <translation>Fusionner la base de données d'un portable</translation>
     </message>
     <message>
         <source>Checking {file}…</source>
@@ -1974,7 +1974,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>The other laptop's database file</source>
-        <translation>La base de données de l'autre ordinateur</translation>
+        <translation>La base de données de l'autre portable</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -2080,7 +2080,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     </message>
     <message>
         <source>At least {count} characters: digits, letters or both. It is asked for {locked}, on every laptop using this database.</source>
-        <translation>Au moins {count} caractères : chiffres, lettres ou les deux. Il est demandé pour {locked}, sur chaque ordinateur utilisant cette base de données.</translation>
+        <translation>Au moins {count} caractères : chiffres, lettres ou les deux. Il est demandé pour {locked}, sur chaque portable utilisant cette base de données.</translation>
     </message>
     <message>
         <source>&amp;Change PIN</source>
@@ -2407,7 +2407,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
     <name>SheetScans</name>
     <message>
         <source>{name} is at this laptop</source>
-        <translation>{name} est à ce poste</translation>
+        <translation>{name} est à ce portable</translation>
     </message>
     <message>
         <source>{label}: the form does not ask this question</source>
@@ -2926,7 +2926,7 @@ Leurs notes, visites, produits et réponses sont aussi supprimés. Cette action 
         <source>Scan this code once with each handheld scanner.
 boothapp then knows what the laptop's keyboard layout does to the scanner's keys and puts scanned badges right.</source>
         <translation>Scannez ce code une fois avec chaque scanner portatif.
-boothapp sait alors ce que la disposition du clavier de l'ordinateur fait aux touches du scanner et corrige les badges scannés.</translation>
+boothapp sait alors ce que la disposition du clavier du portable fait aux touches du scanner et corrige les badges scannés.</translation>
     </message>
     <message>
         <source>The scanner types exactly as sent: nothing needs translating.</source>
@@ -2934,7 +2934,7 @@ boothapp sait alors ce que la disposition du clavier de l'ordinateur fait aux to
     </message>
     <message>
         <source>The laptop's keyboard layout reads like {layout}.</source>
-        <translation>La disposition du clavier de l'ordinateur se lit comme {layout}.</translation>
+        <translation>La disposition du clavier du portable se lit comme {layout}.</translation>
     </message>
     <message>
         <source>{count} characters are translated back:</source>
@@ -2946,7 +2946,7 @@ boothapp sait alors ce que la disposition du clavier de l'ordinateur fait aux to
     </message>
     <message>
         <source>These characters cannot be typed by the scanner on this layout: {shown}. Badges holding them may come out wrong; set the scanner's keyboard country to the laptop's layout if that matters.</source>
-        <translation>Ces caractères ne peuvent pas être tapés par le scanner avec cette disposition : {shown}. Les badges qui en contiennent peuvent être mal lus ; si c'est important, réglez le pays du clavier du scanner sur la disposition de l'ordinateur.</translation>
+        <translation>Ces caractères ne peuvent pas être tapés par le scanner avec cette disposition : {shown}. Les badges qui en contiennent peuvent être mal lus ; si c'est important, réglez le pays du clavier du scanner sur la disposition du portable.</translation>
     </message>
 </context>
 <context>
@@ -3143,12 +3143,8 @@ Les prospects déjà enregistrés sont en sécurité.</translation>
 <context>
     <name>follow_up_queue</name>
     <message>
-        <source>To do</source>
-        <translation>À faire</translation>
-    </message>
-    <message>
         <source>Done</source>
-        <translation>Faite</translation>
+        <translation>Faite le</translation>
     </message>
     <message>
         <source>All</source>
@@ -3365,7 +3361,7 @@ Quitter le mode borne ?</translation>
     </message>
     <message>
         <source>Bring another laptop's leads into this database: choose its database file (on a USB stick). The file is only read. You see what the merge would do before anything changes; a visitor captured on both laptops becomes one lead, and where the laptops set a field differently the later edit is kept and the other value is listed below for review.</source>
-        <translation>Faites entrer dans cette base de données les prospects d'un autre ordinateur : choisissez son fichier de base de données (sur une clé USB). Le fichier est seulement lu. Vous voyez ce que ferait la fusion avant que rien ne change ; un visiteur saisi sur les deux ordinateurs devient un seul prospect et, lorsque les ordinateurs ont rempli un champ différemment, la modification la plus récente est conservée et l'autre valeur est listée ci-dessous pour examen.</translation>
+        <translation>Faites entrer dans cette base de données les prospects d'un autre portable : choisissez son fichier de base de données (sur une clé USB). Le fichier est seulement lu. Vous voyez ce que ferait la fusion avant que rien ne change ; un visiteur saisi sur les deux portables devient un seul prospect et, lorsque les portables ont rempli un champ différemment, la modification la plus récente est conservée et l'autre valeur est listée ci-dessous pour examen.</translation>
     </message>
     <message>
         <source>Lead</source>
@@ -3469,11 +3465,11 @@ Quitter le mode borne ?</translation>
     </message>
     <message>
         <source>Merging {file} would bring: {added} new lead(s), {updated} updated, {joined} visitor(s) captured on both laptops joined, {unchanged} unchanged, {left_out} left out (erased or on the suppression list), {conflicts} conflict(s) to review.</source>
-        <translation>La fusion de {file} apporterait : {added} nouveau(x) prospect(s), {updated} mis à jour, {joined} visiteur(s) saisi(s) sur les deux ordinateurs réuni(s), {unchanged} inchangé(s), {left_out} écarté(s) (effacés ou sur la liste d'exclusion), {conflicts} conflit(s) à examiner.</translation>
+        <translation>La fusion de {file} apporterait : {added} nouveau(x) prospect(s), {updated} mis à jour, {joined} visiteur(s) saisi(s) sur les deux portables réuni(s), {unchanged} inchangé(s), {left_out} écarté(s) (effacés ou sur la liste d'exclusion), {conflicts} conflit(s) à examiner.</translation>
     </message>
     <message>
         <source>Merging {file} brought: {added} new lead(s), {updated} updated, {joined} visitor(s) captured on both laptops joined, {unchanged} unchanged, {left_out} left out (erased or on the suppression list), {conflicts} conflict(s) to review.</source>
-        <translation>La fusion de {file} a apporté : {added} nouveau(x) prospect(s), {updated} mis à jour, {joined} visiteur(s) saisi(s) sur les deux ordinateurs réuni(s), {unchanged} inchangé(s), {left_out} écarté(s) (effacés ou sur la liste d'exclusion), {conflicts} conflit(s) à examiner.</translation>
+        <translation>La fusion de {file} a apporté : {added} nouveau(x) prospect(s), {updated} mis à jour, {joined} visiteur(s) saisi(s) sur les deux portables réuni(s), {unchanged} inchangé(s), {left_out} écarté(s) (effacés ou sur la liste d'exclusion), {conflicts} conflit(s) à examiner.</translation>
     </message>
     <message>
         <source>Shows added: {names}</source>
@@ -3547,7 +3543,7 @@ Quitter le mode borne ?</translation>
     <name>printed_codes</name>
     <message>
         <source>Nobody is at this laptop: choose who you are at the top right first</source>
-        <translation>Personne n'est à cet ordinateur : indiquez d'abord qui vous êtes en haut à droite</translation>
+        <translation>Personne n'est à ce portable : indiquez d'abord qui vous êtes en haut à droite</translation>
     </message>
     <message>
         <source>Scan with your phone's camera to save my contact. Any key closes this.</source>
@@ -3606,8 +3602,12 @@ Quitter le mode borne ?</translation>
         <translation>Badges de test écrits dans {file}</translation>
     </message>
     <message>
-        <source>The test badges was not written: {error}</source>
-        <translation>Les badges de test n'ont pas été écrits : {error}</translation>
+        <source>The test badges were not written: {error}</source>
+        <translation>Les badges de test n'ont pas été écrits : {error}</translation>
+    </message>
+    <message>
+        <source>The business cards were not written: {error}</source>
+        <translation>Les cartes de visite n'ont pas été écrites : {error}</translation>
     </message>
     <message>
         <source>Save the business cards as PDF</source>
@@ -3622,12 +3622,8 @@ Quitter le mode borne ?</translation>
         <translation>Cartes de visite écrites dans {file}</translation>
     </message>
     <message>
-        <source>The business cards was not written: {error}</source>
-        <translation>Les cartes de visite n'ont pas été écrites : {error}</translation>
-    </message>
-    <message>
         <source>Nobody is at this laptop: choose who you are to print your cards</source>
-        <translation>Personne n'est à cet ordinateur : indiquez qui vous êtes pour imprimer vos cartes</translation>
+        <translation>Personne n'est à ce portable : indiquez qui vous êtes pour imprimer vos cartes</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -3654,7 +3650,7 @@ Quitter le mode borne ?</translation>
     </message>
     <message>
         <source>Leads not contacted (no change, no visit) within the retention period are listed here and can be purged for good. The period is kept for the whole booth, every laptop using this database. Purged people are not put on the suppression list: they can be captured again if they come back.</source>
-        <translation>Les prospects sans contact (ni modification, ni visite) pendant la durée de conservation sont listés ici et peuvent être purgés définitivement. La durée vaut pour tout le stand, sur chaque ordinateur utilisant cette base de données. Les personnes purgées ne sont pas ajoutées à la liste d'exclusion : elles peuvent être saisies à nouveau si elles reviennent.</translation>
+        <translation>Les prospects sans contact (ni modification, ni visite) pendant la durée de conservation sont listés ici et peuvent être purgés définitivement. La durée vaut pour tout le stand, sur chaque portable utilisant cette base de données. Les personnes purgées ne sont pas ajoutées à la liste d'exclusion : elles peuvent être saisies à nouveau si elles reviennent.</translation>
     </message>
     <message>
         <source>Write everything held on one person (found by e-mail address, in every show) as a JSON file and, beside it, a page they can read: their leads, notes, visits, products, answers, consent, legal basis and the audit entries about them.</source>
@@ -4193,7 +4189,7 @@ Quitter le mode borne ?</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation>Équipe</translation>
+        <translation>Équipier</translation>
     </message>
     <message>
         <source>Manager</source>
@@ -4325,7 +4321,7 @@ Quitter le mode borne ?</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Fait</translation>
+        <translation>Faite</translation>
     </message>
 </context>
 </TS>

@@ -50,7 +50,7 @@ FRENCH: Final[Mapping[str, str]] = {
     "Hot": "Chaud",
     "Warm": "Tiède",
     "Cold": "Froid",
-    "Staff": "Équipe",
+    "Staff": "Équipier",
     "Manager": "Responsable",
     "Typed in": "Saisi",
     "Badge scan": "Scan de badge",
@@ -83,7 +83,7 @@ FRENCH: Final[Mapping[str, str]] = {
     "Due today or before": "À faire aujourd'hui ou avant",
     "Due this week or before": "À faire cette semaine ou avant",
     "To do": "À faire",
-    "Done": "Fait",
+    "Done": "Faite",
 }
 
 

@@ -123,9 +123,7 @@ class FilterBar(QWidget):
             if me is None:
                 view.mine_box.setChecked(False)
             view.mine_box.setToolTip(
-                self.tr("Only leads captured by {name}, at this laptop (Alt+I)").format(
-                    name=me.name
-                )
+                self.tr("Only leads captured by {name}, at this laptop").format(name=me.name)
                 if me is not None
                 else self.tr("Choose who is at this laptop first")
             )

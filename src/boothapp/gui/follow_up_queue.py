@@ -51,7 +51,7 @@ from boothapp.core.follow_ups.queue import (
     FollowUpListing,
     FollowUpRow,
 )
-from boothapp.core.follow_ups.status import FollowUpStatus
+from boothapp.core.follow_ups.status import STATUS_LABELS, FollowUpStatus
 from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.show_time import local_time
 from boothapp.core.vocabulary import NO_STAFF_LABEL
@@ -74,12 +74,8 @@ LEAD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """``data(index, LEAD_ID_ROLE)`` is the id of the row's lead."""
 MINE: Final = "mine"
 """The owner filter's choice for the staff member at the laptop."""
-STATUS_CHOICES: Final = (
-    (QT_TRANSLATE_NOOP("follow_up_queue", "To do"), FollowUpStatus.TODO),
-    (QT_TRANSLATE_NOOP("follow_up_queue", "Done"), FollowUpStatus.DONE),
-    (QT_TRANSLATE_NOOP("follow_up_queue", "All"), None),
-)
-"""The status filter's choices (texts translated where shown)."""
+ALL_STATUSES: Final = QT_TRANSLATE_NOOP("follow_up_queue", "All")
+"""The status filter's last choice, after core's statuses (translated where shown)."""
 
 
 # --- the table ----------------------------------------------------------------------------
@@ -201,8 +197,9 @@ class FollowUpQueueView(QWidget):
         self.owner_filter.setObjectName("followUpOwnerFilter")
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("followUpStatusFilter")
-        for text, status in STATUS_CHOICES:
-            self.status_filter.addItem(translate("follow_up_queue", text), status)
+        for status, label in STATUS_LABELS.items():
+            self.status_filter.addItem(vocabulary(label), status)
+        self.status_filter.addItem(translate("follow_up_queue", ALL_STATUSES), None)
         self.due_filter = QComboBox()
         self.due_filter.setObjectName("followUpDueFilter")
         for due, text in DUE_FILTER_LABELS.items():

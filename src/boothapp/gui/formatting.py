@@ -15,7 +15,7 @@ from boothapp.core.show_time import start_of_today as start_of_today
 from boothapp.core.show_time import zone as zone
 from boothapp.core.validation import country_name as _core_country_name
 from boothapp.core.vocabulary import NOT_RATED_LABEL, RATING_LABELS
-from boothapp.gui.i18n import LANGUAGES, translate
+from boothapp.gui.i18n import translate, window_language
 
 RATING_FILTER_CHOICES: tuple[tuple[str, str], ...] = (
     *((label, rating.value) for rating, label in RATING_LABELS.items()),
@@ -26,12 +26,6 @@ RATING_FILTER_CHOICES: tuple[tuple[str, str], ...] = (
 turns into a filter."""
 
 
-def language() -> str:
-    """The window's language (of ``i18n.LANGUAGES``), from the default locale."""
-    spoken = QLocale().name().split("_")[0]
-    return spoken if spoken in LANGUAGES else LANGUAGES[0]
-
-
 def number(value: int) -> str:
     """A count as the window's language writes it."""
     return QLocale().toString(value)
@@ -39,7 +33,7 @@ def number(value: int) -> str:
 
 def _day(day: date) -> str:
     """The day of the month ("1er" in French)."""
-    return f"{day.day}er" if day.day == 1 and language() == "fr" else str(day.day)
+    return f"{day.day}er" if day.day == 1 and window_language() == "fr" else str(day.day)
 
 
 def _month(day: date) -> str:
@@ -50,7 +44,7 @@ def _month(day: date) -> str:
 def country_name(code: str | None) -> str:
     """The name of an ISO 3166 alpha-2 code in the window's language ("FR" -> "France");
     the code if unknown."""
-    return _country_name(code, language())
+    return _country_name(code, window_language())
 
 
 @cache

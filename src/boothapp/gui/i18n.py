@@ -74,12 +74,15 @@ def choose_language(choice: str, settings: QSettings | None = None) -> None:
 
 
 def language_of(choice: str, system: QLocale | None = None) -> str:
-    """The language a choice means on this laptop: the system's when boothapp speaks it,
-    else English."""
+    """The language a choice means on this laptop: the system's display language (its
+    first preferred language, which on Windows and macOS may differ from the region's
+    formats) when boothapp speaks it, else English."""
     if choice in LANGUAGES:
         return choice
-    system_name = (system or QLocale.system()).name().split("_")[0]
-    return system_name if system_name in LANGUAGES else LANGUAGES[0]
+    system = system or QLocale.system()
+    preferred = (system.uiLanguages() or [system.name()])[0]
+    spoken = preferred.replace("-", "_").split("_")[0]
+    return spoken if spoken in LANGUAGES else LANGUAGES[0]
 
 
 def locale_for(language: str, system: QLocale | None = None) -> QLocale:
@@ -90,6 +93,14 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     if system.name().split("_")[0] == language:
         return system
     return QLocale("fr_FR" if language == "fr" else "en_US")
+
+
+def window_language() -> str:
+    """The language the window speaks now (one of :data:`LANGUAGES`), from the default
+    locale :func:`install_language` set: for core's country names, French ordinals and
+    the like."""
+    spoken = QLocale().name().split("_")[0]
+    return spoken if spoken in LANGUAGES else LANGUAGES[0]
 
 
 def translations_folder() -> str:

@@ -186,13 +186,13 @@ def _sheets() -> dict[str, Sheet]:
             translate("printed_codes", "Save the test badges as PDF"),
             translate("printed_codes", "Making the test badges…"),
             translate("printed_codes", "Wrote the test badges to {file}"),
-            translate("printed_codes", "The test badges was not written: {error}"),
+            translate("printed_codes", "The test badges were not written: {error}"),
         ),
         "cards": Sheet(
             translate("printed_codes", "Save the business cards as PDF"),
             translate("printed_codes", "Making the business cards…"),
             translate("printed_codes", "Wrote the business cards to {file}"),
-            translate("printed_codes", "The business cards was not written: {error}"),
+            translate("printed_codes", "The business cards were not written: {error}"),
         ),
     }
 

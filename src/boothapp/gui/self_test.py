@@ -399,6 +399,30 @@ def check_badge_picture(rig: Rig) -> str:
     return f"{path.name} scanned through the window: {first} {last} saved and listed"
 
 
+def check_french_window(rig: Rig) -> str:
+    """A second window, built with the French translation installed (the first one is
+    English: the self-test runs in English whatever the laptop's language)."""
+    from boothapp.gui.i18n import install_language
+    from boothapp.gui.main_window import MainWindow
+
+    if install_language("fr") != "fr":
+        raise SelfTestFailure("the French translation could not be installed")
+    try:
+        window = MainWindow(rig.services, runner=rig.runner, settings=rig.settings)
+        try:
+            menus = [action.text().replace("&", "") for action in window.menuBar().actions()]
+            shown = window.capture.view.title.text()
+        finally:
+            window.close_anyway()
+            window.deleteLater()
+            QCoreApplication.processEvents()
+    finally:
+        install_language("en")
+    if "Fichier" not in menus:
+        raise SelfTestFailure(f"the window's menus are not in French: {', '.join(menus)}")
+    return f"menus {', '.join(menus)}; the form: {shown}"
+
+
 def check_closed(rig: Rig) -> str:
     rig.close()
     return "window closed, database closed"
@@ -418,6 +442,7 @@ CHECKS: tuple[Check, ...] = (
     Check("xlsx export", check_export),
     Check("QR code", check_qr_code),
     Check("badge picture", check_badge_picture),
+    Check("window in French", check_french_window),
     Check("closed", check_closed),
 )
 

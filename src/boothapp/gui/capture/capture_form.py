@@ -30,14 +30,10 @@ from boothapp.core.services import Services
 from boothapp.core.validation import country_name, format_phone
 from boothapp.gui.capture.drafts import Drafts
 from boothapp.gui.capture.duplicates import DuplicateCheck
-from boothapp.gui.capture.hints import (
-    CompanySuggestions,
-    FieldHints,
-    fill_countries,
-    window_language,
-)
+from boothapp.gui.capture.hints import CompanySuggestions, FieldHints, fill_countries
 from boothapp.gui.capture.legal_basis import LegalBasisRow, legal_basis_of_draft
 from boothapp.gui.formatting import local_time
+from boothapp.gui.i18n import window_language
 from boothapp.gui.tasks import TaskRunner
 from boothapp.gui.views.capture_view import CONTACT_FIELDS, RATING_KEYS, CaptureView
 

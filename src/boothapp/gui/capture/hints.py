@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
 
@@ -21,7 +21,7 @@ from boothapp.core.validation import (
     normalise_phone,
     normalise_website,
 )
-from boothapp.gui.i18n import LANGUAGES, translate
+from boothapp.gui.i18n import translate, window_language
 from boothapp.gui.palette import problem_colour
 
 if TYPE_CHECKING:
@@ -29,13 +29,6 @@ if TYPE_CHECKING:
 
 SUGGEST_DELAY_MS = 120
 CHECKED_FIELDS = ("email", "phone", "mobile", "country", "website")
-
-
-def window_language() -> str:
-    """The language the window speaks (its default locale's), as core's country names
-    take it: one of :data:`boothapp.gui.i18n.LANGUAGES`, else English."""
-    language = QLocale().name().split("_")[0]
-    return language if language in LANGUAGES else LANGUAGES[0]
 
 
 @cache

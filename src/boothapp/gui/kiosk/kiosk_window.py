@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
-    QLocale,
     QObject,
     QStringListModel,
     Qt,
@@ -40,7 +39,7 @@ from boothapp.core.validation import country_name
 from boothapp.core.vocabulary import LeadSource, LegalBasis
 from boothapp.gui.capture.hints import country_names
 from boothapp.gui.changes import LeadChange
-from boothapp.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate, window_language
 from boothapp.gui.kiosk.kiosk_view import FIELD_NAMES, KioskView
 from boothapp.gui.kiosk.registration import (
     missing_details,
@@ -109,12 +108,6 @@ _FIELD_OF_ERROR = {"name": "first_name", "mobile": "phone"}
 def _text(text: str) -> str:
     """One of this module's texts in the window's language."""
     return translate("kiosk_window", text)
-
-
-def _language() -> str:
-    """The window's language (its default locale's), for country names."""
-    language = QLocale().name().split("_")[0]
-    return language if language in LANGUAGES else LANGUAGES[0]
 
 
 def _sentence(text: str) -> str:
@@ -204,7 +197,7 @@ class KioskWindow(QWidget):
             )
             form.consent_text.setText(show.consent_text.strip() + version)
         form.consent_frame.setVisible(self.asks_consent)
-        default = country_name(show.country, _language())
+        default = country_name(show.country, window_language())
         if default:
             form.edits["country"].setPlaceholderText(
                 self.tr("e.g. {country}").format(country=default)
@@ -288,7 +281,7 @@ class KioskWindow(QWidget):
             "job_title": data.job_title,
             "email": data.email or "",
             "phone": data.phone or data.mobile or "",
-            "country": country_name(data.country, _language()),
+            "country": country_name(data.country, window_language()),
         }
         for name, value in values.items():
             edits[name].setText(value)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -32,7 +32,7 @@ from boothapp.core.schemas import EventRow, StaffRow
 from boothapp.core.services import Services
 from boothapp.gui.capture.capture_form import CaptureForm
 from boothapp.gui.changes import LeadChange, LeadChanges
-from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate, window_language
 from boothapp.gui.scanning.wedge import ScannerIndicator
 from boothapp.gui.tasks import TaskRunner
 
@@ -288,7 +288,7 @@ def visit_ordinal(number: int) -> str:
     """A visit's rank in the window's language: "2nd" in English, "2e" in French."""
     from boothapp.core.services.scans import ordinal
 
-    if QLocale().language() == QLocale.Language.French:
+    if window_language() == "fr":
         return "1re" if number == 1 else f"{number}e"
     return ordinal(number)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -50,7 +50,7 @@ from boothapp.core.validation import (
     normalise_email,
 )
 from boothapp.core.vocabulary import CATEGORY_LABELS, QUESTION_KIND_LABELS, ROLE_LABELS
-from boothapp.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate, window_language
 from boothapp.gui.palette import problem_colour
 from boothapp.gui.pin_dialog import ManagerPinSection
 from boothapp.gui.settings.models import (
@@ -71,12 +71,6 @@ if TYPE_CHECKING:
 MAX_SIZE = (980, 680)
 NO_COUNTRY = QT_TRANSLATE_NOOP("show_settings_dialog", "(none)")
 """The country list's first item, no country (translated where shown)."""
-
-
-def window_language() -> str:
-    """The language the window speaks (its default locale's), for country names."""
-    language = QLocale().name().split("_")[0]
-    return language if language in LANGUAGES else LANGUAGES[0]
 
 
 @cache

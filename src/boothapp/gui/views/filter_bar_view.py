@@ -37,12 +37,10 @@ class FilterBarView(QWidget):
         super().__init__(parent)
         self.today_box = QCheckBox(self.tr("Today"))
         self.today_box.setObjectName("todayFilter")
-        self.today_box.setToolTip(self.tr("Only leads captured since midnight, show time (Alt+D)"))
+        self.today_box.setToolTip(self.tr("Only leads captured since midnight, show time"))
         self.mine_box = QCheckBox(self.tr("Mine"))
         self.mine_box.setObjectName("mineFilter")
-        self.mine_box.setToolTip(
-            self.tr("Only leads captured by the person at this laptop (Alt+I)")
-        )
+        self.mine_box.setToolTip(self.tr("Only leads captured by the person at this laptop"))
 
         self.rating_label = QLabel(self.tr("Rating:"))
         self.rating_combo = _combo(
