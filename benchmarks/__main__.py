@@ -15,7 +15,7 @@ each script's own output (its detailed table) as ``DIR/NAME.txt``.
 
 ``--quick`` runs each script with small sizes and few runs: a few minutes in all on a
 2-core machine. Without it each script runs at its own defaults (100,000 leads and so
-on), about half an hour.
+on), about 14 minutes on a 2-core machine.
 
 A script that cannot run here (a tool missing: it exits with ``report.SKIPPED``, 77, and
 says why on stderr) is a row saying "skipped" and why. ``bench_bundle.py`` runs only
