@@ -307,3 +307,56 @@ def test_a_vcard_still_open_waits_for_the_quiet_time(
         qtbot.waitUntil(lambda: scans == [opened.rstrip("\n")], timeout=2000)
     finally:
         qapp.removeEventFilter(wedge)
+
+
+MECARD = "MECARD:N:Lefort,Chiara;ORG:Leonardo;EMAIL:chiara.lefort@leonardo.example;;"
+
+
+def test_a_badge_cut_by_a_late_bunch_of_keys_stays_one_scan(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    """A busy laptop can hand the window a scanner's keys late, with a pause in the
+    middle of a badge (94 ms seen on a loaded machine): a MECARD not yet at its closing
+    ``;;`` waits for the rest instead of becoming two leads."""
+    keys = Keys()
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    cut = MECARD.index("EMAIL")
+    keys.post(field, MECARD[:cut], gap_ms=3)
+    keys.pause(150)
+    keys.post(field, MECARD[cut:] + "\n", gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    qtbot.wait(100)
+    assert scans == [MECARD]
+    assert field.text() == ""
+
+
+def test_the_rest_of_a_badge_arriving_after_the_quiet_time_joins_it(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    keys = Keys()
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    cut = MECARD.index("EMAIL")
+    keys.post(field, MECARD[:cut], gap_ms=3)
+    qtbot.wait(wedge.quiet_ms * 3)
+    assert scans == []
+    assert wedge.is_listening
+    keys.pause(wedge.quiet_ms * 3)
+    keys.post(field, MECARD[cut:] + "\n", gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    assert scans == [MECARD]
+
+
+def test_a_badge_that_never_ends_is_handed_on_after_the_longer_wait(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    """A scanner that really cut the badge short still gives a scan (saved as what it
+    holds), once ``unfinished_ms`` has passed with no more keys."""
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    cut = MECARD.index("EMAIL")
+    Keys().post(field, MECARD[:cut], gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=wedge.unfinished_ms + 2000)
+    assert scans == [MECARD[:cut]]
+    assert field.text() == ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from boothapp.core.badges import is_whole_badge
+from boothapp.core.badges import is_unfinished_badge, is_whole_badge
 
 VCARD = "BEGIN:VCARD\nVERSION:3.0\nN:Lefèvre;Zoé\nEND:VCARD"
 
@@ -44,3 +44,24 @@ def test_whole(text: str) -> None:
 )
 def test_not_whole(text: str) -> None:
     assert not is_whole_badge(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unfinished"),
+    [
+        ("MECARD:N:Lefort,Chiara;ORG:Leonardo;E", True),
+        ("MECARD:N:Lefort,Chiara;ORG:Leonardo;EMAIL:c@l.example;;", False),
+        ("BIZCARD:N:Chiara;X:Lefort;", True),
+        ("BEGIN:VCARD\nVERSION:3.0\nFN:Zoé Lefèvre", True),
+        ("BEGIN:VCARD\nFN:Zoé Lefèvre\nEND:VCARD", False),
+        ("]Q1MECARD:N:Weber,Anna;", True),
+        ("MP-4711", False),
+        ("https://badges.example/v/4711", False),
+        ("4711;Anna;Weber;Hensoldt", False),
+        ("", False),
+    ],
+)
+def test_a_badge_is_unfinished_only_when_it_began_an_end_it_has_not_reached(
+    text: str, unfinished: bool
+) -> None:
+    assert is_unfinished_badge(text) is unfinished

@@ -10,7 +10,7 @@ A bare ID (format ``"id"``) is looked up in the attendee list by the caller.
 
 from __future__ import annotations
 
-from boothapp.core.badges.dispatch import is_whole_badge, parse_badge
+from boothapp.core.badges.dispatch import is_unfinished_badge, is_whole_badge, parse_badge
 from boothapp.core.badges.lead_input import lead_input_from_badge
 from boothapp.core.badges.repair import MAX_PAYLOAD_BYTES, repair_payload
 from boothapp.core.badges.result import BADGE_FIELDS, BadgeData, BadgeFormat, BadgeProfile
@@ -21,6 +21,7 @@ __all__ = [
     "BadgeData",
     "BadgeFormat",
     "BadgeProfile",
+    "is_unfinished_badge",
     "is_whole_badge",
     "lead_input_from_badge",
     "parse_badge",

@@ -59,6 +59,18 @@ def is_whole_badge(text: str) -> bool:
     return False
 
 
+def is_unfinished_badge(text: str) -> bool:
+    """Whether ``text`` begins a badge that marks its own end (a vCard, a MECARD or a
+    BIZCARD) and has not reached that end yet: the rest is still to come."""
+    text = text.strip()
+    prefix = _SYMBOLOGY_PREFIX.match(text)
+    if prefix is not None:
+        text = text[prefix.end() :].lstrip()
+    if not (_CARD_RECORD.match(text) or text[:11].upper() == "BEGIN:VCARD"):
+        return False
+    return not is_whole_badge(text)
+
+
 def parse_badge(payload: str | bytes, profile: BadgeProfile | None = None) -> BadgeData:
     """Reads a scanned badge payload of any known format into one ``BadgeData``.
 

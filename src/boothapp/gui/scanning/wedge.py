@@ -16,6 +16,12 @@ focus, and the keys after it land in the next field, as they would have unheld.
     QApplication.instance().installEventFilter(wedge)
     wedge.scanned.connect(on_badge)
 
+A badge that marks its own end and has not reached it yet (a MECARD without its closing
+``;;``, a vCard before its ``END:VCARD``) is not ended by a pause of ``quiet_ms``: it
+waits up to ``unfinished_ms`` after its last key for the rest. Keys can reach the window
+late and in bunches when the laptop is busy; without this, one badge cut in two by such a
+pause became two leads, one of them without its e-mail address.
+
 Timing comes from the key events' timestamps; events without one (timestamp 0) are timed
 with ``clock`` (seconds, monotonic), which tests replace.
 
@@ -130,6 +136,7 @@ class WedgeScanner(QObject):
         min_chars: int = 6,
         quiet_ms: int = 80,
         hold_ms: int = 50,
+        unfinished_ms: int = 500,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
@@ -138,7 +145,9 @@ class WedgeScanner(QObject):
         self.min_chars = min_chars
         self.quiet_ms = quiet_ms
         self.hold_ms = hold_ms
+        self.unfinished_ms = unfinished_ms
         self._clock = clock
+        self._last_key_at = 0.0
         self._enabled = True
         self._calibrating = False
         self._held: list[_HeldKey] = []
@@ -253,13 +262,14 @@ class WedgeScanner(QObject):
         now = self._now(event)
         gap = None if self._last_time is None else now - self._last_time
         self._last_time = now
+        self._last_key_at = self._clock() * 1000.0
         if self._ended_by_mark:
             self._ended_by_mark = False
             if text in ("\n", "\t") and gap is not None and gap <= self.max_gap_ms:
                 self._ended_by_mark = True
                 self._swallowed.add(event.key())
                 return True
-        if self._in_scan and gap is not None and gap > self.quiet_ms:
+        if self._in_scan and gap is not None and gap > self.quiet_ms and not self._waits(gap):
             self._timer.stop()
             self._finish_scan()
         elif self._held and gap is not None and gap > self.max_gap_ms:
@@ -323,6 +333,18 @@ class WedgeScanner(QObject):
 
         return is_whole_badge(payload)
 
+    def _waits(self, gap: float) -> bool:
+        """Whether a pause of ``gap`` ms leaves the scan open: it is a badge marking its
+        own end that has not reached it, and the pause is within ``unfinished_ms``."""
+        if gap > self.unfinished_ms or self._buffered_chars > MAX_SCAN_CHARS:
+            return False
+        payload = "".join(self._buffer)
+        if self.mapping is not None:
+            payload = self.mapping.apply(payload)
+        from boothapp.core.badges import is_unfinished_badge
+
+        return is_unfinished_badge(payload)
+
     def _start_scan(self) -> None:
         self._in_scan = True
         for held in self._held:
@@ -369,6 +391,10 @@ class WedgeScanner(QObject):
     @Slot()
     def _on_quiet(self) -> None:
         if self._in_scan:
+            waited = self._clock() * 1000.0 - self._last_key_at
+            if self._waits(waited):
+                self._timer.start(max(1, int(self.unfinished_ms - waited)))
+                return
             self._finish_scan()
         else:
             self._release_held()
