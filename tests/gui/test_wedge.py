@@ -360,3 +360,37 @@ def test_a_badge_that_never_ends_is_handed_on_after_the_longer_wait(
     qtbot.waitUntil(lambda: scans != [], timeout=wedge.unfinished_ms + 2000)
     assert scans == [MECARD[:cut]]
     assert field.text() == ""
+
+
+def test_a_badges_first_keys_sent_on_as_typing_are_taken_back_into_the_scan(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    """On a loaded laptop the first keys of a badge can come more than ``max_gap_ms``
+    apart: they are sent on to the field as typing, and the scan starts after them. When
+    the scan goes on with the rest of that badge, they come back out of the field."""
+    keys = Keys()
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    keys.post(field, "Note: quote by May. ", gap_ms=120)
+    qtbot.waitUntil(lambda: field.text() == "Note: quote by May. ", timeout=5000)
+    keys.post(field, "ME", gap_ms=3)
+    keys.pause(40)
+    keys.post(field, MECARD[2:] + "\n", gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    assert scans == [MECARD]
+    assert field.text() == "Note: quote by May. "
+
+
+def test_typing_that_only_looks_like_a_badges_start_stays_typed(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    keys = Keys()
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    keys.post(field, "Me", gap_ms=120)
+    qtbot.waitUntil(lambda: field.text() == "Me", timeout=2000)
+    keys.pause(40)
+    keys.post(field, "MP-4711\n", gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    assert scans == ["MP-4711"]
+    assert field.text() == "Me"

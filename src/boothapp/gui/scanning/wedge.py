@@ -20,7 +20,10 @@ A badge that marks its own end and has not reached it yet (a MECARD without its 
 ``;;``, a vCard before its ``END:VCARD``) is not ended by a pause of ``quiet_ms``: it
 waits up to ``unfinished_ms`` after its last key for the rest. Keys can reach the window
 late and in bunches when the laptop is busy; without this, one badge cut in two by such a
-pause became two leads, one of them without its e-mail address.
+pause became two leads, one of them without its e-mail address. For the same reason,
+when the first keys of a badge were sent on as typing (a pause among them) and the scan
+that follows straight after is that badge's rest, the keys are taken back out of the
+field (as many Backspaces) and put in front of the scan.
 
 Timing comes from the key events' timestamps; events without one (timestamp 0) are timed
 with ``clock`` (seconds, monotonic), which tests replace.
@@ -148,6 +151,7 @@ class WedgeScanner(QObject):
         self.unfinished_ms = unfinished_ms
         self._clock = clock
         self._last_key_at = 0.0
+        self._released: tuple[QWidget, str, float] | None = None
         self._enabled = True
         self._calibrating = False
         self._held: list[_HeldKey] = []
@@ -352,7 +356,41 @@ class WedgeScanner(QObject):
                 self._append("\n" if held.key in _NEWLINE_KEYS else _held_text(held))
         self._held.clear()
         self._held_presses = 0
+        self._take_back_released()
         self.listening.emit(True)
+
+    def _take_back_released(self) -> None:
+        """When the keys just sent on as typing are the start of the badge this scan
+        goes on with (``ME`` + ``CARD:N:…``), takes them back out of their field and
+        puts them in front of the scan."""
+        released, self._released = self._released, None
+        if released is None:
+            return
+        receiver, text, at = released
+        if self._clock() * 1000.0 - at > self.unfinished_ms or not shiboken6.isValid(receiver):
+            return
+        if QApplication.focusWidget() is not receiver:
+            return
+        from boothapp.core.badges import is_unfinished_badge
+
+        scan = "".join(self._buffer)
+        joined = text + scan
+        if self.mapping is not None:
+            scan, joined = self.mapping.apply(scan), self.mapping.apply(joined)
+        if not is_unfinished_badge(joined) or is_unfinished_badge(scan):
+            return
+        self._redelivering = True
+        try:
+            for _ in text:
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                    backspace = QKeyEvent(
+                        kind, Qt.Key.Key_Backspace, Qt.KeyboardModifier.NoModifier
+                    )
+                    QCoreApplication.sendEvent(receiver, backspace)
+        finally:
+            self._redelivering = False
+        self._buffer.insert(0, text)
+        self._buffered_chars += len(text)
 
     def _finish_scan(self) -> None:
         payload = "".join(self._buffer).rstrip("\r\n\t")
@@ -379,14 +417,23 @@ class WedgeScanner(QObject):
     def _release_held(self) -> None:
         held, self._held = self._held, []
         self._held_presses = 0
+        self._released = None
+        typed: list[str] = []
+        last_receiver: QWidget | None = None
         self._redelivering = True
         try:
             for key in held:
                 receiver = _keyboard_receiver(key.receiver)
                 if receiver is not None:
                     QCoreApplication.sendEvent(receiver, key.event())
+                    if key.kind == QEvent.Type.KeyPress:
+                        typed.append(_held_text(key))
+                        last_receiver = receiver
         finally:
             self._redelivering = False
+        text = "".join(typed)
+        if last_receiver is not None and text and text.isprintable():
+            self._released = (last_receiver, text, self._clock() * 1000.0)
 
     @Slot()
     def _on_quiet(self) -> None:
