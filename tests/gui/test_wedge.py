@@ -394,3 +394,21 @@ def test_typing_that_only_looks_like_a_badges_start_stays_typed(
     qtbot.waitUntil(lambda: scans != [], timeout=2000)
     assert scans == ["MP-4711"]
     assert field.text() == "Me"
+
+
+def test_a_badges_first_keys_sent_on_in_two_goes_are_taken_back_too(
+    qtbot: QtBot, wedge: WedgeScanner, field: QLineEdit
+) -> None:
+    keys = Keys()
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    keys.post(field, "Zoé ", gap_ms=120)
+    qtbot.waitUntil(lambda: field.text() == "Zoé ", timeout=5000)
+    keys.post(field, "ME", gap_ms=3)
+    keys.pause(40)
+    keys.post(field, "CA", gap_ms=3)
+    keys.pause(40)
+    keys.post(field, MECARD[4:] + "\n", gap_ms=3)
+    qtbot.waitUntil(lambda: scans != [], timeout=2000)
+    assert scans == [MECARD]
+    assert field.text() == "Zoé "

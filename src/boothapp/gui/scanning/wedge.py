@@ -87,6 +87,11 @@ _COMMAND_MODIFIERS = (
 )
 
 
+RELEASED_KEPT = 16
+"""How many of the last characters sent on as typing are remembered, should a scan
+starting straight after turn out to be the rest of the badge they began."""
+
+
 @dataclass
 class _HeldKey:
     receiver: QWidget
@@ -360,13 +365,14 @@ class WedgeScanner(QObject):
         self.listening.emit(True)
 
     def _take_back_released(self) -> None:
-        """When the keys just sent on as typing are the start of the badge this scan
-        goes on with (``ME`` + ``CARD:N:…``), takes them back out of their field and
-        puts them in front of the scan."""
+        """When the last keys sent on as typing (in one go or a few, into the field that
+        still has the focus) are the start of the badge this scan goes on with (``ME``,
+        ``CA`` + ``RD:N:…``), takes them back out of their field and puts them in front
+        of the scan."""
         released, self._released = self._released, None
         if released is None:
             return
-        receiver, text, at = released
+        receiver, typed, at = released
         if self._clock() * 1000.0 - at > self.unfinished_ms or not shiboken6.isValid(receiver):
             return
         if QApplication.focusWidget() is not receiver:
@@ -374,10 +380,18 @@ class WedgeScanner(QObject):
         from boothapp.core.badges import is_unfinished_badge
 
         scan = "".join(self._buffer)
-        joined = text + scan
-        if self.mapping is not None:
-            scan, joined = self.mapping.apply(scan), self.mapping.apply(joined)
-        if not is_unfinished_badge(joined) or is_unfinished_badge(scan):
+        mapped = self.mapping.apply if self.mapping is not None else str
+        if is_unfinished_badge(mapped(scan)):
+            return
+        text = next(
+            (
+                typed[-count:]
+                for count in range(1, len(typed) + 1)
+                if is_unfinished_badge(mapped(typed[-count:] + scan))
+            ),
+            "",
+        )
+        if not text:
             return
         self._redelivering = True
         try:
@@ -417,7 +431,7 @@ class WedgeScanner(QObject):
     def _release_held(self) -> None:
         held, self._held = self._held, []
         self._held_presses = 0
-        self._released = None
+        previous, self._released = self._released, None
         typed: list[str] = []
         last_receiver: QWidget | None = None
         self._redelivering = True
@@ -432,8 +446,16 @@ class WedgeScanner(QObject):
         finally:
             self._redelivering = False
         text = "".join(typed)
-        if last_receiver is not None and text and text.isprintable():
-            self._released = (last_receiver, text, self._clock() * 1000.0)
+        if last_receiver is None or not text or not text.isprintable():
+            return
+        now = self._clock() * 1000.0
+        if (
+            previous is not None
+            and previous[0] is last_receiver
+            and now - previous[2] <= self.unfinished_ms
+        ):
+            text = previous[1] + text
+        self._released = (last_receiver, text[-RELEASED_KEPT:], now)
 
     @Slot()
     def _on_quiet(self) -> None:
