@@ -112,14 +112,7 @@ class FollowUpTableModel(RowsModel[FollowUpRow]):
 
     titles = tuple(_TITLES[column] for column in FollowUpColumn)
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        title = super().headerData(section, orientation, role)
-        return translate("follow_up_queue", title) if isinstance(title, str) else title
+    titles_context = "follow_up_queue"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

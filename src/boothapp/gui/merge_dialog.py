@@ -140,14 +140,7 @@ class ConflictTableModel(RowsModel[ConflictRow]):
 
     titles = tuple(_CONFLICT_TITLES[column] for column in ConflictColumn)
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        title = super().headerData(section, orientation, role)
-        return translate("merge_dialog", title) if isinstance(title, str) else title
+    titles_context = "merge_dialog"
 
     def text(self, row: ConflictRow, column: int) -> str:
         kind = ConflictColumn(column)

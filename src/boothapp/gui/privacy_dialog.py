@@ -459,14 +459,7 @@ class OldLeadsModel(RowsModel[OldLead]):
         QT_TRANSLATE_NOOP("privacy_dialog", "Show"),
     )
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        title = super().headerData(section, orientation, role)
-        return translate("privacy_dialog", title) if isinstance(title, str) else title
+    titles_context = "privacy_dialog"
 
     def text(self, row: OldLead, column: int) -> str:
         kind = OldLeadColumn(column)
@@ -781,14 +774,7 @@ class AuditModel(RowsModel[AuditRow]):
         QT_TRANSLATE_NOOP("privacy_dialog", "Detail"),
     )
 
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        title = super().headerData(section, orientation, role)
-        return translate("privacy_dialog", title) if isinstance(title, str) else title
+    titles_context = "privacy_dialog"
 
     def text(self, row: AuditRow, column: int) -> str:
         kind = AuditColumn(column)

@@ -46,7 +46,7 @@ from boothapp.core.errors import (
     StorageError,
 )
 from boothapp.core.salvage import RestoreOutcome, restore_from, set_journal_aside
-from boothapp.gui.i18n import translate
+from boothapp.gui.i18n import QT_TRANSLATE_NOOP, translate
 from boothapp.gui.palette import problem_style
 from boothapp.gui.tasks import TaskRunner
 
@@ -98,33 +98,35 @@ def recovery_for(error: BaseException, path: Path | None) -> Recovery | None:
     return Recovery(path, error, backup, tuple(remedies))
 
 
+_AGE_UNITS = (
+    (
+        86_400,
+        QT_TRANSLATE_NOOP("recovery", "{count} day old"),
+        QT_TRANSLATE_NOOP("recovery", "{count} days old"),
+    ),
+    (
+        3_600,
+        QT_TRANSLATE_NOOP("recovery", "{count} hour old"),
+        QT_TRANSLATE_NOOP("recovery", "{count} hours old"),
+    ),
+    (
+        60,
+        QT_TRANSLATE_NOOP("recovery", "{count} minute old"),
+        QT_TRANSLATE_NOOP("recovery", "{count} minutes old"),
+    ),
+)
+"""Each unit an age is told in, largest first: its seconds, its text for one and for
+several (translated where shown)."""
+
+
 def age_text(age: timedelta) -> str:
     """How old something is, in the largest whole unit: "4 minutes old", "2 days old"."""
     seconds = max(0, int(age.total_seconds()))
-    if seconds >= 86_400:
-        count = seconds // 86_400
-        text = (
-            translate("recovery", "{count} day old")
-            if count == 1
-            else translate("recovery", "{count} days old")
-        )
-    elif seconds >= 3_600:
-        count = seconds // 3_600
-        text = (
-            translate("recovery", "{count} hour old")
-            if count == 1
-            else translate("recovery", "{count} hours old")
-        )
-    elif seconds >= 60:
-        count = seconds // 60
-        text = (
-            translate("recovery", "{count} minute old")
-            if count == 1
-            else translate("recovery", "{count} minutes old")
-        )
-    else:
-        return translate("recovery", "less than a minute old")
-    return text.format(count=count)
+    for size, one, several in _AGE_UNITS:
+        if seconds >= size:
+            count = seconds // size
+            return translate("recovery", one if count == 1 else several).format(count=count)
+    return translate("recovery", "less than a minute old")
 
 
 def backup_summary(backup: GoodBackup) -> str:
